@@ -1,0 +1,85 @@
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+/**
+ * The import boundaries of STYLE.md, enforced: domain imports nothing of ours; pages never reach
+ * the worker, the write side of the database or the distributor adapters (types aside).
+ */
+const pageBoundary = {
+	patterns: [
+		{
+			group: ['$lib/worker', '$lib/worker/*', '**/lib/worker/*'],
+			message: 'Pages call the worker through $lib/worker-client only.'
+		},
+		{
+			group: ['$lib/db/writes', '**/db/writes', '$lib/db/schema', '$lib/db/db'],
+			message: 'Pages read through $lib/db/queries; every write goes through the worker.'
+		},
+		{
+			group: ['$lib/distributors/*/*', '$lib/distributors/registry'],
+			message: 'Pages never call a distributor adapter; use the worker API.',
+			allowTypeImports: true
+		},
+		{
+			group: ['msw', 'msw/*', '$lib/mocks/*'],
+			message: 'msw is loaded only inside the worker, in demo mode.'
+		}
+	]
+};
+
+export default ts.config(
+	js.configs.recommended,
+	...ts.configs.recommended,
+	...svelte.configs.recommended,
+	prettier,
+	...svelte.configs.prettier,
+	{
+		languageOptions: { globals: { ...globals.browser, ...globals.node, ...globals.worker } },
+		rules: {
+			'@typescript-eslint/no-explicit-any': 'error',
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'no-undef': 'off'
+		}
+	},
+	{
+		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
+	},
+	{
+		files: ['src/lib/domain/**'],
+		ignores: ['**/*.test.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ patterns: [{ group: ['$lib/*', '../*', '!./*'], message: 'domain imports nothing of ours.' }] }
+			]
+		}
+	},
+	{
+		files: ['src/lib/db/**', 'src/lib/distributors/**', 'src/lib/feeds/**'],
+		ignores: ['**/*.test.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{ group: ['$lib/worker', '$lib/worker/*', '$lib/worker-client', '$lib/worker-client/*'], message: 'Lower layers never import the worker or its client.' },
+						{ group: ['$lib/components/*', '$lib/state/*'], message: 'Lower layers know no UI.' }
+					]
+				}
+			]
+		}
+	},
+	{
+		files: ['src/routes/**', 'src/lib/components/**', 'src/lib/state/**'],
+		ignores: ['**/*.test.ts'],
+		rules: { 'no-restricted-imports': ['error', pageBoundary] }
+	},
+	{
+		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'bench-results/', 'static/']
+	}
+);

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { DistributorId } from './distributor';
+
+export const Credentials = z.object({
+	dealerNumber: z.string().trim().optional(),
+	customerNumber: z.string().trim().optional(),
+	apiKey: z.string().trim().optional(),
+	apiToken: z.string().trim().optional()
+});
+export type Credentials = z.infer<typeof Credentials>;
+
+export const ConnectionTest = z.object({
+	at: z.iso.datetime(),
+	ok: z.boolean(),
+	message: z.string(),
+	warnings: z.array(z.string()).default([])
+});
+export type ConnectionTest = z.infer<typeof ConnectionTest>;
+
+/** A dealer's account at one distributor. Secrets are encrypted at rest by the Reliability work. */
+export const DistributorAccount = z.object({
+	id: DistributorId,
+	isEnabled: z.boolean(),
+	credentials: Credentials,
+	/** The prerequisites (tax ID, card on file …) the dealer has ticked as done. */
+	prerequisitesDone: z.array(z.string()),
+	lastTest: ConnectionTest.optional(),
+	updatedAt: z.iso.datetime()
+});
+export type DistributorAccount = z.infer<typeof DistributorAccount>;
+
+export function hasCredentials(account: Pick<DistributorAccount, 'id' | 'credentials'>): boolean {
+	const c = account.credentials;
+	switch (account.id) {
+		case 'pu':
+			return Boolean(c.dealerNumber && c.apiKey);
+		case 'tucker':
+			return Boolean(c.customerNumber && c.apiKey);
+		case 'wps':
+		case 'automatic':
+			return Boolean(c.apiToken);
+	}
+}
+
+/** Shows the last four characters only: "••••••3F9A". */
+export function maskSecret(secret: string | undefined): string {
+	if (!secret) return '';
+	return `••••••${secret.slice(-4)}`;
+}

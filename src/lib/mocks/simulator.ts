@@ -1,0 +1,226 @@
+import type { Offer } from '$lib/domain/catalog';
+import type { DistributorId } from '$lib/domain/distributor';
+
+/**
+ * The shared state behind the four distributor simulators (MSW handlers). One Simulator serves
+ * vitest, demo mode and the end-to-end tests; demo mode persists `snapshot()` in IndexedDB so the
+ * simulated distributors remember their orders across a reload.
+ */
+
+/** The failures a dealer or a test can switch on per distributor (issue 3 §2). */
+export const FAULTS = [
+	'bad_credentials',
+	'account_not_set_up',
+	'unknown_sku',
+	'out_of_stock',
+	'invalid_address',
+	'duplicate_po',
+	'rate_limited',
+	'server_error',
+	'slow',
+	'dropped_connection',
+	'lost_response',
+	'malformed_body'
+] as const;
+export type Fault = (typeof FAULTS)[number];
+
+export const FAULT_LABELS: Record<Fault, string> = {
+	bad_credentials: 'Credentials refused',
+	account_not_set_up: 'Account not set up (tax ID / card / drop-ship)',
+	unknown_sku: 'Every SKU unknown',
+	out_of_stock: 'Everything out of stock',
+	invalid_address: 'Ship-to address refused',
+	duplicate_po: 'PO number already used',
+	rate_limited: 'Rate limited (429)',
+	server_error: 'Server error (500/503)',
+	slow: 'Slow responses',
+	dropped_connection: 'Connection dropped',
+	lost_response: 'Order created, answer lost',
+	malformed_body: 'Malformed response body'
+};
+
+/** One order as a simulated distributor holds it. Lines and shipments derive from the clock. */
+export interface SimOrder {
+	distributorId: DistributorId;
+	poNumber: string;
+	ref: string;
+	createdAt: string;
+	shipTo: Record<string, string>;
+	lines: { sku: string; quantity: number; unitCostCents: number }[];
+	/** Seeded per order so the shipping plan is the same on every read. */
+	seed: number;
+	cancelled?: boolean;
+}
+
+export interface SimSnapshot {
+	version: 1;
+	clockOffsetMs: number;
+	faults: Partial<Record<DistributorId, Fault[]>>;
+	orders: SimOrder[];
+	sequence: number;
+	/** Per-distributor extra state an adapter's simulator keeps (WPS carts, request counts …). */
+	extra: Partial<Record<DistributorId, unknown>>;
+}
+
+/** The parts a simulated distributor carries: its own SKUs with today's stock and dealer cost. */
+export interface SimCatalog {
+	lookup(distributorId: DistributorId, sku: string): Offer | undefined;
+	skus(distributorId: DistributorId): readonly string[];
+}
+
+export function catalogFromOffers(offers: readonly Offer[]): SimCatalog {
+	const byKey = new Map(offers.map((o) => [`${o.distributorId}:${o.sku.toUpperCase()}`, o]));
+	return {
+		lookup: (distributorId, sku) => byKey.get(`${distributorId}:${sku.toUpperCase()}`),
+		skus: (distributorId) =>
+			offers.filter((o) => o.distributorId === distributorId).map((o) => o.sku)
+	};
+}
+
+export interface SimulatorOptions {
+	catalog?: SimCatalog;
+	/** Real time; tests inject a fixed clock. */
+	realNow?: () => number;
+	/** Virtual hours that pass per real hour; demo mode runs fast (e.g. 120 = an hour every 30 s). */
+	speed?: number;
+	/** Added latency per response; 0 in tests. */
+	latencyMs?: number;
+	seed?: number;
+	/** Called after every change of state, so demo mode can persist the snapshot. */
+	onChange?: (snapshot: SimSnapshot) => void;
+}
+
+export class Simulator {
+	readonly speed: number;
+	readonly latencyMs: number;
+	readonly catalog: SimCatalog;
+	private readonly realNow: () => number;
+	private readonly startedAt: number;
+	private readonly onChange?: (snapshot: SimSnapshot) => void;
+	private state: SimSnapshot;
+	/** Counts every order-creating request per PO number: the double-order detector of the tests. */
+	readonly orderRequests = new Map<string, number>();
+
+	constructor(options: SimulatorOptions = {}, snapshot?: SimSnapshot) {
+		this.realNow = options.realNow ?? (() => Date.now());
+		this.speed = options.speed ?? 1;
+		this.latencyMs = options.latencyMs ?? 0;
+		this.catalog = options.catalog ?? catalogFromOffers([]);
+		this.startedAt = this.realNow();
+		this.onChange = options.onChange;
+		this.state = snapshot ?? {
+			version: 1,
+			clockOffsetMs: 0,
+			faults: {},
+			orders: [],
+			sequence: options.seed ?? 1000,
+			extra: {}
+		};
+	}
+
+	/** The simulated distributors' clock: real time, sped up, plus whatever the tests advanced. */
+	now(): Date {
+		const real = this.realNow();
+		return new Date(
+			this.startedAt + (real - this.startedAt) * this.speed + this.state.clockOffsetMs
+		);
+	}
+
+	advanceHours(hours: number): void {
+		this.state.clockOffsetMs += hours * 3_600_000;
+		this.changed();
+	}
+
+	hasFault(distributorId: DistributorId, fault: Fault): boolean {
+		return this.state.faults[distributorId]?.includes(fault) ?? false;
+	}
+
+	faults(distributorId: DistributorId): readonly Fault[] {
+		return this.state.faults[distributorId] ?? [];
+	}
+
+	setFault(distributorId: DistributorId, fault: Fault, isOn: boolean): void {
+		const current = new Set(this.state.faults[distributorId] ?? []);
+		if (isOn) current.add(fault);
+		else current.delete(fault);
+		this.state.faults[distributorId] = [...current];
+		this.changed();
+	}
+
+	clearFaults(): void {
+		this.state.faults = {};
+		this.changed();
+	}
+
+	nextSequence(): number {
+		this.state.sequence += 1;
+		this.changed();
+		return this.state.sequence;
+	}
+
+	orders(distributorId: DistributorId): SimOrder[] {
+		return this.state.orders.filter((o) => o.distributorId === distributorId);
+	}
+
+	findOrder(distributorId: DistributorId, poNumber: string): SimOrder | undefined {
+		return this.state.orders.find(
+			(o) => o.distributorId === distributorId && o.poNumber === poNumber
+		);
+	}
+
+	/** Records an order. Counts per PO so tests can assert "exactly one order at the simulator". */
+	addOrder(order: SimOrder): void {
+		const key = `${order.distributorId}:${order.poNumber}`;
+		this.orderRequests.set(key, (this.orderRequests.get(key) ?? 0) + 1);
+		this.state.orders.push(order);
+		this.changed();
+	}
+
+	countOrders(distributorId: DistributorId, poNumber: string): number {
+		return this.state.orders.filter(
+			(o) => o.distributorId === distributorId && o.poNumber === poNumber
+		).length;
+	}
+
+	extra<T>(distributorId: DistributorId, init: () => T): T {
+		const existing = this.state.extra[distributorId];
+		if (existing !== undefined) return existing as T;
+		const created = init();
+		this.state.extra[distributorId] = created;
+		return created;
+	}
+
+	/** Call after mutating what `extra()` returned. */
+	changed(): void {
+		this.onChange?.(this.snapshot());
+	}
+
+	snapshot(): SimSnapshot {
+		return structuredClone(this.state);
+	}
+
+	reset(): void {
+		this.state = {
+			version: 1,
+			clockOffsetMs: 0,
+			faults: {},
+			orders: [],
+			sequence: 1000,
+			extra: {}
+		};
+		this.orderRequests.clear();
+		this.changed();
+	}
+}
+
+/** Small deterministic PRNG (mulberry32): the simulators never use Math.random. */
+export function seededRandom(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}

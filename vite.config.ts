@@ -1,0 +1,48 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { svelteTesting } from '@testing-library/svelte/vite';
+import { defineConfig } from 'vitest/config';
+import { proxyPlugin } from './src/lib/proxy/vite-plugin.ts';
+
+export default defineConfig({
+	plugins: [sveltekit(), proxyPlugin()],
+	worker: { format: 'es' },
+	server: { port: 5173 },
+	preview: { port: 4173, strictPort: true },
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					environment: 'node',
+					include: ['src/**/*.test.ts'],
+					exclude: ['src/**/*.svelte.test.ts'],
+					setupFiles: ['src/test-setup/unit.ts']
+				}
+			},
+			{
+				extends: true,
+				plugins: [svelteTesting()],
+				test: {
+					name: 'component',
+					environment: 'jsdom',
+					include: ['src/**/*.svelte.test.ts'],
+					setupFiles: ['src/test-setup/component.ts']
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e',
+					environment: 'node',
+					include: ['tests/**/*.e2e.ts'],
+					globalSetup: ['tests/support/global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 60_000,
+					// One browser, one preview server: specs run one file at a time.
+					fileParallelism: false
+				}
+			}
+		]
+	}
+});
