@@ -107,6 +107,7 @@ export class Simulator {
 		this.latencyMs = options.latencyMs ?? 0;
 		this.catalog = options.catalog ?? catalogFromOffers([]);
 		this.startedAt = this.realNow();
+		// A restored snapshot's offset is relative to real time at save; see snapshot().
 		this.onChange = options.onChange;
 		this.state = snapshot ?? {
 			version: 1,
@@ -195,8 +196,12 @@ export class Simulator {
 		this.onChange?.(this.snapshot());
 	}
 
+	/**
+	 * The state to persist. The clock is saved as its offset from real time now, so a reload keeps
+	 * the virtual time reached (sped-up time included) instead of falling back.
+	 */
 	snapshot(): SimSnapshot {
-		return structuredClone(this.state);
+		return { ...structuredClone(this.state), clockOffsetMs: this.now().getTime() - this.realNow() };
 	}
 
 	reset(): void {

@@ -1,0 +1,73 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { DistributorAccount } from '$lib/domain/account';
+import type { AuditEntry } from '$lib/domain/audit';
+import type { CatalogBlock, FeedImport } from '$lib/domain/catalog';
+import type { Order, OrderItem } from '$lib/domain/order';
+import type { OutboxEmail } from '$lib/domain/outbox';
+import type { PoLine, PurchaseOrder, Shipment } from '$lib/domain/purchase-order';
+import type { RuleOverride, Warehouse } from '$lib/domain/rules';
+
+export interface SettingRow {
+	key: string;
+	value: unknown;
+}
+
+export interface BrandAlias {
+	/** The normalised alias ("FLY"), mapped to the canonical brand ("FLY RACING"). */
+	alias: string;
+	brand: string;
+}
+
+export interface SimulatorStateRow {
+	key: string;
+	value: unknown;
+}
+
+/**
+ * Every table the product needs. Versions are append-only: a released `version(n)` block is never
+ * edited; a change is a new version with an `upgrade` that keeps the data, and a test that opens
+ * the previous version, writes rows, opens the new one and reads them back (schema.test.ts).
+ */
+export type DropshipDb = Dexie & {
+	distributors: EntityTable<DistributorAccount, 'id'>;
+	warehouses: EntityTable<Warehouse, 'id'>;
+	ruleOverrides: EntityTable<RuleOverride, 'id'>;
+	brandAliases: EntityTable<BrandAlias, 'alias'>;
+	catalogBlocks: EntityTable<CatalogBlock, 'importId'>;
+	feedImports: EntityTable<FeedImport, 'id'>;
+	orders: EntityTable<Order, 'id'>;
+	orderItems: EntityTable<OrderItem, 'id'>;
+	purchaseOrders: EntityTable<PurchaseOrder, 'id'>;
+	poLines: EntityTable<PoLine, 'id'>;
+	shipments: EntityTable<Shipment, 'id'>;
+	outbox: EntityTable<OutboxEmail, 'id'>;
+	auditLog: EntityTable<AuditEntry, 'seq'>;
+	settings: EntityTable<SettingRow, 'key'>;
+	simulatorState: EntityTable<SimulatorStateRow, 'key'>;
+};
+
+export const DB_NAME = 'dropship-desk';
+
+/** Version 1: the foundation. */
+export const SCHEMA_V1 = {
+	distributors: 'id',
+	warehouses: 'id, distributorId',
+	ruleOverrides: 'id, kind, key',
+	brandAliases: 'alias, brand',
+	catalogBlocks: '[importId+blockNo], importId',
+	feedImports: 'id, distributorId, state, startedAt',
+	orders: 'id, &number, createdAt, state, buyer.email',
+	orderItems: 'id, orderId, sku',
+	purchaseOrders: 'id, &poNumber, orderId, distributorId, state, shipState, createdAt',
+	poLines: 'id, poId, orderItemId',
+	shipments: 'id, poId, *trackingNumbers',
+	outbox: 'id, &dedupeKey, state, createdAt, orderId',
+	auditLog: '++seq, at, distributorId, poNumber',
+	settings: 'key',
+	simulatorState: 'key'
+} as const;
+
+/** Declares every released version on a Dexie instance, oldest first. */
+export function declareVersions(db: Dexie): void {
+	db.version(1).stores(SCHEMA_V1);
+}

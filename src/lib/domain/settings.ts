@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { DEFAULT_PREFERENCE, DistributorId } from './distributor';
+
+export const AppMode = z.enum(['demo', 'live']);
+export type AppMode = z.infer<typeof AppMode>;
+
+export const DealerProfile = z.object({
+	name: z.string().trim().min(1, 'is required').max(80),
+	/** Starts every PO number; short, so the number fits PU's 20 characters with room for a sequence. */
+	poPrefix: z
+		.string()
+		.trim()
+		.toUpperCase()
+		.regex(/^[A-Z0-9]{2,6}$/, 'must be 2 to 6 letters or digits'),
+	replyTo: z.email('is not an email address').optional(),
+	phone: z.string().trim().max(20).optional()
+});
+export type DealerProfile = z.infer<typeof DealerProfile>;
+
+export const AppSettings = z.object({
+	mode: AppMode,
+	dealer: DealerProfile,
+	/** Warn in the Dropship dialog when the margin falls under this percentage. */
+	marginWarnPercent: z.number().min(0).max(100),
+	trackingIntervalMinutes: z.number().int().min(1).max(1440),
+	isAutoEmailOn: z.boolean(),
+	preference: z.array(DistributorId).length(4),
+	/** The last PO sequence number used; only ever grows. */
+	poSequence: z.number().int().nonnegative()
+});
+export type AppSettings = z.infer<typeof AppSettings>;
+
+export const DEFAULT_SETTINGS: AppSettings = {
+	mode: 'demo',
+	dealer: { name: 'Your dealership', poPrefix: 'DD' },
+	marginWarnPercent: 15,
+	trackingIntervalMinutes: 15,
+	isAutoEmailOn: true,
+	preference: [...DEFAULT_PREFERENCE],
+	poSequence: 0
+};
+
+export const SettingsPatch = AppSettings.omit({ poSequence: true, mode: true })
+	.partial()
+	.extend({ dealer: DealerProfile.partial().optional() });
+export type SettingsPatch = z.input<typeof SettingsPatch>;

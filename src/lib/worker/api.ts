@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { ok } from '$lib/domain/result';
+import type { ApiDeps } from './deps';
+import { handler } from './handler';
+import { demoApi } from './api/demo';
+import { ordersApi } from './api/orders';
+import { settingsApi } from './api/settings';
+
+/**
+ * The whole backend, as one typed map of namespaces. The page imports `WorkerApi` as a type only
+ * and calls it through Comlink; tests call `createApi(testDeps)` directly.
+ */
+export function createApi(deps: ApiDeps) {
+	return {
+		system: {
+			/** Answers once the worker has opened the database; used to measure start-up. */
+			ping: handler(z.object({}), async () => {
+				await deps.db.open();
+				return ok({ at: deps.now().toISOString() });
+			})
+		},
+		demo: demoApi(deps),
+		orders: ordersApi(deps),
+		settings: settingsApi(deps)
+	};
+}
+
+export type WorkerApi = ReturnType<typeof createApi>;

@@ -1,0 +1,51 @@
+import type { DropshipDb } from '$lib/db/schema';
+import { Simulator, catalogFromOffers, type SimSnapshot } from '$lib/mocks/simulator';
+import { demoLiveOffers, demoOffers } from '$lib/mocks/demo-data';
+import type { DemoControl } from './deps';
+
+/** Virtual hours per real hour: an order placed in the demo ships within minutes. */
+export const DEMO_SPEED = 360;
+const SNAPSHOT_KEY = 'snapshot';
+
+/**
+ * Owns the in-process simulators of demo mode. msw and the handlers load with a dynamic import
+ * when demo mode starts; the simulators' state is saved to IndexedDB on every change, so the
+ * simulated distributors remember their orders across a reload.
+ */
+export function createDemoControl(db: DropshipDb): DemoControl & { fetch: typeof fetch | null } {
+	let simulator: Simulator | null = null;
+	let pendingSave: ReturnType<typeof setTimeout> | null = null;
+	const control = {
+		fetch: null as typeof fetch | null,
+		simulator: () => simulator,
+		async setActive(isActive: boolean) {
+			if (!isActive) {
+				simulator = null;
+				control.fetch = null;
+				return;
+			}
+			if (simulator) return;
+			const saved = (await db.simulatorState.get(SNAPSHOT_KEY))?.value as SimSnapshot | undefined;
+			const { createDemoFetch } = await import('$lib/mocks/demo-fetch');
+			const sim = new Simulator(
+				{
+					catalog: catalogFromOffers(demoLiveOffers(demoOffers())),
+					speed: DEMO_SPEED,
+					latencyMs: 250,
+					onChange: (snapshot) => {
+						// Coalesce bursts of changes into one write.
+						if (pendingSave) clearTimeout(pendingSave);
+						pendingSave = setTimeout(() => {
+							pendingSave = null;
+							void db.simulatorState.put({ key: SNAPSHOT_KEY, value: snapshot });
+						}, 50);
+					}
+				},
+				saved
+			);
+			simulator = sim;
+			control.fetch = createDemoFetch(sim);
+		}
+	};
+	return control;
+}

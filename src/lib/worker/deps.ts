@@ -1,0 +1,26 @@
+import type { DropshipDb } from '$lib/db/schema';
+import type { Simulator } from '$lib/mocks/simulator';
+import type { WriteQueue } from './write-queue';
+
+/**
+ * What varies between the real worker, the tests and demo mode. Nothing in the API reaches for a
+ * global: tests build these and call the API directly, without a Worker.
+ */
+export interface ApiDeps {
+	db: DropshipDb;
+	/** The transport for every distributor call: through the proxy, or the demo simulators. */
+	fetch: typeof fetch;
+	now: () => Date;
+	random: () => number;
+	newId: () => string;
+	writes: WriteQueue;
+	/** The simulated distributors, present in demo mode only. */
+	demo: DemoControl;
+}
+
+export interface DemoControl {
+	/** The running simulator, or null in live mode. */
+	simulator(): Simulator | null;
+	/** Starts (or stops) the in-process simulators; called when the mode changes. */
+	setActive(isActive: boolean): Promise<void>;
+}

@@ -1,0 +1,28 @@
+import * as Comlink from 'comlink';
+import { openDb } from '$lib/db/db';
+import { createApi } from './api';
+import { createDemoControl } from './demo-control';
+import { createLiveFetch } from './transport';
+import { createWriteQueue } from './write-queue';
+
+/**
+ * The worker's entry: opens the database, picks the transport (demo simulators or the proxy) per
+ * call, and exposes the API over Comlink.
+ */
+const db = openDb();
+const demo = createDemoControl(db);
+const liveFetch = createLiveFetch(self.location.origin);
+
+const transport: typeof fetch = (input, init) => (demo.fetch ?? liveFetch)(input, init);
+
+const api = createApi({
+	db,
+	fetch: transport,
+	now: () => new Date(),
+	random: Math.random,
+	newId: () => crypto.randomUUID(),
+	writes: createWriteQueue(),
+	demo
+});
+
+Comlink.expose(api);

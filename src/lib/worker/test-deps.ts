@@ -1,0 +1,30 @@
+import { openDb } from '$lib/db/db';
+import type { Simulator } from '$lib/mocks/simulator';
+import type { ApiDeps } from './deps';
+import { createWriteQueue } from './write-queue';
+
+let counter = 0;
+
+/**
+ * Deps for tests: a fresh fake-indexeddb database per call, a fixed clock, counting ids, and the
+ * fetch and simulator the test gives (none by default: a distributor call then fails loudly).
+ */
+export function createTestDeps(
+	overrides: Partial<ApiDeps> & { simulator?: Simulator } = {}
+): ApiDeps {
+	counter += 1;
+	let ids = 0;
+	const { simulator, ...rest } = overrides;
+	return {
+		db: openDb(`test-${counter}-${Math.random().toString(36).slice(2)}`),
+		fetch: async () => {
+			throw new Error('No fetch given to this test');
+		},
+		now: () => new Date('2026-11-20T15:00:00.000Z'),
+		random: () => 0.5,
+		newId: () => `id-${++ids}`,
+		writes: createWriteQueue(),
+		demo: { simulator: () => simulator ?? null, setActive: async () => undefined },
+		...rest
+	};
+}

@@ -1,0 +1,50 @@
+/**
+ * Live mode: the adapters call the distributors' real URLs; the browser cannot (CORS), so this
+ * rewrites each one onto our proxy route `/proxy/<id>/<path>`. The proxy rebuilds the upstream URL
+ * from its own allow-list; nothing here decides where a request may go.
+ */
+const BASES: readonly { base: string; id: string }[] = [
+	{ base: 'https://api.wps-inc.com', id: 'wps' },
+	{ base: 'https://api.parts-unlimited.com/api', id: 'pu' },
+	{ base: 'https://dealer.parts-unlimited.com/api', id: 'pu-dealer' },
+	{ base: 'https://api.tucker.com/bin/trws', id: 'tucker' },
+	{ base: 'https://api.autodist.example/v2', id: 'automatic' }
+];
+
+/** Tucker takes its key in the query string; it crosses to the proxy in headers instead (PROXY-6b). */
+const TUCKER_SECRET_PARAMS: Record<string, string> = {
+	apikey: 'x-tucker-apikey',
+	cust: 'x-tucker-cust'
+};
+
+export function toProxyRequest(
+	url: string,
+	init: RequestInit = {},
+	origin: string
+): [string, RequestInit] {
+	const target = BASES.find(
+		(b) => url === b.base || url.startsWith(`${b.base}/`) || url.startsWith(`${b.base}?`)
+	);
+	if (!target) throw new TypeError(`Not a distributor address: ${new URL(url).host}`);
+	const rest = new URL(url.slice(target.base.length) || '/', 'http://x');
+	const headers = new Headers(init.headers);
+	if (target.id === 'tucker') {
+		for (const [param, header] of Object.entries(TUCKER_SECRET_PARAMS)) {
+			const value = rest.searchParams.get(param);
+			if (value !== null) {
+				headers.set(header, value);
+				rest.searchParams.delete(param);
+			}
+		}
+	}
+	return [`${origin}/proxy/${target.id}${rest.pathname}${rest.search}`, { ...init, headers }];
+}
+
+export function createLiveFetch(origin: string, base: typeof fetch = fetch): typeof fetch {
+	return (input, init) => {
+		const request = input instanceof Request ? input : null;
+		const url = request ? request.url : String(input);
+		const [proxied, proxiedInit] = toProxyRequest(url, init ?? {}, origin);
+		return base(proxied, proxiedInit);
+	};
+}
