@@ -1,0 +1,97 @@
+import { liveQuery, type Observable } from 'dexie';
+import type { DistributorAccount } from '$lib/domain/account';
+import type { AuditEntry } from '$lib/domain/audit';
+import type { FeedImport } from '$lib/domain/catalog';
+import type { DistributorId } from '$lib/domain/distributor';
+import type { Order, OrderItem } from '$lib/domain/order';
+import type { OutboxEmail } from '$lib/domain/outbox';
+import type { PoLine, PurchaseOrder, Shipment } from '$lib/domain/purchase-order';
+import type { RuleOverride, Warehouse } from '$lib/domain/rules';
+import { DEFAULT_SETTINGS, type AppSettings } from '$lib/domain/settings';
+import { openDb } from './db';
+import type { DropshipDb } from './schema';
+
+/**
+ * The page's read side. Every query is a Dexie `liveQuery`: it re-runs when the worker writes, and
+ * works as a Svelte store (`$query`). Nothing here writes.
+ */
+let db: DropshipDb | null = null;
+
+/** The page's own connection to the database the worker writes. Tests may swap it. */
+export function readDb(): DropshipDb {
+	db ??= openDb();
+	return db;
+}
+
+export function useDb(next: DropshipDb): void {
+	db = next;
+}
+
+export const settingsQuery = (): Observable<AppSettings> =>
+	liveQuery(async () => ({
+		...DEFAULT_SETTINGS,
+		...((await readDb().settings.get('app'))?.value as Partial<AppSettings> | undefined)
+	}));
+
+export const ordersQuery = (): Observable<Order[]> =>
+	liveQuery(() => readDb().orders.orderBy('createdAt').reverse().toArray());
+
+export const orderQuery = (id: string): Observable<Order | undefined> =>
+	liveQuery(() => readDb().orders.get(id));
+
+export const orderItemsQuery = (orderId: string): Observable<OrderItem[]> =>
+	liveQuery(() => readDb().orderItems.where('orderId').equals(orderId).sortBy('lineNo'));
+
+/** Items of many orders at once, for list pages (item counts, "has items that qualify"). */
+export const allOrderItemsQuery = (): Observable<OrderItem[]> =>
+	liveQuery(() => readDb().orderItems.toArray());
+
+export const purchaseOrdersQuery = (): Observable<PurchaseOrder[]> =>
+	liveQuery(() => readDb().purchaseOrders.orderBy('createdAt').reverse().toArray());
+
+export const purchaseOrderQuery = (id: string): Observable<PurchaseOrder | undefined> =>
+	liveQuery(() => readDb().purchaseOrders.get(id));
+
+export const purchaseOrdersOfOrderQuery = (orderId: string): Observable<PurchaseOrder[]> =>
+	liveQuery(() => readDb().purchaseOrders.where('orderId').equals(orderId).toArray());
+
+export const poLinesQuery = (poId: string): Observable<PoLine[]> =>
+	liveQuery(() => readDb().poLines.where('poId').equals(poId).sortBy('lineNo'));
+
+export const shipmentsQuery = (poId: string): Observable<Shipment[]> =>
+	liveQuery(() => readDb().shipments.where('poId').equals(poId).toArray());
+
+export const accountsQuery = (): Observable<DistributorAccount[]> =>
+	liveQuery(() => readDb().distributors.toArray());
+
+export const warehousesQuery = (): Observable<Warehouse[]> =>
+	liveQuery(() => readDb().warehouses.toArray());
+
+export const ruleOverridesQuery = (): Observable<RuleOverride[]> =>
+	liveQuery(() => readDb().ruleOverrides.toArray());
+
+/** Each distributor's current feed (the complete import), newest first. */
+export const feedsQuery = (): Observable<FeedImport[]> =>
+	liveQuery(() =>
+		readDb().feedImports.where('state').equals('complete').reverse().sortBy('startedAt')
+	);
+
+export const outboxQuery = (): Observable<OutboxEmail[]> =>
+	liveQuery(() => readDb().outbox.orderBy('createdAt').reverse().toArray());
+
+export const auditQuery = (
+	filter: { poNumber?: string; distributorId?: DistributorId } = {}
+): Observable<AuditEntry[]> =>
+	liveQuery(async () => {
+		const table = readDb().auditLog;
+		if (filter.poNumber)
+			return table.where('poNumber').equals(filter.poNumber).reverse().sortBy('at');
+		if (filter.distributorId)
+			return table
+				.where('distributorId')
+				.equals(filter.distributorId)
+				.reverse()
+				.limit(200)
+				.toArray();
+		return table.orderBy('seq').reverse().limit(200).toArray();
+	});

@@ -1,0 +1,81 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The flags this machine needs: no sandbox as root, and no calls home (the network is closed). */
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--no-first-run',
+	'--disable-sync',
+	'--disable-quic'
+];
+
+export function assertChromium(): void {
+	if (!existsSync(CHROMIUM_PATH)) {
+		throw new Error(
+			`Chromium was not found at ${CHROMIUM_PATH}. Install it with "apt-get install -y chromium" ` +
+				'or set CHROMIUM_PATH to a Chromium binary.'
+		);
+	}
+}
+
+export interface Session {
+	context: BrowserContext;
+	page: Page;
+	/** Console errors and uncaught page errors seen so far: a spec fails on any. */
+	errors: string[];
+	close(): Promise<void>;
+}
+
+/**
+ * A persistent profile per session (IndexedDB on disk, as a dealer's browser has it; an incognito
+ * context keeps it in memory). `profileDir` lets a spec reopen the same profile.
+ */
+export async function openSession(options: { profileDir?: string } = {}): Promise<Session> {
+	assertChromium();
+	const dir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'dd-profile-'));
+	const context = await chromium.launchPersistentContext(dir, {
+		executablePath: CHROMIUM_PATH,
+		args: CHROMIUM_ARGS,
+		headless: true,
+		viewport: { width: 1280, height: 800 }
+	});
+	const errors: string[] = [];
+	const watch = (page: Page) => {
+		page.on('console', (message) => {
+			if (message.type() === 'error') errors.push(message.text());
+		});
+		page.on('pageerror', (error) => errors.push(error.message));
+	};
+	context.pages().forEach(watch);
+	context.on('page', watch);
+	const page = context.pages()[0] ?? (await context.newPage());
+	return {
+		context,
+		page,
+		errors,
+		async close() {
+			await context.close();
+			if (!options.profileDir) rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
+
+export function baseUrl(): string {
+	const url = process.env.E2E_BASE_URL;
+	if (!url) throw new Error('E2E_BASE_URL is not set: run the e2e project through vitest.');
+	return url;
+}
+
+/** Opens a path and waits until the worker has opened the database. */
+export async function openApp(page: Page, path = '/'): Promise<void> {
+	await page.goto(new URL(path, baseUrl()).toString());
+	await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+}

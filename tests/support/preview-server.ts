@@ -1,0 +1,37 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/**
+ * Serves the built app with `vite preview` (which also mounts the proxy) on a free port, and
+ * resolves once it answers.
+ */
+export async function startPreview(port: number): Promise<{ url: string; stop: () => void }> {
+	if (!existsSync('build/index.html')) {
+		throw new Error('No build found: run "npm run build" first (npm test does it for you).');
+	}
+	const child: ChildProcess = spawn(
+		'npx',
+		['vite', 'preview', '--port', String(port), '--strictPort'],
+		{
+			stdio: ['ignore', 'pipe', 'pipe'],
+			env: { ...process.env, BROWSER: 'none' }
+		}
+	);
+	let output = '';
+	child.stdout?.on('data', (chunk) => (output += String(chunk)));
+	child.stderr?.on('data', (chunk) => (output += String(chunk)));
+	const url = `http://localhost:${port}`;
+	const deadline = Date.now() + 30_000;
+	while (Date.now() < deadline) {
+		try {
+			const response = await fetch(url);
+			if (response.ok) return { url, stop: () => child.kill() };
+		} catch {
+			// not up yet
+		}
+		if (child.exitCode !== null) throw new Error(`vite preview exited:\n${output}`);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	child.kill();
+	throw new Error(`vite preview did not answer on ${url} within 30 s:\n${output}`);
+}
