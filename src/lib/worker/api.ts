@@ -3,6 +3,7 @@ import { ok } from '$lib/domain/result';
 import type { ApiDeps } from './deps';
 import { handler } from './handler';
 import { demoApi } from './api/demo';
+import { distributorsApi } from './api/distributors';
 import { ordersApi } from './api/orders';
 import { settingsApi } from './api/settings';
 
@@ -20,6 +21,7 @@ export function createApi(deps: ApiDeps) {
 			})
 		},
 		demo: demoApi(deps),
+		distributors: distributorsApi(deps),
 		orders: ordersApi(deps),
 		settings: settingsApi(deps)
 	};

@@ -1,4 +1,5 @@
 import type { DropshipDb } from '$lib/db/schema';
+import type { AdapterRegistry } from '$lib/distributors/registry';
 import type { Simulator } from '$lib/mocks/simulator';
 import type { WriteQueue } from './write-queue';
 
@@ -14,6 +15,8 @@ export interface ApiDeps {
 	random: () => number;
 	newId: () => string;
 	writes: WriteQueue;
+	/** Builds a distributor's adapter; tests give their own. */
+	adapters: AdapterRegistry;
 	/** The simulated distributors, present in demo mode only. */
 	demo: DemoControl;
 }

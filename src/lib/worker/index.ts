@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import { openDb } from '$lib/db/db';
+import { createAdapter } from '$lib/distributors/registry';
 import { createApi } from './api';
 import { createDemoControl } from './demo-control';
 import { createLiveFetch } from './transport';
@@ -22,6 +23,7 @@ const api = createApi({
 	random: Math.random,
 	newId: () => crypto.randomUUID(),
 	writes: createWriteQueue(),
+	adapters: createAdapter,
 	demo
 });
 

@@ -1,4 +1,5 @@
 import { openDb } from '$lib/db/db';
+import { createAdapter } from '$lib/distributors/registry';
 import type { Simulator } from '$lib/mocks/simulator';
 import type { ApiDeps } from './deps';
 import { createWriteQueue } from './write-queue';
@@ -24,6 +25,7 @@ export function createTestDeps(
 		random: () => 0.5,
 		newId: () => `id-${++ids}`,
 		writes: createWriteQueue(),
+		adapters: createAdapter,
 		demo: { simulator: () => simulator ?? null, setActive: async () => undefined },
 		...rest
 	};
