@@ -67,7 +67,30 @@ export const SCHEMA_V1 = {
 	simulatorState: 'key'
 } as const;
 
-/** Declares every released version on a Dexie instance, oldest first. */
-export function declareVersions(db: Dexie): void {
+/**
+ * Version 2: tracking refresh reads the open POs of one distributor at a time, so purchase orders
+ * get a [distributorId+shipState] index. POs written before shipState existed get 'awaiting'.
+ */
+export const SCHEMA_V2 = {
+	...SCHEMA_V1,
+	purchaseOrders:
+		'id, &poNumber, orderId, distributorId, state, shipState, createdAt, [distributorId+shipState]'
+} as const;
+
+/** Every released version, oldest first; `upToVersion` lets the upgrade tests open an old one. */
+export function declareVersions(db: Dexie, upToVersion = Infinity): void {
 	db.version(1).stores(SCHEMA_V1);
+	if (upToVersion < 2) return;
+	db.version(2)
+		.stores(SCHEMA_V2)
+		.upgrade(async (tx) => {
+			await tx
+				.table('purchaseOrders')
+				.toCollection()
+				.modify((po: { shipState?: string }) => {
+					po.shipState ??= 'awaiting';
+				});
+		});
 }
+
+export const CURRENT_VERSION = 2;
