@@ -1,0 +1,78 @@
+/**
+ * `npm run bench`: figures measured in headless Chromium on the built app, printed as JSON lines
+ * {"metric": NAME, "value": N, "unit": U}. A fresh persistent profile per run (an incognito
+ * context keeps IndexedDB in memory and flatters every figure).
+ */
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { openSession } from '../tests/support/chromium';
+import { startPreview } from '../tests/support/preview-server';
+
+function print(metric: string, value: number, unit: string): void {
+	console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit }));
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+const server = await startPreview(4397);
+process.env.E2E_BASE_URL = server.url;
+try {
+	const cold: number[] = [];
+	const warm: number[] = [];
+	const firstRender: number[] = [];
+	for (let run = 0; run < 3; run++) {
+		const session = await openSession();
+		try {
+			const { page } = session;
+			// Cold: a first start, which seeds the demo dealer.
+			await page.goto(server.url);
+			await page.waitForSelector('html[data-ready="true"]', { timeout: 60_000 });
+			cold.push(
+				await page.evaluate(
+					() => performance.getEntriesByName('dd:worker-ready')[0]?.startTime ?? NaN
+				)
+			);
+			// Warm: the same profile reopened, as a dealer does every morning.
+			await page.reload();
+			await page.waitForSelector('html[data-ready="true"]', { timeout: 60_000 });
+			warm.push(
+				await page.evaluate(
+					() => performance.getEntriesByName('dd:worker-ready')[0]?.startTime ?? NaN
+				)
+			);
+			await page.reload();
+			// Dashboard first render: navigation start until the dashboard shows the dealer's orders.
+			const handle = await page.waitForFunction(
+				() =>
+					document.querySelector('main h1') && document.querySelector('main a[href^="/orders/"]')
+						? performance.now()
+						: 0,
+				undefined,
+				{ polling: 'raf', timeout: 60_000 }
+			);
+			firstRender.push(Number(await handle.jsonValue()));
+		} finally {
+			await session.close();
+		}
+	}
+	print('worker_ready_first_start_ms', median(cold), 'ms');
+	print('worker_ready_warm_ms', median(warm), 'ms');
+	print('dashboard_first_render_ms', median(firstRender), 'ms');
+} finally {
+	server.stop();
+}
+
+// The catalog's figures (feed import, search) come from their own script when it is present.
+if (existsSync('scripts/bench-catalog.ts')) {
+	const result = spawnSync(
+		process.execPath,
+		['node_modules/tsx/dist/cli.mjs', 'scripts/bench-catalog.ts'],
+		{
+			stdio: 'inherit'
+		}
+	);
+	if (result.status !== 0) process.exitCode = result.status ?? 1;
+}
