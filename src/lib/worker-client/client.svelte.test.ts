@@ -9,7 +9,10 @@ afterEach(() => ports.splice(0).forEach((p) => p.close()));
 function echoWorker() {
 	const { port1, port2 } = new MessageChannel();
 	ports.push(port1, port2);
-	Comlink.expose({ orders: { create: async (input: unknown) => ({ ok: true, value: input }) } }, port1);
+	Comlink.expose(
+		{ orders: { create: async (input: unknown) => ({ ok: true, value: input }) } },
+		port1
+	);
 	return Comlink.wrap<never>(port2);
 }
 

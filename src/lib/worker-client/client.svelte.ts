@@ -33,12 +33,3 @@ export function wrapRemote(remote: Comlink.Remote<WorkerApi>): Client {
 		}
 	});
 }
-
-/** Starts the backend worker. Browser only: call it from a component, never from a load function. */
-export function startWorker(): { client: Client; worker: Worker } {
-	const worker = new Worker(new URL('../worker/index.ts', import.meta.url), {
-		type: 'module',
-		name: 'dropship-desk-backend'
-	});
-	return { client: wrapRemote(Comlink.wrap<WorkerApi>(worker)), worker };
-}

@@ -3,7 +3,8 @@ import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '$lib/db/db';
 import type { Order } from '$lib/domain/order';
-import { createApi, type WorkerApi } from './api';
+import type { Client } from '$lib/worker-client/client.svelte';
+import { createApi } from './api';
 import { createTestDeps } from './test-deps';
 
 const ports: MessagePort[] = [];
@@ -15,7 +16,8 @@ describe('the worker API over Comlink', () => {
 		const { port1, port2 } = new MessageChannel();
 		ports.push(port1, port2);
 		Comlink.expose(createApi(deps), port1);
-		const remote = Comlink.wrap<WorkerApi>(port2);
+		// Comlink types nested namespaces as promises; at run time the property chain calls through.
+		const remote = Comlink.wrap(port2) as unknown as Client;
 
 		// The page's own connection to the same database, as in the browser.
 		const pageDb = openDb(deps.db.name);
@@ -48,7 +50,8 @@ describe('the worker API over Comlink', () => {
 		const { port1, port2 } = new MessageChannel();
 		ports.push(port1, port2);
 		Comlink.expose(createApi(createTestDeps()), port1);
-		const remote = Comlink.wrap<WorkerApi>(port2);
+		// Comlink types nested namespaces as promises; at run time the property chain calls through.
+		const remote = Comlink.wrap(port2) as unknown as Client;
 		const result = await remote.settings.update({ marginWarnPercent: 140 });
 		expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
 	});
