@@ -5,6 +5,7 @@ import { handler } from './handler';
 import { demoApi } from './api/demo';
 import { distributorsApi } from './api/distributors';
 import { ordersApi } from './api/orders';
+import { purchaseOrdersApi } from './api/purchase-orders';
 import { settingsApi } from './api/settings';
 
 /**
@@ -23,6 +24,7 @@ export function createApi(deps: ApiDeps) {
 		demo: demoApi(deps),
 		distributors: distributorsApi(deps),
 		orders: ordersApi(deps),
+		purchaseOrders: purchaseOrdersApi(deps),
 		settings: settingsApi(deps)
 	};
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { Credentials, hasCredentials, type DistributorAccount } from '$lib/domain/account';
+import { Credentials, type DistributorAccount } from '$lib/domain/account';
 import { DISTRIBUTORS, DistributorId } from '$lib/domain/distributor';
 import { err, ok } from '$lib/domain/result';
 import type { ApiDeps } from '../deps';
 import { handler } from '../handler';
-import { auditSink } from '../audit';
+import { adapterFor } from '../adapters';
 
 async function accountOf(deps: ApiDeps, id: DistributorId): Promise<DistributorAccount> {
 	return (
@@ -94,21 +94,13 @@ export function distributorsApi(deps: ApiDeps) {
 		),
 		/**
 		 * Asks the distributor whether it accepts the saved credentials and stores the answer in
-		 * words. Fails with `validation` when credentials are missing, else with the adapter's code.
+		 * words. Fails with `auth` when credentials are missing, else with the adapter's code.
 		 */
 		testConnection: handler(z.object({ distributorId: DistributorId }), async (input) => {
-			const account = await accountOf(deps, input.distributorId);
 			const name = DISTRIBUTORS[input.distributorId].name;
-			if (!hasCredentials(account)) {
-				return err('validation', `Enter your ${name} credentials first.`);
-			}
-			const adapter = deps.adapters(input.distributorId, {
-				fetch: deps.fetch,
-				credentials: account.credentials,
-				audit: auditSink(deps.db, input.distributorId, deps.now),
-				now: deps.now
-			});
-			if (!adapter) return err('not_supported', `${name} is not connected in this version yet.`);
+			const built = await adapterFor(deps, input.distributorId, { requireEnabled: false });
+			if (!built.ok) return built;
+			const adapter = built.value;
 			const result = await adapter.validateCredentials();
 			const lastTest = result.ok
 				? {

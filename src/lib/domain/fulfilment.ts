@@ -1,0 +1,60 @@
+import type { FulfilmentState, OrderItem } from './order';
+import type { PoLine, PurchaseOrder } from './purchase-order';
+
+/** POs that no longer stand for goods on the way. */
+const DEAD_STATES = new Set(['failed', 'cancelled', 'draft']);
+
+/**
+ * An order's fulfilment state, derived from its items and their purchase orders: never stored by
+ * hand, so it cannot drift from the POs. An item counts as drop-shipped when live POs cover its
+ * whole quantity; as shipped when those POs have shipped.
+ */
+export function fulfilmentState(
+	items: readonly Pick<OrderItem, 'id' | 'quantity'>[],
+	purchaseOrders: readonly Pick<PurchaseOrder, 'id' | 'state' | 'shipState'>[],
+	lines: readonly Pick<PoLine, 'poId' | 'orderItemId' | 'quantity'>[],
+	isCancelled = false
+): FulfilmentState {
+	if (isCancelled) return 'cancelled';
+	const live = new Map(
+		purchaseOrders
+			.filter((po) => !DEAD_STATES.has(po.state) && po.shipState !== 'cancelled')
+			.map((po) => [po.id, po])
+	);
+	let covered = 0;
+	let shipped = 0;
+	let anyCovered = false;
+	let anyShipped = false;
+	for (const item of items) {
+		const itemLines = lines.filter((l) => l.orderItemId === item.id && live.has(l.poId));
+		const qty = itemLines.reduce((n, l) => n + l.quantity, 0);
+		const shippedQty = itemLines
+			.filter((l) => live.get(l.poId)?.shipState === 'shipped')
+			.reduce((n, l) => n + l.quantity, 0);
+		if (qty > 0) anyCovered = true;
+		if (shippedQty > 0 || itemLines.some((l) => live.get(l.poId)?.shipState === 'partly_shipped'))
+			anyShipped = true;
+		if (qty >= item.quantity) covered += 1;
+		if (shippedQty >= item.quantity) shipped += 1;
+	}
+	if (items.length > 0 && shipped === items.length) return 'shipped';
+	if (anyShipped) return 'partly_shipped';
+	if (items.length > 0 && covered === items.length) return 'dropshipped';
+	if (anyCovered) return 'partly_dropshipped';
+	return 'new';
+}
+
+/** How many of an item are not yet on a live PO: what a new drop-ship may still cover. */
+export function openQuantity(
+	item: Pick<OrderItem, 'id' | 'quantity'>,
+	purchaseOrders: readonly Pick<PurchaseOrder, 'id' | 'state'>[],
+	lines: readonly Pick<PoLine, 'poId' | 'orderItemId' | 'quantity'>[]
+): number {
+	const live = new Set(
+		purchaseOrders.filter((po) => !DEAD_STATES.has(po.state)).map((po) => po.id)
+	);
+	const onPo = lines
+		.filter((l) => l.orderItemId === item.id && live.has(l.poId))
+		.reduce((n, l) => n + l.quantity, 0);
+	return Math.max(0, item.quantity - onPo);
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { Address } from '$lib/domain/address';
+import { DISTRIBUTORS, DistributorId, displaySku } from '$lib/domain/distributor';
+import { ShippingMethod } from '$lib/domain/purchase-order';
+import { err, ok } from '$lib/domain/result';
+import { adapterFor } from '../adapters';
+import type { ApiDeps } from '../deps';
+import { handler } from '../handler';
+import { liveStockProblem, reconcilePo, sendPo } from '../placement';
+import { createPo, peekPoNumber } from '../po-create';
+import { casPo, withState } from '../po-records';
+
+const PoLineInput = z.object({
+	orderItemId: z.string().min(1),
+	sku: z.string().trim().min(1),
+	quantity: z.number().int().positive(),
+	unitCostCents: z.number().int().nonnegative()
+});
+
+const PlaceInput = z.object({
+	orderId: z.string().min(1),
+	distributorId: DistributorId,
+	poNumber: z.string().trim().toUpperCase().optional(),
+	shipTo: Address,
+	shippingMethod: ShippingMethod.default('ground'),
+	warehouse: z.string().optional(),
+	leadTimeDays: z.number().int().nonnegative().default(1),
+	lines: z.array(PoLineInput).min(1, 'needs at least one item')
+});
+
+const ManualInput = z.object({
+	orderId: z.string().min(1),
+	distributorId: DistributorId,
+	distributorOrderNumber: z.string().trim().min(1, 'is required'),
+	poNumber: z.string().trim().toUpperCase().optional(),
+	shipTo: Address,
+	lines: z.array(PoLineInput).min(1, 'needs at least one item')
+});
+
+export function purchaseOrdersApi(deps: ApiDeps) {
+	return {
+		/** The PO number the next drop-ship will get. Never fails. */
+		nextPoNumber: handler(z.object({}), async () => ok(await peekPoNumber(deps))),
+
+		/**
+		 * Checks live stock, writes the PO (`queued`), then places it. Fails with the live check's
+		 * `out_of_stock` / `unknown_sku` / `price_changed` (nothing written), `conflict` when the
+		 * item is already covered, or the distributor's own code (the PO then shows why).
+		 */
+		place: handler(PlaceInput, async (input) => {
+			const built = await adapterFor(deps, input.distributorId);
+			if (!built.ok) return built;
+			const name = DISTRIBUTORS[input.distributorId].name;
+			const stock = await built.value.getStock(input.lines.map((l) => l.sku));
+			if (!stock.ok) return stock;
+			for (const line of input.lines) {
+				const live = stock.value.find((s) => s.sku.toUpperCase() === line.sku.toUpperCase());
+				const problem = liveStockProblem(
+					name,
+					displaySku(input.distributorId, line.sku),
+					line.quantity,
+					live ?? { found: false, totalQty: 0 },
+					line.unitCostCents
+				);
+				if (problem) return { ok: false, error: problem };
+			}
+			const created = await createPo(deps, {
+				...input,
+				isManual: false,
+				state: 'queued',
+				distributorRefs: []
+			});
+			if (!created.ok) return created;
+			return sendPo(deps, created.value.id);
+		}),
+
+		/** Failed → sent again; answer lost → looked up first. `conflict` in any other state. */
+		retry: handler(z.object({ poId: z.string() }), async (input) => {
+			const po = await deps.db.purchaseOrders.get(input.poId);
+			if (!po) return err('not_found', 'That purchase order is not here any more.');
+			if (po.state === 'unknown') return reconcilePo(deps, po.id);
+			const requeued = await deps.writes.run(() =>
+				casPo(deps.db, po.id, ['failed'], (p) =>
+					withState(p, 'queued', deps.now(), 'Retry by the dealer')
+				)
+			);
+			if (!requeued)
+				return err('conflict', `PO ${po.poNumber} is ${po.state}; there is nothing to retry.`);
+			return sendPo(deps, po.id);
+		}),
+
+		/**
+		 * After a reload: a PO left `submitting` may have reached the distributor, so it becomes
+		 * `unknown` and is looked up. Returns how many were checked. Never fails as a whole.
+		 */
+		resumeAfterRestart: handler(z.object({}), async () => {
+			const stranded = await deps.db.purchaseOrders
+				.where('state')
+				.anyOf('submitting', 'reconciling')
+				.toArray();
+			for (const po of stranded) {
+				await deps.writes.run(() =>
+					casPo(deps.db, po.id, ['submitting', 'reconciling'], (p) =>
+						withState(p, 'unknown', deps.now(), 'The app closed while this PO was being sent')
+					)
+				);
+			}
+			const unknown = await deps.db.purchaseOrders.where('state').equals('unknown').toArray();
+			for (const po of unknown) await reconcilePo(deps, po.id);
+			return ok({ checked: unknown.length });
+		}),
+
+		/** The traditional way: the dealer placed it in the distributor's portal and types its number. */
+		recordManual: handler(ManualInput, (input) =>
+			createPo(deps, {
+				...input,
+				shippingMethod: 'ground',
+				leadTimeDays: 1,
+				isManual: true,
+				state: 'submitted',
+				distributorRefs: [input.distributorOrderNumber]
+			})
+		)
+	};
+}

@@ -1,0 +1,73 @@
+import type { DistributorAdapter, DropShipRequest } from '$lib/distributors/types';
+import type { DistributorId } from '$lib/domain/distributor';
+import { err, ok, type Result } from '$lib/domain/result';
+
+export type FakeMode = 'ok' | 'refuse' | 'lose_after_create' | 'down' | 'lookup_down';
+
+/**
+ * An in-memory distributor for the placement tests: it holds orders by PO number and can refuse,
+ * go down, or create the order and lose the answer. It counts order requests per PO, which is
+ * what "exactly once" is measured by.
+ */
+export class FakeDistributor {
+	readonly orders = new Map<string, DropShipRequest>();
+	readonly requests = new Map<string, number>();
+	mode: FakeMode = 'ok';
+	stock = 10;
+
+	adapter(id: DistributorId = 'pu'): DistributorAdapter {
+		return {
+			id,
+			capabilities: { perWarehouseStock: true, cancelOrder: false, maxPoLength: 20 },
+			validateCredentials: async () => ok({ warnings: [] }),
+			getStock: async (skus) =>
+				this.mode === 'down'
+					? this.down()
+					: ok(
+							skus.map((sku) => ({
+								sku,
+								found: true,
+								totalQty: this.stock,
+								capped: false,
+								warehouses: []
+							}))
+						),
+			placeDropShipOrder: async (request) => this.place(request),
+			getOrderStatus: async () => err('not_supported', 'not in the fake'),
+			findOrderByPoNumber: async (poNumber) => {
+				if (this.mode === 'down' || this.mode === 'lookup_down') return this.down();
+				return ok(
+					this.orders.has(poNumber)
+						? { poNumber, distributorRefs: [`REF-${poNumber}`], status: 'open' }
+						: null
+				);
+			},
+			cancelOrder: async () => err('not_supported', 'Call us.')
+		};
+	}
+
+	private down(): Result<never> {
+		return err('transient', 'The distributor had a problem on their side (error 503).');
+	}
+
+	private async place(request: DropShipRequest) {
+		this.requests.set(request.poNumber, (this.requests.get(request.poNumber) ?? 0) + 1);
+		if (this.mode === 'refuse')
+			return err('unknown_sku', 'The distributor does not know that part.');
+		if (this.mode === 'down') return this.down();
+		if (this.orders.has(request.poNumber)) return err('duplicate_po', 'PO already used.');
+		this.orders.set(request.poNumber, request);
+		if (this.mode === 'lose_after_create')
+			return err('transient', 'The distributor did not answer in time.');
+		return ok({
+			poNumber: request.poNumber,
+			distributorRefs: [`REF-${request.poNumber}`],
+			lines: request.lines.map((l) => ({
+				lineNo: l.lineNo,
+				sku: l.sku,
+				outcome: 'accepted' as const,
+				quantity: l.quantity
+			}))
+		});
+	}
+}
