@@ -1,3 +1,4 @@
+import ky, { TimeoutError } from 'ky';
 import type { z } from 'zod';
 import { maskUrl } from '$lib/domain/audit';
 import { err, ok, type ErrorCode, type Result } from '$lib/domain/result';
@@ -35,8 +36,6 @@ export async function send(
 	call: HttpCall
 ): Promise<Result<HttpAnswer>> {
 	const started = Date.now();
-	const controller = new AbortController();
-	const timer = setTimeout(() => controller.abort(), deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
 	const audit = (status: number | undefined, isOk: boolean, message?: string) =>
 		deps.audit?.({
 			operation: call.operation,
@@ -49,13 +48,17 @@ export async function send(
 			message
 		});
 	try {
-		const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
-		if (call.body !== undefined) headers['content-type'] = 'application/json';
-		const response = await deps.fetch(call.url, {
+		// ky with no retries and no throwing on statuses: what to make of an answer, and whether a
+		// call may be repeated, is the adapter's and the caller's decision.
+		const response = await ky(call.url, {
 			method: call.method,
-			headers,
-			body: call.body === undefined ? undefined : JSON.stringify(call.body),
-			signal: controller.signal
+			headers: { accept: 'application/json', ...call.headers },
+			...(call.body === undefined ? {} : { json: call.body }),
+			fetch: deps.fetch,
+			timeout: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+			retry: 0,
+			throwHttpErrors: false,
+			redirect: 'manual'
 		});
 		const text = await response.text();
 		let json: unknown = null;
@@ -69,14 +72,12 @@ export async function send(
 		audit(response.status, response.ok);
 		return ok({ status: response.status, headers: response.headers, json, text });
 	} catch (cause) {
-		const isTimeout = controller.signal.aborted;
+		const isTimeout = cause instanceof TimeoutError;
 		const message = isTimeout
 			? `${distributorName} did not answer in time.`
 			: `Could not reach ${distributorName}: the connection failed.`;
-		audit(undefined, false, isTimeout ? 'timeout' : String((cause as Error)?.message ?? cause));
+		audit(undefined, false, isTimeout ? 'timeout' : 'network error');
 		return err('transient', message, { detail: isTimeout ? 'timeout' : 'network' });
-	} finally {
-		clearTimeout(timer);
 	}
 }
 

@@ -17,17 +17,13 @@ const TUCKER_SECRET_PARAMS: Record<string, string> = {
 	cust: 'x-tucker-cust'
 };
 
-export function toProxyRequest(
-	url: string,
-	init: RequestInit = {},
-	origin: string
-): [string, RequestInit] {
+/** Maps a distributor URL onto the proxy route; Tucker's key moves from the query to headers. */
+export function toProxyTarget(url: string, headers: Headers, origin: string): string {
 	const target = BASES.find(
 		(b) => url === b.base || url.startsWith(`${b.base}/`) || url.startsWith(`${b.base}?`)
 	);
 	if (!target) throw new TypeError(`Not a distributor address: ${new URL(url).host}`);
 	const rest = new URL(url.slice(target.base.length) || '/', 'http://x');
-	const headers = new Headers(init.headers);
 	if (target.id === 'tucker') {
 		for (const [param, header] of Object.entries(TUCKER_SECRET_PARAMS)) {
 			const value = rest.searchParams.get(param);
@@ -37,14 +33,21 @@ export function toProxyRequest(
 			}
 		}
 	}
-	return [`${origin}/proxy/${target.id}${rest.pathname}${rest.search}`, { ...init, headers }];
+	return `${origin}/proxy/${target.id}${rest.pathname}${rest.search}`;
 }
 
 export function createLiveFetch(origin: string, base: typeof fetch = fetch): typeof fetch {
-	return (input, init) => {
-		const request = input instanceof Request ? input : null;
-		const url = request ? request.url : String(input);
-		const [proxied, proxiedInit] = toProxyRequest(url, init ?? {}, origin);
-		return base(proxied, proxiedInit);
+	return async (input, init) => {
+		const request = new Request(input, init);
+		const headers = new Headers(request.headers);
+		const url = toProxyTarget(request.url, headers, origin);
+		const body = request.body ? await request.arrayBuffer() : undefined;
+		return base(url, {
+			method: request.method,
+			headers,
+			body,
+			signal: request.signal,
+			redirect: 'manual'
+		});
 	};
 }
