@@ -4,9 +4,11 @@ import type { ApiDeps } from './deps';
 import { handler } from './handler';
 import { demoApi } from './api/demo';
 import { distributorsApi } from './api/distributors';
+import { mailApi } from './api/mail';
 import { ordersApi } from './api/orders';
 import { purchaseOrdersApi } from './api/purchase-orders';
 import { settingsApi } from './api/settings';
+import { trackingApi } from './api/tracking';
 
 /**
  * The whole backend, as one typed map of namespaces. The page imports `WorkerApi` as a type only
@@ -25,7 +27,9 @@ export function createApi(deps: ApiDeps) {
 		distributors: distributorsApi(deps),
 		orders: ordersApi(deps),
 		purchaseOrders: purchaseOrdersApi(deps),
-		settings: settingsApi(deps)
+		settings: settingsApi(deps),
+		tracking: trackingApi(deps),
+		mail: mailApi(deps)
 	};
 }
 

@@ -1,5 +1,7 @@
 import type { DropshipDb } from '$lib/db/schema';
 import type { AdapterRegistry } from '$lib/distributors/registry';
+import type { Result } from '$lib/domain/result';
+import type { MailMessage, SmtpSettings } from '$lib/domain/smtp';
 import type { Simulator } from '$lib/mocks/simulator';
 import type { WriteQueue } from './write-queue';
 
@@ -17,6 +19,11 @@ export interface ApiDeps {
 	writes: WriteQueue;
 	/** Builds a distributor's adapter; tests give their own. */
 	adapters: AdapterRegistry;
+	/**
+	 * Hands one email to the mail server (through the proxy side's /mail endpoint). `smtp` is null
+	 * in demo mode, where the transport is simulated and nothing leaves the browser.
+	 */
+	mail: MailTransport;
 	/** The simulated distributors, present in demo mode only. */
 	demo: DemoControl;
 }
@@ -27,3 +34,8 @@ export interface DemoControl {
 	/** Starts (or stops) the in-process simulators; called when the mode changes. */
 	setActive(isActive: boolean): Promise<void>;
 }
+
+export type MailTransport = (
+	smtp: SmtpSettings | null,
+	message: MailMessage
+) => Promise<Result<{ messageId: string }>>;

@@ -1,4 +1,8 @@
-import type { DistributorAdapter, DropShipRequest } from '$lib/distributors/types';
+import type {
+	DistributorAdapter,
+	DropShipRequest,
+	OrderStatusResult
+} from '$lib/distributors/types';
 import type { DistributorId } from '$lib/domain/distributor';
 import { err, ok, type Result } from '$lib/domain/result';
 
@@ -13,6 +17,10 @@ export class FakeDistributor {
 	readonly orders = new Map<string, DropShipRequest>();
 	readonly requests = new Map<string, number>();
 	mode: FakeMode = 'ok';
+	/** What getOrderStatus answers per PO; a PO missing here is not_found. */
+	readonly statuses = new Map<string, OrderStatusResult>();
+	statusCalls = 0;
+	statusFailure: 'none' | 'rate_limited' | 'transient' = 'none';
 	stock = 10;
 
 	adapter(id: DistributorId = 'pu'): DistributorAdapter {
@@ -33,7 +41,14 @@ export class FakeDistributor {
 							}))
 						),
 			placeDropShipOrder: async (request) => this.place(request),
-			getOrderStatus: async () => err('not_supported', 'not in the fake'),
+			getOrderStatus: async (poNumber) => {
+				this.statusCalls += 1;
+				if (this.statusFailure === 'rate_limited')
+					return err('rate_limited', 'Slow down.', { retryAfterMs: 30_000 });
+				if (this.statusFailure === 'transient') return this.down();
+				const status = this.statuses.get(poNumber);
+				return status ? ok(status) : err('not_found', 'No such PO.');
+			},
 			findOrderByPoNumber: async (poNumber) => {
 				if (this.mode === 'down' || this.mode === 'lookup_down') return this.down();
 				return ok(

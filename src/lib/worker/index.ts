@@ -3,6 +3,7 @@ import { openDb } from '$lib/db/db';
 import { createAdapter } from '$lib/distributors/registry';
 import { createApi } from './api';
 import { createDemoControl } from './demo-control';
+import { createMailTransport } from './mail-transport';
 import { createLiveFetch } from './transport';
 import { createWriteQueue } from './write-queue';
 
@@ -24,6 +25,7 @@ const api = createApi({
 	newId: () => crypto.randomUUID(),
 	writes: createWriteQueue(),
 	adapters: createAdapter,
+	mail: createMailTransport(self.location.origin),
 	demo
 });
 

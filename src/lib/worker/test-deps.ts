@@ -26,6 +26,10 @@ export function createTestDeps(
 		newId: () => `id-${++ids}`,
 		writes: createWriteQueue(),
 		adapters: createAdapter,
+		mail: async (_smtp, message) => ({
+			ok: true,
+			value: { messageId: `<test-${message.idempotencyKey}>` }
+		}),
 		demo: { simulator: () => simulator ?? null, setActive: async () => undefined },
 		...rest
 	};

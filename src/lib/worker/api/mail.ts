@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { readSettings } from '$lib/db/writes';
+import { EmailTemplates } from '$lib/domain/email-template';
+import { err, ok } from '$lib/domain/result';
+import { SmtpSettings } from '$lib/domain/smtp';
+import type { ApiDeps } from '../deps';
+import { handler } from '../handler';
+import { readSmtp, sendOutbox } from '../mail-outbox';
+
+export function mailApi(deps: ApiDeps) {
+	return {
+		/** `validation` naming the field. */
+		saveSmtp: handler(SmtpSettings, (smtp) =>
+			deps.writes.run(async () => {
+				await deps.db.settings.put({ key: 'smtp', value: smtp });
+				return ok();
+			})
+		),
+		saveTemplates: handler(EmailTemplates, (templates) =>
+			deps.writes.run(async () => {
+				await deps.db.settings.put({ key: 'emailTemplates', value: templates });
+				return ok();
+			})
+		),
+		/** Sends one email by hand (a failed one too). `not_found` or the mail server's reason. */
+		sendOne: handler(z.object({ emailId: z.string() }), async (input) => {
+			const email = await deps.db.outbox.get(input.emailId);
+			if (!email) return err('not_found', 'That email is not in the outbox any more.');
+			const result = await sendOutbox(deps, { emailId: input.emailId });
+			if (result.sent === 1) return ok();
+			const latest = await deps.db.outbox.get(input.emailId);
+			return err('transient', latest?.lastError ?? 'The email could not be sent.');
+		}),
+		/** Sends what is queued now (automatic sending honoured). */
+		sendQueued: handler(z.object({}), async () => ok(await sendOutbox(deps))),
+		/** Checks the SMTP settings with a real email to the dealer's own address. */
+		sendTest: handler(z.object({ to: z.email('is not an email address') }), async (input) => {
+			const settings = await readSettings(deps.db);
+			const smtp = settings.mode === 'live' ? await readSmtp(deps) : null;
+			if (settings.mode === 'live' && !smtp)
+				return err('validation', 'Save your mail server settings first.');
+			const result = await deps.mail(smtp, {
+				to: input.to,
+				subject: `Test email from ${settings.dealer.name} (Dropship Desk)`,
+				text: 'If you can read this, Dropship Desk can send your shipment emails.',
+				html: '<p>If you can read this, Dropship Desk can send your shipment emails.</p>',
+				idempotencyKey: `test-${deps.newId()}`
+			});
+			return result.ok
+				? ok({ messageId: result.value.messageId, isSimulated: smtp === null })
+				: result;
+		})
+	};
+}

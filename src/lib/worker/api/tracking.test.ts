@@ -1,0 +1,213 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { OrderStatusResult } from '$lib/distributors/types';
+import type { MailMessage } from '$lib/domain/smtp';
+import { err, ok } from '$lib/domain/result';
+import { createApi } from '../api';
+import type { ApiDeps } from '../deps';
+import { FakeDistributor } from '../fake-distributor';
+import { createTestDeps } from '../test-deps';
+
+let fake: FakeDistributor;
+let deps: ApiDeps;
+let api: ReturnType<typeof createApi>;
+let sentMail: MailMessage[];
+let isMailDown: boolean;
+
+const shipTo = {
+	name: 'Heather Simmons',
+	line1: '255 S Orange Ave',
+	city: 'Orlando',
+	state: 'FL',
+	postalCode: '32801'
+};
+
+async function placeOrder(number: string, itemCount = 1): Promise<string> {
+	const order = await api.orders.create({
+		number,
+		buyer: { name: 'Heather Simmons', email: 'heather@example.com' },
+		shipTo,
+		items: Array.from({ length: itemCount }, (_, i) => ({
+			title: `Part ${i + 1}`,
+			sku: `PU100${i}`,
+			quantity: 1,
+			unitPriceCents: 5000
+		}))
+	});
+	if (!order.ok) throw new Error(order.error.message);
+	const placed = await api.purchaseOrders.place({
+		orderId: order.value.id,
+		distributorId: 'pu',
+		shipTo,
+		lines: Array.from({ length: itemCount }, (_, i) => ({
+			orderItemId: `${order.value.id}-${i + 1}`,
+			sku: `100${i}`,
+			quantity: 1,
+			unitCostCents: 3000
+		}))
+	});
+	if (!placed.ok) throw new Error(placed.error.message);
+	return placed.value.poNumber;
+}
+
+const shipment = (
+	ref: string,
+	tracking: string,
+	skus: string[]
+): OrderStatusResult['shipments'][number] => ({
+	distributorRef: ref,
+	carrier: 'UPS',
+	trackingNumbers: [tracking],
+	lines: skus.map((sku) => ({ sku, quantity: 1 }))
+});
+
+beforeEach(async () => {
+	fake = new FakeDistributor();
+	sentMail = [];
+	isMailDown = false;
+	deps = createTestDeps({
+		adapters: (id) => fake.adapter(id),
+		mail: async (_smtp, message) => {
+			if (isMailDown)
+				return err('transient', 'The mail server did not take the email: 451 try later');
+			sentMail.push(message);
+			return ok({ messageId: `<${sentMail.length}@test>` });
+		}
+	});
+	api = createApi(deps);
+	await deps.db.settings.put({
+		key: 'app',
+		value: {
+			mode: 'demo',
+			dealer: { name: 'Ridge Line Powersports', poPrefix: 'RL' },
+			isAutoEmailOn: true
+		}
+	});
+	await deps.db.distributors.put({
+		id: 'pu',
+		isEnabled: true,
+		credentials: { dealerNumber: '1', apiKey: 'DEMOKEY' },
+		prerequisitesDone: [],
+		updatedAt: deps.now().toISOString()
+	});
+});
+
+describe('tracking refresh and buyer email', () => {
+	it('stores a shipment once, marks PO and order shipped and emails the buyer exactly once', async () => {
+		const po = await placeOrder('2001');
+		fake.statuses.set(po, {
+			poNumber: po,
+			status: 'shipped',
+			distributorRefs: ['REF'],
+			shipments: [shipment('S1', '1Z999AA10123456784', ['1000'])]
+		});
+		const first = await api.tracking.refresh({});
+		expect(first).toMatchObject({
+			ok: true,
+			value: { poCount: 1, newShipments: 1, emailsSent: 1 }
+		});
+		expect(sentMail).toHaveLength(1);
+		expect(sentMail[0]).toMatchObject({
+			to: 'heather@example.com',
+			subject: 'Your order 2001 is on the way'
+		});
+		expect(sentMail[0]?.text).toContain('https://www.ups.com/track?tracknum=1Z999AA10123456784');
+		expect(sentMail[0]?.text).toContain('Your order 2001 is on the way.');
+		const stored = await deps.db.purchaseOrders.where('poNumber').equals(po).first();
+		expect(stored).toMatchObject({ shipState: 'shipped', state: 'confirmed' });
+		expect((await deps.db.orders.toCollection().first())?.state).toBe('shipped');
+
+		// The same answer again (another tab, a reload): nothing new, no second email.
+		await deps.db.purchaseOrders
+			.where('poNumber')
+			.equals(po)
+			.modify({ shipState: 'partly_shipped' });
+		await api.tracking.refresh({});
+		expect(await deps.db.shipments.count()).toBe(1);
+		expect(sentMail).toHaveLength(1);
+	});
+
+	it('a second shipment of the same PO sends a second email; the first is worded as partial', async () => {
+		const po = await placeOrder('2002', 2);
+		fake.statuses.set(po, {
+			poNumber: po,
+			status: 'partially_shipped',
+			distributorRefs: ['REF'],
+			shipments: [shipment('S1', '1Z999AA10123456784', ['1000'])]
+		});
+		await api.tracking.refresh({});
+		expect(sentMail[0]?.text).toContain('Some of your items from order 2002 are on the way');
+		expect(sentMail[0]?.text).toContain('1 × Part 1');
+		fake.statuses.set(po, {
+			poNumber: po,
+			status: 'shipped',
+			distributorRefs: ['REF'],
+			shipments: [
+				shipment('S1', '1Z999AA10123456784', ['1000']),
+				shipment('S2', '9400111899223456789012', ['1001'])
+			]
+		});
+		await api.tracking.refresh({});
+		expect(sentMail).toHaveLength(2);
+		expect(sentMail[1]?.text).toContain('9400111899223456789012');
+		expect(sentMail[1]?.text).toContain('1 × Part 2');
+	});
+
+	it('an SMTP failure leaves the email to retry; the retry sends it once', async () => {
+		const po = await placeOrder('2003');
+		fake.statuses.set(po, {
+			poNumber: po,
+			status: 'shipped',
+			distributorRefs: ['REF'],
+			shipments: [shipment('S1', '1Z999AA10123456784', ['1000'])]
+		});
+		isMailDown = true;
+		const round = await api.tracking.refresh({});
+		expect(round).toMatchObject({ ok: true, value: { emailsSent: 0, emailsFailed: 1 } });
+		const waiting = await deps.db.outbox.toArray();
+		expect(waiting).toMatchObject([
+			{ state: 'retrying', attempts: 1, lastError: expect.stringContaining('451') }
+		]);
+		isMailDown = false;
+		await api.mail.sendQueued({});
+		await api.mail.sendQueued({});
+		expect(sentMail).toHaveLength(1);
+		expect((await deps.db.outbox.toArray())[0]).toMatchObject({
+			state: 'sent',
+			messageId: '<1@test>'
+		});
+	});
+
+	it('keeps emails queued when automatic sending is off; the dealer sends one by hand', async () => {
+		await api.settings.update({ isAutoEmailOn: false });
+		const po = await placeOrder('2004');
+		fake.statuses.set(po, {
+			poNumber: po,
+			status: 'shipped',
+			distributorRefs: ['REF'],
+			shipments: [shipment('S1', '1Z999AA10123456784', ['1000'])]
+		});
+		await api.tracking.refresh({});
+		expect(sentMail).toHaveLength(0);
+		const [email] = await deps.db.outbox.toArray();
+		expect(email?.state).toBe('queued');
+		expect(await api.mail.sendOne({ emailId: email!.id })).toEqual({ ok: true, value: undefined });
+		expect(sentMail).toHaveLength(1);
+	});
+
+	it('a distributor that rate-limits is named with a retry time and left alone until then', async () => {
+		const po = await placeOrder('2005');
+		fake.statusFailure = 'rate_limited';
+		const first = await api.tracking.refresh({});
+		expect(first.ok && first.value.problems).toEqual([
+			{
+				distributorId: 'pu',
+				message: 'Parts Unlimited asked us to slow down',
+				retryAt: '2026-11-20T15:00:30.000Z'
+			}
+		]);
+		const calls = fake.statusCalls;
+		await api.tracking.refresh({});
+		expect(fake.statusCalls).toBe(calls);
+		expect(po).toBe('RL000001');
+	});
+});
