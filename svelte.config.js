@@ -6,7 +6,27 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// A single-page app: every route falls back to one shell; the data lives in IndexedDB.
-		adapter: adapter({ fallback: 'index.html' })
+		adapter: adapter({ fallback: 'index.html' }),
+		// No inline script or style runs unless its hash is listed; the app talks only to its own
+		// origin (the proxy and /mail live there too).
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				// SvelteKit's route announcer carries one fixed style attribute (sveltejs/kit#11993);
+				// that exact attribute is allowed by its hash, nothing else inline.
+				'style-src': ['self', 'unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 
