@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ok } from '$lib/domain/result';
 import type { ApiDeps } from './deps';
 import { handler } from './handler';
+import { backupApi } from './api/backup';
 import { demoApi } from './api/demo';
 import { distributorsApi } from './api/distributors';
 import { mailApi } from './api/mail';
@@ -23,6 +24,7 @@ export function createApi(deps: ApiDeps) {
 				return ok({ at: deps.now().toISOString() });
 			})
 		},
+		backup: backupApi(deps),
 		demo: demoApi(deps),
 		distributors: distributorsApi(deps),
 		orders: ordersApi(deps),
