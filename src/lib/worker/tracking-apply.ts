@@ -50,7 +50,15 @@ export async function applyStatus(
 	return deps.writes.run(() =>
 		db.transaction(
 			'rw',
-			[db.shipments, db.outbox, db.purchaseOrders, db.orders, db.orderItems, db.poLines, db.settings],
+			[
+				db.shipments,
+				db.outbox,
+				db.purchaseOrders,
+				db.orders,
+				db.orderItems,
+				db.poLines,
+				db.settings
+			],
 			async () => {
 				let added = 0;
 				const now = deps.now().toISOString();
