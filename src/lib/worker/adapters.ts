@@ -22,6 +22,8 @@ export async function adapterFor(
 	if ((options.requireEnabled ?? true) && !account.isEnabled) {
 		return err('not_enabled', `${name} is switched off in Settings › Order automation.`);
 	}
+	const paused = deps.circuits.pausedReason(distributorId, deps.now());
+	if (paused) return err('transient', paused);
 	const adapter = deps.adapters(distributorId, {
 		fetch: deps.fetch,
 		credentials: account.credentials,

@@ -3,6 +3,7 @@ import type { AdapterRegistry } from '$lib/distributors/registry';
 import type { Result } from '$lib/domain/result';
 import type { MailMessage, SmtpSettings } from '$lib/domain/smtp';
 import type { Simulator } from '$lib/mocks/simulator';
+import type { Circuits } from './circuits';
 import type { WriteQueue } from './write-queue';
 
 /**
@@ -19,6 +20,8 @@ export interface ApiDeps {
 	writes: WriteQueue;
 	/** Builds a distributor's adapter; tests give their own. */
 	adapters: AdapterRegistry;
+	/** One circuit breaker per distributor, shared by every call the worker makes. */
+	circuits: Circuits;
 	/**
 	 * Hands one email to the mail server (through the proxy side's /mail endpoint). `smtp` is null
 	 * in demo mode, where the transport is simulated and nothing leaves the browser.

@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import { openDb } from '$lib/db/db';
 import { createAdapter } from '$lib/distributors/registry';
 import { createApi } from './api';
+import { Circuits } from './circuits';
 import { createDemoControl } from './demo-control';
 import { createMailTransport } from './mail-transport';
 import { createLiveFetch } from './transport';
@@ -25,6 +26,7 @@ const api = createApi({
 	newId: () => crypto.randomUUID(),
 	writes: createWriteQueue(),
 	adapters: createAdapter,
+	circuits: new Circuits((all) => void db.settings.put({ key: 'circuits', value: all })),
 	mail: createMailTransport(self.location.origin),
 	demo
 });

@@ -2,6 +2,7 @@ import { openDb } from '$lib/db/db';
 import { createAdapter } from '$lib/distributors/registry';
 import type { Simulator } from '$lib/mocks/simulator';
 import type { ApiDeps } from './deps';
+import { Circuits } from './circuits';
 import { createWriteQueue } from './write-queue';
 
 let counter = 0;
@@ -26,6 +27,7 @@ export function createTestDeps(
 		newId: () => `id-${++ids}`,
 		writes: createWriteQueue(),
 		adapters: createAdapter,
+		circuits: new Circuits(),
 		mail: async (_smtp, message) => ({
 			ok: true,
 			value: { messageId: `<test-${message.idempotencyKey}>` }
