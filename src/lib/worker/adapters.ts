@@ -31,6 +31,6 @@ export async function adapterFor(
 		now: deps.now
 	});
 	return adapter
-		? ok(adapter)
+		? ok(deps.circuits.wrap(adapter, deps.now))
 		: err('not_supported', `${name} is not connected in this version yet.`);
 }
