@@ -4,6 +4,7 @@ import type { Result } from '$lib/domain/result';
 import type { MailMessage, SmtpSettings } from '$lib/domain/smtp';
 import type { Simulator } from '$lib/mocks/simulator';
 import type { Circuits } from './circuits';
+import type { Locks } from './locks';
 import type { WriteQueue } from './write-queue';
 
 /**
@@ -22,6 +23,9 @@ export interface ApiDeps {
 	adapters: AdapterRegistry;
 	/** One circuit breaker per distributor, shared by every call the worker makes. */
 	circuits: Circuits;
+	/** Cross-tab exclusion (Web Locks in the browser). */
+	locks: Locks;
+
 	/**
 	 * Hands one email to the mail server (through the proxy side's /mail endpoint). `smtp` is null
 	 * in demo mode, where the transport is simulated and nothing leaves the browser.

@@ -3,6 +3,7 @@ import { openDb } from '$lib/db/db';
 import { createAdapter } from '$lib/distributors/registry';
 import { createApi } from './api';
 import { Circuits } from './circuits';
+import { memoryLocks, webLocks } from './locks';
 import { createDemoControl } from './demo-control';
 import { createMailTransport } from './mail-transport';
 import { createLiveFetch } from './transport';
@@ -25,6 +26,8 @@ const api = createApi({
 	random: Math.random,
 	newId: () => crypto.randomUUID(),
 	writes: createWriteQueue(),
+	locks: 'locks' in navigator ? webLocks(navigator.locks) : memoryLocks(),
+
 	adapters: createAdapter,
 	circuits: new Circuits((all) => void db.settings.put({ key: 'circuits', value: all })),
 	mail: createMailTransport(self.location.origin),

@@ -3,6 +3,7 @@ import { createAdapter } from '$lib/distributors/registry';
 import type { Simulator } from '$lib/mocks/simulator';
 import type { ApiDeps } from './deps';
 import { Circuits } from './circuits';
+import { memoryLocks } from './locks';
 import { createWriteQueue } from './write-queue';
 
 let counter = 0;
@@ -28,6 +29,8 @@ export function createTestDeps(
 		writes: createWriteQueue(),
 		adapters: createAdapter,
 		circuits: new Circuits(),
+		locks: memoryLocks(),
+
 		mail: async (_smtp, message) => ({
 			ok: true,
 			value: { messageId: `<test-${message.idempotencyKey}>` }

@@ -198,7 +198,7 @@ describe('tracking refresh and buyer email', () => {
 		const po = await placeOrder('2005');
 		fake.statusFailure = 'rate_limited';
 		const first = await api.tracking.refresh({});
-		expect(first.ok && first.value.problems).toEqual([
+		expect(first.ok && 'problems' in first.value && first.value.problems).toEqual([
 			{
 				distributorId: 'pu',
 				message: 'Parts Unlimited asked us to slow down',
@@ -209,5 +209,21 @@ describe('tracking refresh and buyer email', () => {
 		await api.tracking.refresh({});
 		expect(fake.statusCalls).toBe(calls);
 		expect(po).toBe('RL000001');
+	});
+});
+
+describe('one tab refreshes at a time', () => {
+	it('a second refresh while one runs is skipped and makes no calls', async () => {
+		const po = await placeOrder('2006');
+		fake.statuses.set(po, {
+			poNumber: po,
+			status: 'open',
+			distributorRefs: ['REF'],
+			shipments: []
+		});
+		const [a, b] = await Promise.all([api.tracking.refresh({}), api.tracking.refresh({})]);
+		const skipped = [a, b].filter((r) => r.ok && 'skipped' in r.value);
+		expect(skipped).toHaveLength(1);
+		expect(fake.statusCalls).toBe(1);
 	});
 });

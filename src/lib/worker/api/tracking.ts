@@ -13,9 +13,13 @@ export function trackingApi(deps: ApiDeps) {
 		 * that does not answer is named in the summary's problems.
 		 */
 		refresh: handler(z.object({}), async () => {
-			const summary = await refreshTracking(deps);
-			const mail = await sendOutbox(deps);
-			return ok({ ...summary, emailsSent: mail.sent, emailsFailed: mail.failed });
+			const round = await deps.locks.runExclusive('tracking', async () => {
+				const summary = await refreshTracking(deps);
+				const mail = await sendOutbox(deps);
+				return { ...summary, emailsSent: mail.sent, emailsFailed: mail.failed };
+			});
+			// Another tab is refreshing right now; its results reach this tab through liveQuery.
+			return ok(round ?? { skipped: true as const });
 		})
 	};
 }
