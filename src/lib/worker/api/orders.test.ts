@@ -81,3 +81,35 @@ describe('orders.create', () => {
 		expect(await deps.db.orders.count()).toBe(0);
 	});
 });
+
+describe('orders.importFile', () => {
+	it('imports a Shopify export, reports bad rows, and a second import adds nothing', async () => {
+		const { readFileSync } = await import('node:fs');
+		const text = readFileSync(
+			new URL('../../imports/fixtures/shopify-orders.csv', import.meta.url),
+			'utf8'
+		);
+		const deps = createTestDeps();
+		const api = createApi(deps);
+		const first = await api.orders.importFile({ fileName: 'orders_export.csv', text });
+		expect(first).toMatchObject({
+			ok: true,
+			value: { imported: 2, duplicates: 0, problems: [{ line: 6 }, { line: 8 }] }
+		});
+		const again = await api.orders.importFile({ fileName: 'orders_export.csv', text });
+		expect(again).toMatchObject({ ok: true, value: { imported: 0, duplicates: 2 } });
+		expect(await deps.db.orders.count()).toBe(2);
+		expect(await deps.db.orderItems.count()).toBe(3);
+	});
+
+	it('refuses a file that is not orders with one message and writes nothing', async () => {
+		const deps = createTestDeps();
+		const api = createApi(deps);
+		const result = await api.orders.importFile({
+			fileName: 'prices.csv',
+			text: 'Part Number,Price\n1,2\n'
+		});
+		expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
+		expect(await deps.db.orders.count()).toBe(0);
+	});
+});

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { NewOrderInput, orderTotalCents, type Order, type OrderItem } from '$lib/domain/order';
 import { err, ok, type Result } from '$lib/domain/result';
 import type { DropshipDb } from '$lib/db/schema';
+import { parseOrderCsv } from '$lib/imports/order-csv';
+import { parseOrderJson } from '$lib/imports/order-json';
+
 import type { ApiDeps } from '../deps';
 import { handler } from '../handler';
 
@@ -44,6 +47,32 @@ export async function insertOrder(
 
 export function ordersApi(deps: ApiDeps) {
 	return {
+		/**
+		 * Imports a storefront CSV export or a JSON file of orders. Orders already here (same
+		 * number) are skipped, so importing a file twice changes nothing. `validation` with one
+		 * message when the file is not an order file at all; bad orders are listed in `problems`.
+		 */
+		importFile: handler(
+			z.object({
+				fileName: z.string(),
+				text: z.string().max(50_000_000, 'The file is too large.')
+			}),
+			(input) =>
+				deps.writes.run(async () => {
+					const isJson = /\.json$/i.test(input.fileName) || input.text.trimStart().startsWith('[');
+					const parsed = isJson ? parseOrderJson(input.text) : parseOrderCsv(input.text);
+					if ('error' in parsed) return err('validation', parsed.error);
+					let imported = 0;
+					let duplicates = 0;
+					for (const order of parsed.orders) {
+						const result = await insertOrder(deps.db, deps, NewOrderInput.parse(order));
+						if (result.ok) imported += 1;
+						else if (result.error.code === 'conflict') duplicates += 1;
+					}
+					return ok({ imported, duplicates, problems: parsed.problems });
+				})
+		),
+
 		/** `validation` naming the bad field; `conflict` when the order number is already used. */
 		create: handler(NewOrderInput, (input) =>
 			deps.writes.run(() => insertOrder(deps.db, deps, input))
