@@ -1,0 +1,104 @@
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { Offer } from '$lib/domain/catalog';
+import { catalogFromOffers, Simulator } from '$lib/mocks/simulator';
+import type { AdapterAuditEntry, DropShipRequest } from '../types';
+import { createWpsAdapter, type WpsOptions } from './index';
+import { wpsHandlers, type WpsSimOptions } from './mocks';
+
+/** Test data and a simulator on msw/node for the WPS contract tests. Only tests import this. */
+export const TOKEN = 'demo-wps-token-0000';
+
+export function offer(
+	sku: string,
+	stock: Record<string, number>,
+	extra: Partial<Offer> = {}
+): Offer {
+	return {
+		distributorId: 'wps',
+		sku,
+		brand: 'Moose Racing',
+		mpn: `M-${sku}`,
+		description: `Part ${sku}`,
+		costCents: 1234,
+		msrpCents: 1999,
+		stock,
+		...extra
+	};
+}
+
+export const OFFERS: Offer[] = [
+	offer('2-R0451B-8', { CA: 40, PA: 3 }),
+	offer('87-4310', { PA: 5 }, { costCents: 8995 }),
+	offer('370-6402X', { TX: 2 }),
+	offer('NLA-1000', { ID: 4 }, { status: 'NLA' })
+];
+
+export interface SeenRequest {
+	method: string;
+	url: URL;
+	headers: Headers;
+	body: unknown;
+}
+
+export function request(overrides: Partial<DropShipRequest> = {}): DropShipRequest {
+	return {
+		poNumber: 'PO-1001',
+		shipTo: {
+			name: 'Dana Rider',
+			line1: '12 Canyon Rd',
+			city: 'Boise',
+			state: 'ID',
+			postalCode: '83702',
+			country: 'US',
+			phone: '2085550100',
+			email: 'dana@example.com'
+		},
+		lines: [{ lineNo: 1, sku: '2-R0451B-8', quantity: 2 }],
+		shippingMethod: 'ground',
+		...overrides
+	};
+}
+
+/** A fresh simulator per test (fixed real clock: only advanceHours moves time) and the adapter. */
+export function useWpsSimulator(simOptions: WpsSimOptions = { slowMs: 120 }) {
+	const sim = new Simulator({
+		catalog: catalogFromOffers(OFFERS),
+		latencyMs: 0,
+		realNow: () => Date.parse('2025-03-03T15:00:00Z')
+	});
+	const server = setupServer(...wpsHandlers(sim, simOptions));
+	const seen: Promise<SeenRequest>[] = [];
+	const audit: AdapterAuditEntry[] = [];
+	server.events.on('request:start', ({ request: r }) => {
+		const copy = r.clone();
+		seen.push(
+			copy.text().then((text) => ({
+				method: copy.method,
+				url: new URL(copy.url),
+				headers: copy.headers,
+				body: text ? (JSON.parse(text) as unknown) : undefined
+			}))
+		);
+	});
+	beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+	afterEach(() => {
+		sim.reset();
+		seen.length = 0;
+		audit.length = 0;
+	});
+	afterAll(() => server.close());
+
+	const adapter = (token = TOKEN, options: WpsOptions = {}) =>
+		createWpsAdapter(
+			{
+				fetch: (input, init) => fetch(input, init),
+				credentials: { apiToken: token },
+				audit: (entry) => audit.push(entry),
+				timeoutMs: 80,
+				now: () => sim.now()
+			},
+			options
+		);
+	return { sim, server, adapter, audit, requests: () => Promise.all(seen) };
+}
