@@ -7,6 +7,9 @@ const config = {
 	kit: {
 		// A single-page app: every route falls back to one shell; the data lives in IndexedDB.
 		adapter: adapter({ fallback: 'index.html' }),
+		// The page registers the service worker itself, to offer "a new version is ready".
+		serviceWorker: { register: false },
+
 		// No inline script or style runs unless its hash is listed; the app talks only to its own
 		// origin (the proxy and /mail live there too).
 		csp: {
