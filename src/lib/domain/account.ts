@@ -24,6 +24,12 @@ export const DistributorAccount = z.object({
 	credentials: Credentials,
 	/** The prerequisites (tax ID, card on file …) the dealer has ticked as done. */
 	prerequisitesDone: z.array(z.string()),
+	/**
+	 * The secret fields, sealed (AES-GCM); `credentials` then holds only a hint like "••••••3F9A"
+	 * for them, so nothing that reads the table sees a key.
+	 */
+	sealed: z.record(z.string(), z.object({ iv: z.string(), ct: z.string() })).optional(),
+
 	lastTest: ConnectionTest.optional(),
 	updatedAt: z.iso.datetime()
 });

@@ -4,6 +4,7 @@ import { DISTRIBUTORS, type DistributorId } from '$lib/domain/distributor';
 import { err, ok, type Result } from '$lib/domain/result';
 import type { ApiDeps } from './deps';
 import { auditSink } from './audit';
+import { openCredentials } from './credentials';
 
 /**
  * Builds a distributor's adapter from the saved account. Fails in the dealer's words when the
@@ -24,9 +25,11 @@ export async function adapterFor(
 	}
 	const paused = deps.circuits.pausedReason(distributorId, deps.now());
 	if (paused) return err('transient', paused);
+	const credentials = await openCredentials(deps, account);
+	if (!credentials.ok) return credentials;
 	const adapter = deps.adapters(distributorId, {
 		fetch: deps.fetch,
-		credentials: account.credentials,
+		credentials: credentials.value,
 		audit: auditSink(deps.db, distributorId, deps.now),
 		now: deps.now
 	});

@@ -57,9 +57,10 @@ export async function isSeeded(db: DropshipDb): Promise<boolean> {
 	return (await db.settings.get('app')) !== undefined;
 }
 
-/** Empties every table; the simulator state goes too. */
+/** Empties every table (the simulator state too), but keeps this browser's secret key. */
 export async function clearAll(db: DropshipDb): Promise<void> {
 	await db.transaction('rw', db.tables, async () => {
-		await Promise.all(db.tables.map((table) => table.clear()));
+		await Promise.all(db.tables.filter((t) => t.name !== 'settings').map((table) => table.clear()));
+		await db.settings.where('key').notEqual('secretKey').delete();
 	});
 }

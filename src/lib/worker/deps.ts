@@ -5,6 +5,7 @@ import type { MailMessage, SmtpSettings } from '$lib/domain/smtp';
 import type { Simulator } from '$lib/mocks/simulator';
 import type { Circuits } from './circuits';
 import type { Locks } from './locks';
+import type { SecretBox } from './secrets';
 import type { WriteQueue } from './write-queue';
 
 /**
@@ -25,6 +26,8 @@ export interface ApiDeps {
 	circuits: Circuits;
 	/** Cross-tab exclusion (Web Locks in the browser). */
 	locks: Locks;
+	/** Seals and opens secrets at rest. */
+	secrets: SecretBox;
 
 	/**
 	 * Hands one email to the mail server (through the proxy side's /mail endpoint). `smtp` is null

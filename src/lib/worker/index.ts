@@ -4,6 +4,7 @@ import { createAdapter } from '$lib/distributors/registry';
 import { createApi } from './api';
 import { Circuits } from './circuits';
 import { memoryLocks, webLocks } from './locks';
+import { SecretBox } from './secrets';
 import { createDemoControl } from './demo-control';
 import { createMailTransport } from './mail-transport';
 import { createLiveFetch } from './transport';
@@ -27,6 +28,7 @@ const api = createApi({
 	newId: () => crypto.randomUUID(),
 	writes: createWriteQueue(),
 	locks: 'locks' in navigator ? webLocks(navigator.locks) : memoryLocks(),
+	secrets: new SecretBox(db),
 
 	adapters: createAdapter,
 	circuits: new Circuits((all) => void db.settings.put({ key: 'circuits', value: all })),

@@ -2,13 +2,45 @@ import { readSettings } from '$lib/db/writes';
 import type { OutboxEmail } from '$lib/domain/outbox';
 import { SmtpSettings } from '$lib/domain/smtp';
 import type { ApiDeps } from './deps';
+import { secretHint, type Sealed } from './secrets';
 
 /** After this many failed attempts an email stops retrying by itself and waits for the dealer. */
 export const MAX_ATTEMPTS = 5;
 
+/** The SMTP settings with the password opened; null when none are saved or it cannot be opened. */
 export async function readSmtp(deps: ApiDeps): Promise<SmtpSettings | null> {
-	const parsed = SmtpSettings.safeParse((await deps.db.settings.get('smtp'))?.value);
+	const row = (await deps.db.settings.get('smtp'))?.value as
+		(SmtpSettings & { sealedPassword?: Sealed }) | undefined;
+	if (!row) return null;
+	const { sealedPassword, ...rest } = row;
+	let password = rest.password;
+	if (sealedPassword) {
+		const opened = await deps.secrets.open(sealedPassword, 'smtp:password', 'mail server password');
+		if (!opened.ok) return null;
+		password = opened.value;
+	}
+	const parsed = SmtpSettings.safeParse({ ...rest, ...(password ? { password } : {}) });
 	return parsed.success ? parsed.data : null;
+}
+
+/** Stores SMTP settings with the password sealed; a password left as its hint keeps the old one. */
+export async function writeSmtp(deps: ApiDeps, smtp: SmtpSettings): Promise<void> {
+	const current = (await deps.db.settings.get('smtp'))?.value as
+		{ password?: string; sealedPassword?: Sealed } | undefined;
+	const { password, ...rest } = smtp;
+	let sealedPassword: Sealed | undefined;
+	let hint: string | undefined;
+	if (password && password === current?.password && current.sealedPassword) {
+		sealedPassword = current.sealedPassword;
+		hint = current.password;
+	} else if (password) {
+		sealedPassword = await deps.secrets.seal(password, 'smtp:password');
+		hint = secretHint(password);
+	}
+	await deps.db.settings.put({
+		key: 'smtp',
+		value: { ...rest, ...(hint ? { password: hint, sealedPassword } : {}) }
+	});
 }
 
 /** Claims an email for sending (compare-and-set), so two tabs or two rounds never send it twice. */

@@ -4,6 +4,7 @@ import type { Simulator } from '$lib/mocks/simulator';
 import type { ApiDeps } from './deps';
 import { Circuits } from './circuits';
 import { memoryLocks } from './locks';
+import { SecretBox } from './secrets';
 import { createWriteQueue } from './write-queue';
 
 let counter = 0;
@@ -18,8 +19,11 @@ export function createTestDeps(
 	counter += 1;
 	let ids = 0;
 	const { simulator, ...rest } = overrides;
+	const db = openDb(`test-${counter}-${Math.random().toString(36).slice(2)}`);
 	return {
-		db: openDb(`test-${counter}-${Math.random().toString(36).slice(2)}`),
+		db,
+		secrets: new SecretBox(db),
+
 		fetch: async () => {
 			throw new Error('No fetch given to this test');
 		},

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApi } from '../api';
+import { openCredentials } from '../credentials';
+import { readSmtp } from '../mail-outbox';
 import { createTestDeps } from '../test-deps';
 
 async function seeded() {
@@ -51,12 +53,10 @@ describe('backup and restore', () => {
 		if (!exported.ok) throw new Error('export failed');
 		await deps.db.orders.clear();
 		await api.backup.restore({ text: exported.value.text, mode: 'replace' });
-		expect((await deps.db.distributors.get('wps'))?.credentials.apiToken).toBe(
-			'CANARY-WPS-TOKEN-1234'
-		);
-		expect(((await deps.db.settings.get('smtp'))?.value as { password?: string }).password).toBe(
-			'CANARY-SMTP-PASS'
-		);
+		const wps = await deps.db.distributors.get('wps');
+		const opened = await openCredentials(deps, wps!);
+		expect(opened.ok && opened.value.apiToken).toBe('CANARY-WPS-TOKEN-1234');
+		expect((await readSmtp(deps))?.password).toBe('CANARY-SMTP-PASS');
 		expect(await deps.db.orders.count()).toBeGreaterThan(20);
 	});
 

@@ -21,10 +21,15 @@ function withoutSecrets(table: BackupTable, row: Record<string, unknown>): Recor
 	if (table === 'distributors') {
 		const credentials = { ...(row.credentials as Record<string, unknown>) };
 		for (const field of SECRET_FIELDS) delete credentials[field];
-		return { ...row, credentials };
+		const { sealed: _sealed, ...rest } = row;
+		return { ...rest, credentials };
 	}
 	if (table === 'settings' && row.key === 'smtp') {
-		const { password: _password, ...smtp } = row.value as Record<string, unknown>;
+		const {
+			password: _password,
+			sealedPassword: _sealedPassword,
+			...smtp
+		} = row.value as Record<string, unknown>;
 		return { ...row, value: smtp };
 	}
 	return row;
@@ -164,7 +169,8 @@ export function backupApi(deps: ApiDeps) {
 							if (restored) {
 								await deps.db.distributors.put({
 									...restored,
-									credentials: { ...restored.credentials, ...pickSecrets(account.credentials) }
+									credentials: { ...restored.credentials, ...pickSecrets(account.credentials) },
+									...(account.sealed ? { sealed: account.sealed } : {})
 								});
 							} else if (input.mode === 'replace') {
 								await deps.db.distributors.put(account);
@@ -172,10 +178,16 @@ export function backupApi(deps: ApiDeps) {
 						}
 						const smtp = await deps.db.settings.get('smtp');
 						if (savedSmtp && smtp) {
-							const password = (savedSmtp.value as { password?: string }).password;
+							const { password, sealedPassword } = savedSmtp.value as {
+								password?: string;
+								sealedPassword?: unknown;
+							};
 							await deps.db.settings.put({
 								key: 'smtp',
-								value: { ...(smtp.value as object), ...(password ? { password } : {}) }
+								value: {
+									...(smtp.value as object),
+									...(password ? { password, sealedPassword } : {})
+								}
 							});
 						}
 					})

@@ -6,6 +6,7 @@ import { FAULTS } from '$lib/mocks/simulator';
 import type { ApiDeps } from '../deps';
 import { handler } from '../handler';
 import { clearAll, isSeeded, seedDemo } from '../demo-seed';
+import { sealPlaintextSecrets } from '../credentials';
 
 const notDemo = () => err('conflict', 'The simulator runs in demo mode only.');
 
@@ -16,6 +17,7 @@ export function demoApi(deps: ApiDeps) {
 			deps.writes.run(async () => {
 				const wasSeeded = await isSeeded(deps.db);
 				if (!wasSeeded) await seedDemo(deps.db, deps);
+				await sealPlaintextSecrets(deps);
 				const settings = await readSettings(deps.db);
 				await deps.demo.setActive(settings.mode === 'demo');
 				return ok({ mode: settings.mode, isFirstStart: !wasSeeded });
@@ -27,6 +29,7 @@ export function demoApi(deps: ApiDeps) {
 				await clearAll(deps.db);
 				await deps.demo.setActive(false);
 				await seedDemo(deps.db, deps);
+				await sealPlaintextSecrets(deps);
 				await deps.demo.setActive(true);
 				deps.demo.simulator()?.reset();
 				return ok();

@@ -5,6 +5,7 @@ import { err, ok } from '$lib/domain/result';
 import type { ApiDeps } from '../deps';
 import { handler } from '../handler';
 import { adapterFor } from '../adapters';
+import { openCredentials, sealAccount } from '../credentials';
 
 async function accountOf(deps: ApiDeps, id: DistributorId): Promise<DistributorAccount> {
 	return (
@@ -46,15 +47,19 @@ export function distributorsApi(deps: ApiDeps) {
 		saveAccount: handler(SaveAccountInput, (input) =>
 			deps.writes.run(async () => {
 				const account = await accountOf(deps, input.distributorId);
+				// A secret left as its shown hint ("••••••3F9A") was not retyped: keep the saved one.
+				const kept = await openCredentials(deps, account);
 				const credentials = Object.fromEntries(
-					DISTRIBUTORS[input.distributorId].credentialFields.map((f) => [
-						f.key,
-						input.credentials[f.key]
-					])
+					DISTRIBUTORS[input.distributorId].credentialFields.map((f) => {
+						const value = input.credentials[f.key];
+						const isHint =
+							f.isSecret && value?.startsWith('••••••') && value === account.credentials[f.key];
+						return [f.key, isHint && kept.ok ? kept.value[f.key] : value];
+					})
 				);
+				const sealed = await sealAccount(deps, account, credentials);
 				await deps.db.distributors.put({
-					...account,
-					credentials,
+					...sealed,
 					isEnabled: true,
 					lastTest: undefined,
 					updatedAt: deps.now().toISOString()

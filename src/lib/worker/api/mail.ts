@@ -5,14 +5,14 @@ import { err, ok } from '$lib/domain/result';
 import { SmtpSettings } from '$lib/domain/smtp';
 import type { ApiDeps } from '../deps';
 import { handler } from '../handler';
-import { readSmtp, sendOutbox } from '../mail-outbox';
+import { readSmtp, sendOutbox, writeSmtp } from '../mail-outbox';
 
 export function mailApi(deps: ApiDeps) {
 	return {
 		/** `validation` naming the field. */
 		saveSmtp: handler(SmtpSettings, (smtp) =>
 			deps.writes.run(async () => {
-				await deps.db.settings.put({ key: 'smtp', value: smtp });
+				await writeSmtp(deps, smtp);
 				return ok();
 			})
 		),

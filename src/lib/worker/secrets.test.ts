@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { createApi } from './api';
+import { openCredentials } from './credentials';
+import { readSmtp } from './mail-outbox';
+import { SecretBox } from './secrets';
+import { createTestDeps } from './test-deps';
+
+const CANARY = 'CANARY7Q-SECRET-9931';
+
+describe('secrets at rest', () => {
+	it('case 9: a canary API key and SMTP password appear in no store and no export', async () => {
+		const deps = createTestDeps();
+		const api = createApi(deps);
+		await api.demo.ensureStarted({});
+		await api.distributors.saveAccount({
+			distributorId: 'pu',
+			credentials: { dealerNumber: '10001', apiKey: CANARY }
+		});
+		await api.mail.saveSmtp({
+			host: 'smtp.example.com',
+			port: 587,
+			tlsMode: 'starttls',
+			user: 'dealer',
+			password: `${CANARY}-smtp`,
+			from: 'parts@ridgeline.example'
+		});
+		for (const table of deps.db.tables) {
+			const dump = JSON.stringify(await table.toArray());
+			expect(dump, table.name).not.toContain(CANARY);
+		}
+		const exported = await api.backup.export({ includeCatalog: false });
+		expect(exported.ok && exported.value.text).not.toContain(CANARY);
+		// …and yet the worker can still use them.
+		const pu = await deps.db.distributors.get('pu');
+		expect(pu?.credentials.apiKey).toBe('••••••9931');
+		const opened = await openCredentials(deps, pu!);
+		expect(opened.ok && opened.value.apiKey).toBe(CANARY);
+		expect((await readSmtp(deps))?.password).toBe(`${CANARY}-smtp`);
+	});
+
+	it('case 10: a flipped bit, a wrong IV or a ciphertext moved to another row does not open', async () => {
+		const deps = createTestDeps();
+		const box = new SecretBox(deps.db);
+		const sealed = await box.seal('DEMOKEY-1', 'pu:apiKey');
+		expect(await box.open(sealed, 'pu:apiKey', 'API key')).toEqual({
+			ok: true,
+			value: 'DEMOKEY-1'
+		});
+		const flipped = {
+			...sealed,
+			ct: sealed.ct.slice(0, -4) + (sealed.ct.endsWith('AAAA') ? 'BBBB' : 'AAAA')
+		};
+		expect(await box.open(flipped, 'pu:apiKey', 'API key')).toMatchObject({
+			ok: false,
+			error: { code: 'auth' }
+		});
+		const otherIv = { ...sealed, iv: (await box.seal('x', 'y')).iv };
+		expect(await box.open(otherIv, 'pu:apiKey', 'API key')).toMatchObject({ ok: false });
+		expect(await box.open(sealed, 'wps:apiToken', 'API token')).toMatchObject({
+			ok: false,
+			error: { message: expect.stringMatching(/could not be read/) }
+		});
+		const again = await box.seal('DEMOKEY-1', 'pu:apiKey');
+		expect(again.iv).not.toBe(sealed.iv);
+	});
+
+	it('keeps the saved secret when the dealer saves the form without retyping it', async () => {
+		const deps = createTestDeps();
+		const api = createApi(deps);
+		await api.distributors.saveAccount({
+			distributorId: 'tucker',
+			credentials: { customerNumber: '100001', apiKey: CANARY }
+		});
+		const shown = (await deps.db.distributors.get('tucker'))!.credentials.apiKey!;
+		await api.distributors.saveAccount({
+			distributorId: 'tucker',
+			credentials: { customerNumber: '100002', apiKey: shown }
+		});
+		const account = await deps.db.distributors.get('tucker');
+		expect(account?.credentials.customerNumber).toBe('100002');
+		const opened = await openCredentials(deps, account!);
+		expect(opened.ok && opened.value.apiKey).toBe(CANARY);
+	});
+});
