@@ -49,7 +49,8 @@ export const PU_UNCONFIRMED = {
 	},
 	/** Patterns over `status_message` / `mainframeErrors[].text` (texts invented). */
 	errors: {
-		notEnabledPattern: /drop\s*-?\s*ship.*not\s+(enabled|set up|allowed)/i,
+		notEnabledPattern:
+			/not\s+(enabled|set up|allowed)\b.*drop\s*-?\s*ship|drop\s*-?\s*ship.*not\s+(enabled|set up|allowed)/i,
 		authPattern: /api[\s-]?key|not authori[sz]ed|dealer number does not match/i,
 		unknownPartPattern: /part\s*(number)?.*not\s+found|invalid part/i,
 		addressPattern: /address|postal|zip/i,

@@ -60,6 +60,8 @@ export function request(overrides: Partial<DropShipRequest> = {}): DropShipReque
 	};
 }
 
+const parseJson = (text: string): unknown => (text ? JSON.parse(text) : undefined);
+
 /** A fresh simulator per test (fixed real clock: only advanceHours moves time) and the adapter. */
 export function useWpsSimulator(simOptions: WpsSimOptions = { slowMs: 120 }) {
 	const sim = new Simulator({
@@ -77,7 +79,7 @@ export function useWpsSimulator(simOptions: WpsSimOptions = { slowMs: 120 }) {
 				method: copy.method,
 				url: new URL(copy.url),
 				headers: copy.headers,
-				body: text ? (JSON.parse(text) as unknown) : undefined
+				body: parseJson(text)
 			}))
 		);
 	});
