@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import {
+	PuAvailability,
+	PuOrderAccepted,
+	PuOrderAnswer,
+	PuOrderList,
+	PuPricing
+} from './api-schemas';
+import accepted from './fixtures/dropship-accepted.json';
+import mainframe from './fixtures/dropship-mainframe-error.json';
+import inventory from './fixtures/inventory.json';
+import ordersPage from './fixtures/orders-page.json';
+import pricing from './fixtures/pricing.json';
+import { orderStatus, readQuantity, toLineResults, toShipments, toStockLines } from './mapping';
+import { request } from './pu-test-kit';
+
+describe('PU mapping of recorded-looking bodies', () => {
+	it('reads string, "+", "N/A" and numeric quantities', () => {
+		expect(readQuantity('5')).toEqual({ qty: 5, capped: false });
+		expect(readQuantity('+')).toEqual({ qty: 10, capped: true });
+		expect(readQuantity('25+')).toEqual({ qty: 25, capped: true });
+		expect(readQuantity('N/A')).toEqual({ qty: 0, capped: false });
+		expect(readQuantity(null)).toEqual({ qty: 0, capped: false });
+	});
+
+	it('joins inventory and pricing by part number', () => {
+		const lines = toStockLines(
+			['14011193', '0000-0000'],
+			PuAvailability.parse(inventory),
+			PuPricing.parse(pricing)
+		);
+		expect(lines).toMatchObject([
+			{ sku: '14011193', found: true, totalQty: 17, capped: true, costCents: 2150 },
+			{ sku: '0000-0000', found: false, totalQty: 0 }
+		]);
+	});
+
+	it('reads line buckets of an accepted order', () => {
+		const order = request({
+			lines: [
+				{ lineNo: 1, sku: '1401-1193', quantity: 3 },
+				{ lineNo: 2, sku: '2103-0174', quantity: 2 }
+			]
+		});
+		expect(toLineResults(order, PuOrderAccepted.parse(accepted)).map((l) => l.outcome)).toEqual([
+			'accepted',
+			'backordered'
+		]);
+		expect(PuOrderAnswer.parse(mainframe).mainframeErrors?.[0]?.text).toMatch(/NOT FOUND/);
+	});
+
+	it('reads an order list page into status and one shipment with two cartons', () => {
+		const list = PuOrderList.parse(ordersPage);
+		expect(orderStatus(list.orders)).toBe('partially_shipped');
+		expect(toShipments(list.orders)).toEqual([
+			{
+				distributorRef: '40001002-WI-2025-03-04',
+				carrier: 'UPS',
+				service: 'UPS',
+				trackingNumbers: ['1ZA1B2C30312345678', '1ZA1B2C30398765432'],
+				shipDate: '2025-03-04T00:00:00.000Z',
+				warehouse: 'WI',
+				lines: [{ sku: '1401-1193', quantity: 3 }]
+			}
+		]);
+	});
+});
