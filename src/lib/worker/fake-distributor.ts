@@ -6,7 +6,8 @@ import type {
 import type { DistributorId } from '$lib/domain/distributor';
 import { err, ok, type Result } from '$lib/domain/result';
 
-export type FakeMode = 'ok' | 'refuse' | 'lose_after_create' | 'down' | 'lookup_down';
+export type FakeMode =
+	'ok' | 'refuse' | 'lose_after_create' | 'lose_and_lookup_down' | 'down' | 'lookup_down';
 
 /**
  * An in-memory distributor for the placement tests: it holds orders by PO number and can refuse,
@@ -50,7 +51,13 @@ export class FakeDistributor {
 				return status ? ok(status) : err('not_found', 'No such PO.');
 			},
 			findOrderByPoNumber: async (poNumber) => {
-				if (this.mode === 'down' || this.mode === 'lookup_down') return this.down();
+				if (
+					this.mode === 'down' ||
+					this.mode === 'lookup_down' ||
+					this.mode === 'lose_and_lookup_down'
+				) {
+					return this.down();
+				}
 				return ok(
 					this.orders.has(poNumber)
 						? { poNumber, distributorRefs: [`REF-${poNumber}`], status: 'open' }
@@ -65,14 +72,19 @@ export class FakeDistributor {
 		return err('transient', 'The distributor had a problem on their side (error 503).');
 	}
 
+	/** Order requests for a PO the distributor already holds: a double order, had it allowed it. */
+	duplicateAttempts = 0;
+
 	private async place(request: DropShipRequest) {
 		this.requests.set(request.poNumber, (this.requests.get(request.poNumber) ?? 0) + 1);
+		if (this.orders.has(request.poNumber)) this.duplicateAttempts += 1;
+
 		if (this.mode === 'refuse')
 			return err('unknown_sku', 'The distributor does not know that part.');
 		if (this.mode === 'down') return this.down();
 		if (this.orders.has(request.poNumber)) return err('duplicate_po', 'PO already used.');
 		this.orders.set(request.poNumber, request);
-		if (this.mode === 'lose_after_create')
+		if (this.mode === 'lose_after_create' || this.mode === 'lose_and_lookup_down')
 			return err('transient', 'The distributor did not answer in time.');
 		return ok({
 			poNumber: request.poNumber,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Credentials, type DistributorAccount } from '$lib/domain/account';
 import { DISTRIBUTORS, DistributorId } from '$lib/domain/distributor';
-import { err, ok } from '$lib/domain/result';
+import { ok } from '$lib/domain/result';
 import type { ApiDeps } from '../deps';
 import { handler } from '../handler';
 import { adapterFor } from '../adapters';

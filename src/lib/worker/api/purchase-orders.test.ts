@@ -203,3 +203,18 @@ describe('purchaseOrders.place', () => {
 		});
 	});
 });
+
+describe('retry after the item was drop-shipped elsewhere', () => {
+	it('does not send a refused PO again once another PO covers its item', async () => {
+		fake.mode = 'refuse';
+		await place();
+		fake.mode = 'ok';
+		const second = await place();
+		expect(second).toMatchObject({ ok: true, value: { poNumber: 'RL000002' } });
+		const first = await deps.db.purchaseOrders.where('poNumber').equals('RL000001').first();
+		const retried = await api.purchaseOrders.retry({ poId: first!.id });
+		expect(retried).toMatchObject({ ok: false, error: { code: 'conflict' } });
+		expect(fake.orders.size).toBe(1);
+		expect((await deps.db.purchaseOrders.get(first!.id))?.state).toBe('failed');
+	});
+});

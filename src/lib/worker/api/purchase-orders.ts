@@ -9,6 +9,7 @@ import { handler } from '../handler';
 import { liveStockProblem, reconcilePo, sendPo } from '../placement';
 import { createPo, peekPoNumber } from '../po-create';
 import { casPo, withState } from '../po-records';
+import { requeueFailed } from '../po-retry';
 
 const PoLineInput = z.object({
 	orderItemId: z.string().min(1),
@@ -79,13 +80,8 @@ export function purchaseOrdersApi(deps: ApiDeps) {
 			const po = await deps.db.purchaseOrders.get(input.poId);
 			if (!po) return err('not_found', 'That purchase order is not here any more.');
 			if (po.state === 'unknown') return reconcilePo(deps, po.id);
-			const requeued = await deps.writes.run(() =>
-				casPo(deps.db, po.id, ['failed'], (p) =>
-					withState(p, 'queued', deps.now(), 'Retry by the dealer')
-				)
-			);
-			if (!requeued)
-				return err('conflict', `PO ${po.poNumber} is ${po.state}; there is nothing to retry.`);
+			const requeued = await requeueFailed(deps, po.id);
+			if (!requeued.ok) return requeued;
 			return sendPo(deps, po.id);
 		}),
 
