@@ -25,7 +25,16 @@ export async function startPreview(port: number): Promise<{ url: string; stop: (
 	while (Date.now() < deadline) {
 		try {
 			const response = await fetch(url);
-			if (response.ok) return { url, stop: () => child.kill() };
+			if (response.ok) {
+				return {
+					url,
+					stop: () => {
+						child.stdout?.destroy();
+						child.stderr?.destroy();
+						child.kill('SIGTERM');
+					}
+				};
+			}
 		} catch {
 			// not up yet
 		}
