@@ -218,3 +218,58 @@ describe('retry after the item was drop-shipped elsewhere', () => {
 		expect((await deps.db.purchaseOrders.get(first!.id))?.state).toBe('failed');
 	});
 });
+
+describe('manual drop-ship, typed tracking and cancellation', () => {
+	it('a manual PO gets typed tracking, ships the order and queues one email', async () => {
+		const manual = await api.purchaseOrders.recordManual({
+			orderId,
+			distributorId: 'pu',
+			distributorOrderNumber: 'PU-778812',
+			shipTo,
+			lines: [{ orderItemId: itemId, sku: '1721-2440', quantity: 2, unitCostCents: 2210 }]
+		});
+		if (!manual.ok) throw new Error(manual.error.message);
+		expect(
+			await api.purchaseOrders.addTracking({ poId: manual.value.id, trackingNumber: 'not one' })
+		).toMatchObject({
+			ok: false,
+			error: { code: 'validation', field: 'trackingNumber' }
+		});
+		const tracked = await api.purchaseOrders.addTracking({
+			poId: manual.value.id,
+			trackingNumber: '1Z 999A A101 2345 6784'
+		});
+		expect(tracked).toMatchObject({ ok: true, value: { shipState: 'shipped' } });
+		expect((await deps.db.shipments.toArray()).map((s) => [s.carrier, s.trackingNumbers])).toEqual([
+			['UPS', ['1Z999AA10123456784']]
+		]);
+		expect((await deps.db.orders.get(orderId))?.state).toBe('shipped');
+		expect(await deps.db.outbox.count()).toBe(1);
+		await api.purchaseOrders.addTracking({
+			poId: manual.value.id,
+			trackingNumber: '1Z999AA10123456784'
+		});
+		expect(await deps.db.outbox.count()).toBe(1);
+	});
+
+	it('a cancellation request gives the contact and a prefilled message; a confirmed one frees the item', async () => {
+		const placed = await place();
+		if (!placed.ok) throw new Error(placed.error.message);
+		const request = await api.purchaseOrders.requestCancel({ poId: placed.value.id });
+		expect(request).toMatchObject({
+			ok: true,
+			value: { contact: expect.stringContaining('Parts Unlimited') }
+		});
+		if (request.ok)
+			expect(request.value.message).toContain('Please cancel our drop-ship order PO RL000001');
+		const decided = await api.purchaseOrders.decideCancel({
+			poId: placed.value.id,
+			outcome: 'confirmed'
+		});
+		expect(decided).toMatchObject({
+			ok: true,
+			value: { state: 'cancelled', cancelRequest: { outcome: 'confirmed' } }
+		});
+		expect((await deps.db.orders.get(orderId))?.state).toBe('new');
+	});
+});

@@ -10,6 +10,7 @@ import { liveStockProblem, reconcilePo, sendPo } from '../placement';
 import { createPo, peekPoNumber } from '../po-create';
 import { casPo, withState } from '../po-records';
 import { requeueFailed } from '../po-retry';
+import { addManualTracking, decideCancellation, requestCancellation } from '../po-manual';
 
 const PoLineInput = z.object({
 	orderItemId: z.string().min(1),
@@ -106,7 +107,34 @@ export function purchaseOrdersApi(deps: ApiDeps) {
 			return ok({ checked: unknown.length });
 		}),
 
+		/** Tracking typed by the dealer; `validation` for a number that is not one. */
+		addTracking: handler(
+			z.object({
+				poId: z.string(),
+				trackingNumber: z.string().trim().min(1, 'is required'),
+				carrier: z.string().trim().optional(),
+				shipDate: z.string().optional()
+			}),
+			(input) => addManualTracking(deps, input)
+		),
+
+		/** Records a cancellation request and returns who to contact with a prefilled message. */
+		requestCancel: handler(z.object({ poId: z.string() }), (input) =>
+			requestCancellation(deps, input.poId)
+		),
+
+		/** The distributor's answer to a cancellation request. */
+		decideCancel: handler(
+			z.object({
+				poId: z.string(),
+				outcome: z.enum(['confirmed', 'refused']),
+				note: z.string().optional()
+			}),
+			(input) => decideCancellation(deps, input)
+		),
+
 		/** The traditional way: the dealer placed it in the distributor's portal and types its number. */
+
 		recordManual: handler(ManualInput, (input) =>
 			createPo(deps, {
 				...input,
