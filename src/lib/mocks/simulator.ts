@@ -1,5 +1,6 @@
 import type { Offer } from '$lib/domain/catalog';
 import type { DistributorId } from '$lib/domain/distributor';
+import type { Fault } from '$lib/domain/faults';
 
 /**
  * The shared state behind the four distributor simulators (MSW handlers). One Simulator serves
@@ -7,37 +8,8 @@ import type { DistributorId } from '$lib/domain/distributor';
  * simulated distributors remember their orders across a reload.
  */
 
-/** The failures a dealer or a test can switch on per distributor (issue 3 §2). */
-export const FAULTS = [
-	'bad_credentials',
-	'account_not_set_up',
-	'unknown_sku',
-	'out_of_stock',
-	'invalid_address',
-	'duplicate_po',
-	'rate_limited',
-	'server_error',
-	'slow',
-	'dropped_connection',
-	'lost_response',
-	'malformed_body'
-] as const;
-export type Fault = (typeof FAULTS)[number];
-
-export const FAULT_LABELS: Record<Fault, string> = {
-	bad_credentials: 'Credentials refused',
-	account_not_set_up: 'Account not set up (tax ID / card / drop-ship)',
-	unknown_sku: 'Every SKU unknown',
-	out_of_stock: 'Everything out of stock',
-	invalid_address: 'Ship-to address refused',
-	duplicate_po: 'PO number already used',
-	rate_limited: 'Rate limited (429)',
-	server_error: 'Server error (500/503)',
-	slow: 'Slow responses',
-	dropped_connection: 'Connection dropped',
-	lost_response: 'Order created, answer lost',
-	malformed_body: 'Malformed response body'
-};
+// The fault names and labels live in the domain (the Data settings page lists them).
+export { FAULTS, FAULT_LABELS, type Fault } from '$lib/domain/faults';
 
 /** One order as a simulated distributor holds it. Lines and shipments derive from the clock. */
 export interface SimOrder {
