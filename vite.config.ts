@@ -6,8 +6,10 @@ import { proxyPlugin } from './src/lib/proxy/vite-plugin.ts';
 export default defineConfig({
 	plugins: [sveltekit(), proxyPlugin()],
 	worker: { format: 'es' },
-	server: { port: 5173 },
-	preview: { port: 4173, strictPort: true },
+	// No blanket CORS from Vite: the proxy answers CORS for the app's own origin only.
+	server: { port: 5173, cors: false },
+	preview: { port: 4173, strictPort: true, cors: false },
+
 	test: {
 		projects: [
 			{

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import nodemailer from 'nodemailer';
-import { MailRequest } from '$lib/domain/smtp';
+// Relative: this module is also loaded by vite.config.ts, where $lib does not resolve.
+import { MailRequest } from '../domain/smtp';
 
 /**
  * The proxy side's /mail endpoint: takes one email and the dealer's SMTP settings from the app,
