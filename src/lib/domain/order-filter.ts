@@ -1,0 +1,74 @@
+import { DistributorId } from './distributor';
+import { cleanDateKey, isInDateRange } from './local-date';
+import { FulfilmentState, type Order } from './order';
+
+/**
+ * The Orders list's filters. They live in the URL query string, so every value here is a string
+ * and '' means "any"; a reload or a shared link shows the same list.
+ */
+export interface OrderFilter {
+	q: string;
+	state: FulfilmentState | '';
+	distributor: DistributorId | '';
+	from: string;
+	to: string;
+}
+
+export const EMPTY_ORDER_FILTER: OrderFilter = {
+	q: '',
+	state: '',
+	distributor: '',
+	from: '',
+	to: ''
+};
+
+/** Reads the filters from a query string; anything unknown is dropped rather than trusted. */
+export function parseOrderFilter(params: URLSearchParams): OrderFilter {
+	const state = FulfilmentState.safeParse(params.get('state'));
+	const distributor = DistributorId.safeParse(params.get('distributor'));
+	return {
+		q: params.get('q')?.trim() ?? '',
+		state: state.success ? state.data : '',
+		distributor: distributor.success ? distributor.data : '',
+		from: cleanDateKey(params.get('from')),
+		to: cleanDateKey(params.get('to'))
+	};
+}
+
+/** Only the filters in use, in a fixed order, so equal filters make equal URLs. */
+export function filterToParams(filter: object): URLSearchParams {
+	const params = new URLSearchParams();
+	for (const [key, value] of Object.entries(filter)) {
+		if (typeof value === 'string' && value.trim() !== '') params.set(key, value.trim());
+	}
+	return params;
+}
+
+export function isFiltered(filter: object): boolean {
+	return filterToParams(filter).size > 0;
+}
+
+/** Case- and space-insensitive "contains", for the search box. */
+export function matchesText(query: string, ...fields: (string | undefined)[]): boolean {
+	const needle = query.trim().toLowerCase();
+	if (!needle) return true;
+	return fields.some((field) => field?.toLowerCase().includes(needle));
+}
+
+/**
+ * The orders that pass every filter, in the order given. `distributorsOf` tells which
+ * distributors an order has purchase orders with (an order without POs has none).
+ */
+export function filterOrders(
+	orders: readonly Order[],
+	filter: OrderFilter,
+	distributorsOf: (orderId: string) => ReadonlySet<DistributorId> | undefined = () => undefined
+): Order[] {
+	return orders.filter(
+		(order) =>
+			(!filter.state || order.state === filter.state) &&
+			(!filter.distributor || (distributorsOf(order.id)?.has(filter.distributor) ?? false)) &&
+			isInDateRange(order.createdAt, filter.from, filter.to) &&
+			matchesText(filter.q, order.number, order.buyer.name, order.buyer.email)
+	);
+}
