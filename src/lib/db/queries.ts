@@ -58,6 +58,13 @@ export const purchaseOrdersOfOrderQuery = (orderId: string): Observable<Purchase
 export const poLinesQuery = (poId: string): Observable<PoLine[]> =>
 	liveQuery(() => readDb().poLines.where('poId').equals(poId).sortBy('lineNo'));
 
+/** The PO lines of one order's purchase orders: which of its items went on which PO. */
+export const poLinesOfOrderQuery = (orderId: string): Observable<PoLine[]> =>
+	liveQuery(async () => {
+		const poIds = await readDb().purchaseOrders.where('orderId').equals(orderId).primaryKeys();
+		return readDb().poLines.where('poId').anyOf(poIds).toArray();
+	});
+
 export const shipmentsQuery = (poId: string): Observable<Shipment[]> =>
 	liveQuery(() => readDb().shipments.where('poId').equals(poId).toArray());
 
