@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DistributorId } from './distributor';
 import type { Order } from './order';
 import {
+	distributorsByOrder,
 	EMPTY_ORDER_FILTER,
 	filterOrders,
 	filterToParams,
@@ -38,9 +39,10 @@ const orders = [
 	order(3, { state: 'dropshipped' }),
 	order(4)
 ];
-const pos = new Map<string, Set<DistributorId>>([
-	['o2', new Set(['wps'])],
-	['o3', new Set(['pu', 'wps'])]
+const pos: Map<string, Set<DistributorId>> = distributorsByOrder([
+	{ orderId: 'o2', distributorId: 'wps' },
+	{ orderId: 'o3', distributorId: 'pu' },
+	{ orderId: 'o3', distributorId: 'wps' }
 ]);
 const run = (filter: Partial<OrderFilter>) =>
 	filterOrders(orders, { ...EMPTY_ORDER_FILTER, ...filter }, (id) => pos.get(id)).map(

@@ -1,6 +1,7 @@
 import { DistributorId } from './distributor';
 import { cleanDateKey, isInDateRange } from './local-date';
 import { FulfilmentState, type Order } from './order';
+import type { PurchaseOrder } from './purchase-order';
 
 /**
  * The Orders list's filters. They live in the URL query string, so every value here is a string
@@ -71,4 +72,17 @@ export function filterOrders(
 			isInDateRange(order.createdAt, filter.from, filter.to) &&
 			matchesText(filter.q, order.number, order.buyer.name, order.buyer.email)
 	);
+}
+
+/** Which distributors each order has purchase orders with, for the distributor filter. */
+export function distributorsByOrder(
+	pos: readonly Pick<PurchaseOrder, 'orderId' | 'distributorId'>[]
+): Map<string, Set<DistributorId>> {
+	const map = new Map<string, Set<DistributorId>>();
+	for (const po of pos) {
+		const set = map.get(po.orderId) ?? new Set<DistributorId>();
+		set.add(po.distributorId);
+		map.set(po.orderId, set);
+	}
+	return map;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { automationAdvice, averagePerDay, ordersPerDay } from './order-stats';
+import { automationAdvice, averagePerDay, ordersPerDay, unitsPerOrder } from './order-stats';
 
 const now = new Date(2025, 0, 30, 15);
 const at = (d: number, h = 12) => new Date(2025, 0, d, h).toISOString();
@@ -40,5 +40,18 @@ describe('automationAdvice', () => {
 			'You average 2.0 orders a day; automation pays off from about 10.'
 		);
 		expect(automationAdvice(12.34)).toMatch(/^You average 12.3 orders a day: automation pays off/);
+	});
+});
+
+describe('unitsPerOrder', () => {
+	it('adds up the quantities of each order', () => {
+		const units = unitsPerOrder([
+			{ orderId: 'a', quantity: 1 },
+			{ orderId: 'a', quantity: 2 },
+			{ orderId: 'b', quantity: 1 }
+		]);
+		expect(units.get('a')).toBe(3);
+		expect(units.get('b')).toBe(1);
+		expect(units.get('c')).toBeUndefined();
 	});
 });

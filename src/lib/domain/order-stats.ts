@@ -41,3 +41,12 @@ export function automationAdvice(average: number): string {
 	}
 	return `${where}; automation pays off from about ${AUTOMATION_PAYS_OFF_PER_DAY}.`;
 }
+
+/** Units bought per order (the sum of the items' quantities), for the lists' "Items" column. */
+export function unitsPerOrder(
+	items: readonly { orderId: string; quantity: number }[]
+): Map<string, number> {
+	const units = new Map<string, number>();
+	for (const item of items) units.set(item.orderId, (units.get(item.orderId) ?? 0) + item.quantity);
+	return units;
+}
