@@ -3,7 +3,10 @@
  * {"metric": NAME, "value": N, "unit": U}. A fresh persistent profile per run (an incognito
  * context keeps IndexedDB in memory and flatters every figure).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { closure, filesIn } from '../tests/support/bundle';
 import { spawnSync } from 'node:child_process';
 import { openSession } from '../tests/support/chromium';
 import { startPreview } from '../tests/support/preview-server';
@@ -17,7 +20,35 @@ function median(values: number[]): number {
 	return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
-const server = await startPreview(4397);
+/** Initial JS of the dashboard (entry chunks, root layout and page, and what they import). */
+function gzipKb(files: Iterable<string>): number {
+	let bytes = 0;
+	for (const file of files) bytes += gzipSync(readFileSync(file)).length;
+	return bytes / 1024;
+}
+const immutable = 'build/_app/immutable';
+const startNodes = readdirSync(join(immutable, 'nodes'))
+	.filter((name) => /^(0|2)\./.test(name))
+	.map((name) => resolve(immutable, 'nodes', name));
+print(
+	'app_shell_js_kb_gzip',
+	gzipKb(closure([...filesIn(join(immutable, 'entry')), ...startNodes])),
+	'kB'
+);
+print(
+	'worker_js_kb_gzip',
+	gzipKb(
+		closure(
+			readdirSync(join(immutable, 'workers'))
+				.filter((n) => n.endsWith('.js'))
+				.map((n) => resolve(immutable, 'workers', n))
+		)
+	),
+	'kB'
+);
+
+const server = await startPreview();
+
 process.env.E2E_BASE_URL = server.url;
 try {
 	const cold: number[] = [];

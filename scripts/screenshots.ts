@@ -9,7 +9,7 @@ import { startPreview } from '../tests/support/preview-server';
 const paths = process.argv.slice(2);
 const targets =
 	paths.length > 0 ? paths : ['/', '/orders', '/purchase-orders', '/catalog', '/settings'];
-const server = await startPreview(4398);
+const server = await startPreview();
 process.env.E2E_BASE_URL = server.url;
 const session = await openSession();
 mkdirSync('test-results', { recursive: true });

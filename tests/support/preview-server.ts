@@ -1,11 +1,25 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 
 /**
  * Serves the built app with `vite preview` (which also mounts the proxy) on a free port, and
  * resolves once it answers.
  */
-export async function startPreview(port: number): Promise<{ url: string; stop: () => void }> {
+/** A port nobody uses now, so two runs on one machine never share a server. */
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => resolve(typeof address === 'object' && address ? address.port : 4399));
+		});
+	});
+}
+
+export async function startPreview(fixedPort?: number): Promise<{ url: string; stop: () => void }> {
+	const port = fixedPort ?? (await freePort());
 	if (!existsSync('build/index.html')) {
 		throw new Error('No build found: run "npm run build" first (npm test does it for you).');
 	}

@@ -42,8 +42,11 @@ export async function replaceCatalog(
 	};
 	await db.transaction('rw', db.catalogBlocks, db.feedImports, async () => {
 		const previous = await db.feedImports
-			.where({ distributorId: feed.distributorId, state: 'complete' })
+			.where('distributorId')
+			.equals(feed.distributorId)
+			.and((f) => f.state === 'complete')
 			.toArray();
+
 		await db.catalogBlocks.bulkPut(blocks);
 		for (const old of previous) {
 			await db.catalogBlocks.where('importId').equals(old.id).delete();

@@ -1,4 +1,7 @@
+// Must come before msw: it gives the worker the localStorage msw's cookie store insists on.
+import './worker-storage-shim';
 import { getResponse } from 'msw';
+
 import { createHandlers } from './handlers';
 import type { Simulator } from './simulator';
 
