@@ -41,13 +41,23 @@ export default ts.config(
 		languageOptions: { globals: { ...globals.browser, ...globals.node, ...globals.worker } },
 		rules: {
 			'@typescript-eslint/no-explicit-any': 'error',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			],
 			'no-undef': 'off'
 		}
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
-		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
+		languageOptions: {
+			parserOptions: {
+				projectService: true,
+				extraFileExtensions: ['.svelte'],
+				parser: ts.parser,
+				svelteConfig
+			}
+		}
 	},
 	{
 		files: ['src/lib/domain/**'],
@@ -55,7 +65,11 @@ export default ts.config(
 		rules: {
 			'no-restricted-imports': [
 				'error',
-				{ patterns: [{ group: ['$lib/*', '../*', '!./*'], message: 'domain imports nothing of ours.' }] }
+				{
+					patterns: [
+						{ group: ['$lib/*', '../*', '!./*'], message: 'domain imports nothing of ours.' }
+					]
+				}
 			]
 		}
 	},
@@ -67,7 +81,10 @@ export default ts.config(
 				'error',
 				{
 					patterns: [
-						{ group: ['$lib/worker', '$lib/worker/*', '$lib/worker-client', '$lib/worker-client/*'], message: 'Lower layers never import the worker or its client.' },
+						{
+							group: ['$lib/worker', '$lib/worker/*', '$lib/worker-client', '$lib/worker-client/*'],
+							message: 'Lower layers never import the worker or its client.'
+						},
 						{ group: ['$lib/components/*', '$lib/state/*'], message: 'Lower layers know no UI.' }
 					]
 				}
@@ -80,6 +97,13 @@ export default ts.config(
 		rules: { 'no-restricted-imports': ['error', pageBoundary] }
 	},
 	{
-		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'bench-results/', 'static/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'node_modules/',
+			'test-results/',
+			'bench-results/',
+			'static/'
+		]
 	}
 );

@@ -19,7 +19,11 @@ const config = {
 				'script-src': ['self'],
 				// SvelteKit's route announcer carries one fixed style attribute (sveltejs/kit#11993);
 				// that exact attribute is allowed by its hash, nothing else inline.
-				'style-src': ['self', 'unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
+				'style-src': [
+					'self',
+					'unsafe-hashes',
+					'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='
+				],
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],
 				'connect-src': ['self'],
