@@ -1,77 +1,66 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { createMailHandler } from '../mail/mail-handler';
-import { nodeHandler } from './node-adapter';
-import { createProxyHandler } from './proxy';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createMailHandler } from '../mail/mail-handler.ts';
+import { nodeHandler } from './node-adapter.ts';
+import { createProxyHandler, type ProxyOptions } from './proxy.ts';
+import { resolveStatic, sendFile } from './static-files.ts';
 
 /**
- * The whole app on plain node:http, for a dealer who hosts it outside Vite: the static build,
- * the CORS proxy and the mail endpoint, on one origin (so the browser needs no CORS at all).
+ * The whole app on plain node:http (`npm run proxy`), for a dealer who hosts it outside Vite: the
+ * static build, the CORS proxy and the mail endpoint on one origin, so the browser needs no CORS.
  */
-const TYPES: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.json': 'application/json',
-	'.webmanifest': 'application/manifest+json',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.ico': 'image/x-icon',
-	'.txt': 'text/plain; charset=utf-8'
-};
-
-const SECURITY_HEADERS = {
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 	'x-content-type-options': 'nosniff',
 	'referrer-policy': 'no-referrer',
-	'x-frame-options': 'DENY'
+	'x-frame-options': 'DENY',
+	'cross-origin-opener-policy': 'same-origin'
 };
 
 export interface AppServerOptions {
+	/** The build folder. */
 	root: string;
-	appOrigin: string;
-	fetch?: typeof fetch;
+	/** The origin the browser loads the app from; the proxy's CORS and Origin checks use it. */
+	appOrigins: readonly string[];
+	/** Proxy settings; the client key defaults to the caller's address here (PROXY-6). */
+	proxy?: Omit<ProxyOptions, 'appOrigins'>;
 }
 
+function fail(res: ServerResponse, status: number, allow?: string): void {
+	res.statusCode = status;
+	if (allow) res.setHeader('allow', allow);
+	res.end();
+}
+
+/** A node:http server (not yet listening) for the build, `/proxy/…` and `/mail`. */
 export function createAppServer(options: AppServerOptions): Server {
-	const root = resolve(options.root);
-	const origin = () => options.appOrigin;
+	const origin = () => options.appOrigins[0] ?? '';
 	const proxy = nodeHandler(
 		createProxyHandler({
-			appOrigins: [options.appOrigin],
-			...(options.fetch ? { fetch: options.fetch } : {})
+			clientKey: (_request, info) => info.clientAddress ?? 'unknown',
+			...options.proxy,
+			appOrigins: options.appOrigins
 		}),
-		origin,
-		256 * 1024
+		{ origin, maxBodyBytes: 512 * 1024 }
 	);
-	const mail = nodeHandler(createMailHandler({ appOrigin: options.appOrigin }), origin, 512 * 1024);
+	const mail = nodeHandler(createMailHandler({ appOrigin: origin() }), {
+		origin,
+		maxBodyBytes: 512 * 1024
+	});
+	const serveStatic = async (req: IncomingMessage, res: ServerResponse, path: string) => {
+		if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'GET, HEAD');
+		const found = await resolveStatic(options.root, path);
+		if ('status' in found) return fail(res, found.status);
+		sendFile(req, res, found.file);
+	};
 	return createServer((req, res) => {
+		for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 		const path = (req.url ?? '/').split('?')[0] ?? '/';
-		const fail = (status: number) => {
-			res.writeHead(status, SECURITY_HEADERS);
-			res.end();
-		};
-		if (path.startsWith('/proxy/'))
-			return void proxy(req, res, () => fail(404)).catch(() => fail(500));
-		if (path === '/mail') return void mail(req, res, () => fail(404)).catch(() => fail(500));
-		if (req.method !== 'GET' && req.method !== 'HEAD') return fail(405);
-		let decoded: string;
-		try {
-			decoded = decodeURIComponent(path);
-		} catch {
-			return fail(400);
-		}
-		const file = normalize(join(root, decoded));
-		// Never outside the build folder, whatever the path says.
-		if (file !== root && !file.startsWith(root + sep)) return fail(403);
-		const target = existsSync(file) && statSync(file).isFile() ? file : join(root, 'index.html');
-		res.writeHead(200, {
-			...SECURITY_HEADERS,
-			'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
-			'cache-control': target.includes(`${sep}immutable${sep}`)
-				? 'public, max-age=31536000, immutable'
-				: 'no-cache'
-		});
-		createReadStream(target).pipe(res);
+		const route = path.startsWith('/proxy/')
+			? proxy(req, res)
+			: path === '/mail'
+				? mail(req, res)
+				: path.startsWith('/')
+					? serveStatic(req, res, path)
+					: Promise.resolve(fail(res, 400));
+		route.catch(() => (res.headersSent ? res.destroy() : fail(res, 500)));
 	});
 }

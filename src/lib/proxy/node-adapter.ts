@@ -1,59 +1,132 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodyTooLargeError } from './body.ts';
 
 /**
- * node:http ⇄ web-standard Request/Response, so the proxy and the mail endpoint are plain
+ * node:http ⇄ web-standard Request/Response, so the proxy and the mail endpoint stay plain
  * `(Request) => Promise<Response>` handlers that run in Vite's servers and on their own.
  */
-export async function toWebRequest(
+export interface NodeRequestInfo {
+	clientAddress?: string;
+}
+
+export type WebHandler = (request: Request, info: NodeRequestInfo) => Promise<Response>;
+
+export interface NodeHandlerOptions {
+	/** The server's own origin: request URLs are resolved against it, never against a Host header. */
+	origin: () => string;
+	/** A backstop for every handler: the body stream errors past this many bytes. */
+	maxBodyBytes: number;
+}
+
+/**
+ * The request body as a web stream that reads no further than the cap. Cancelling it (a handler
+ * that stopped at its own cap) drains the rest instead of destroying the socket, so the client
+ * still receives the 413.
+ */
+function bodyStream(req: IncomingMessage, maxBytes: number): ReadableStream<Uint8Array> {
+	let isDone = false;
+	let size = 0;
+	return new ReadableStream<Uint8Array>({
+		start(controller) {
+			req.on('data', (chunk: Buffer) => {
+				if (isDone) return;
+				size += chunk.byteLength;
+				if (size > maxBytes) {
+					isDone = true;
+					controller.error(new BodyTooLargeError('The request body is too large.'));
+					return;
+				}
+				controller.enqueue(new Uint8Array(chunk));
+				if ((controller.desiredSize ?? 0) <= 0) req.pause();
+			});
+			req.on('end', () => {
+				if (!isDone) controller.close();
+				isDone = true;
+			});
+			req.on('error', (cause) => {
+				if (!isDone) controller.error(cause);
+				isDone = true;
+			});
+		},
+		pull() {
+			req.resume();
+		},
+		cancel() {
+			isDone = true;
+			req.resume();
+		}
+	});
+}
+
+/** A web Request for a node request; null when its target is not a plain path. */
+export function toWebRequest(
 	req: IncomingMessage,
-	origin: string,
-	maxBytes: number
-): Promise<Request | 'too_large'> {
+	options: NodeHandlerOptions,
+	signal: AbortSignal
+): Request | null {
+	const target = req.url ?? '';
+	// Only origin-form targets ("/path"): "//host/x" or "http://host/x" would let the client pick
+	// the URL's host, so it is never handed to URL resolution.
+	if (!target.startsWith('/') || target.startsWith('//')) return null;
 	const headers = new Headers();
 	for (const [name, value] of Object.entries(req.headers)) {
 		if (value === undefined) continue;
 		headers.set(name, Array.isArray(value) ? value.join(', ') : value);
 	}
 	const method = req.method ?? 'GET';
-	let body: Buffer | undefined;
-	if (method !== 'GET' && method !== 'HEAD') {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		for await (const chunk of req) {
-			size += (chunk as Buffer).length;
-			// Stop reading past the cap: the handler answers 413 without buffering the rest.
-			if (size > maxBytes) return 'too_large';
-			chunks.push(chunk as Buffer);
-		}
-		body = Buffer.concat(chunks);
-	}
-	return new Request(new URL(req.url ?? '/', origin), {
+	const hasBody = method !== 'GET' && method !== 'HEAD';
+	const init: RequestInit & { duplex?: 'half' } = {
 		method,
 		headers,
-		...(body ? { body: new Uint8Array(body) } : {})
-	});
+		signal,
+		...(hasBody ? { body: bodyStream(req, options.maxBodyBytes), duplex: 'half' } : {})
+	};
+	return new Request(options.origin() + target, init);
 }
 
-export async function sendWebResponse(res: ServerResponse, response: Response): Promise<void> {
+/** Writes a web Response to node:http (bodies here are small, already capped by the handler). */
+export async function sendWebResponse(
+	res: ServerResponse,
+	response: Response,
+	isHead = false
+): Promise<void> {
 	res.statusCode = response.status;
 	response.headers.forEach((value, name) => res.setHeader(name, value));
-	res.end(Buffer.from(await response.arrayBuffer()));
+	const body = isHead ? undefined : Buffer.from(await response.arrayBuffer());
+	res.end(body);
 }
 
-/** Mounts a handler on node:http for paths under `prefix`; others go to `next`. */
+const json = (status: number, error: string, message: string) =>
+	Response.json({ error, message }, { status, headers: { 'x-proxy-stage': 'rejected' } });
+
+/** A node:http request listener for one web handler. It answers every request and never throws. */
 export function nodeHandler(
-	handle: (request: Request) => Promise<Response>,
-	origin: () => string,
-	maxBytes: number
-): (req: IncomingMessage, res: ServerResponse, next: () => void) => Promise<void> {
+	handle: WebHandler,
+	options: NodeHandlerOptions
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
 	return async (req, res) => {
-		const request = await toWebRequest(req, origin(), maxBytes);
-		if (request === 'too_large') {
-			res.writeHead(413, { 'content-type': 'application/json', 'x-proxy-stage': 'rejected' });
-			res.end(JSON.stringify({ error: 'body_too_large', message: 'The request is too large.' }));
-			req.resume();
-			return;
+		const controller = new AbortController();
+		// The client went away before the answer: stop the upstream call too.
+		res.on('close', () => {
+			if (!res.writableFinished) controller.abort();
+		});
+		let response: Response;
+		const request = toWebRequest(req, options, controller.signal);
+		if (request === null) {
+			response = json(400, 'bad_target', 'Only plain paths are served.');
+		} else {
+			try {
+				response = await handle(request, { clientAddress: req.socket.remoteAddress });
+			} catch (cause) {
+				response =
+					cause instanceof BodyTooLargeError
+						? json(413, 'body_too_large', 'The request is too large.')
+						: json(500, 'server_error', 'The server failed.');
+			}
 		}
-		await sendWebResponse(res, await handle(request));
+		// Whatever the handler left unread is drained (not buffered), so the socket carries the answer.
+		if (request?.body && !request.bodyUsed) void request.body.cancel().catch(() => undefined);
+		req.resume();
+		await sendWebResponse(res, response, req.method === 'HEAD').catch(() => res.destroy());
 	};
 }

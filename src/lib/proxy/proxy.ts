@@ -1,201 +1,155 @@
-import {
-	REQUEST_HEADERS,
-	RESPONSE_HEADERS,
-	TUCKER_QUERY_HEADERS,
-	UPSTREAMS,
-	type Upstream
-} from './allow-list';
-import { createRateLimiter } from './rate-limit';
+import { REQUEST_HEADERS, TUCKER_QUERY_HEADERS, type ProxyMethod } from './allow-list.ts';
+import { isDeclaredTooLarge, readCapped } from './body.ts';
+import { forward } from './forward.ts';
+import { createRateLimiter, type RateLimit } from './rate-limit.ts';
+import { checkOrigin, preflight, proxyError, withCors } from './responses.ts';
+import { isUpstreamId, resolveTarget } from './target.ts';
 
 /**
- * The CORS proxy: `/proxy/<distributor>/<path>` is forwarded to that distributor's base URL
- * only. It is never an open relay: the upstream host comes from the allow-list, the path must sit
- * under a known prefix, only the headers the adapters need pass, bodies are capped, redirects are
- * refused, and it never retries (reliability.md §3).
+ * The CORS proxy: `/proxy/<distributor>/<path>?query` is forwarded to that distributor's base
+ * URL and nowhere else. It is never an open relay (reliability.md §3): the host comes from the
+ * allow-list, the path must sit under a known prefix, only the headers the adapters need pass
+ * either way, bodies are capped, redirects are refused, and it never retries.
  */
 export interface ProxyOptions {
-	/** The app's own origin: the only one CORS answers for. */
+	/** The app's own origin(s), exact: the only ones CORS answers for; any other Origin is 403. */
 	appOrigins: readonly string[];
+	/** Injected in tests; globalThis.fetch by default. */
 	fetch?: typeof fetch;
+	/** Shorter than the client's 30 s, so the client learns which side gave up (PROXY-8). */
 	timeoutMs?: number;
 	maxRequestBytes?: number;
 	maxResponseBytes?: number;
-	/** Requests per client per minute. */
-	rateLimit?: number;
-	clientKey?: (request: Request) => string;
-	/** Only what is safe to log: never URLs, headers, bodies or query strings (PROXY-7). */
-	log?: (entry: {
-		method: string;
-		distributor: string;
-		status: number;
-		ms: number;
-		poNumber?: string;
-	}) => void;
+	/** For feed downloads (`pu-dealer`), which are ZIP files far above an API answer. */
+	maxFeedResponseBytes?: number;
+	/** Per client key. */
+	rateLimit?: RateLimit;
+	/** Over all clients together: a ceiling however many keys a flood spreads over. */
+	globalRateLimit?: RateLimit;
+	/** Who a request counts against; one key for everyone by default (a single dealer's proxy). */
+	clientKey?: (request: Request, info: ProxyRequestInfo) => string;
+	/** Receives only what is safe to keep (PROXY-7). */
+	log?: (entry: ProxyLogEntry) => void;
 	now?: () => number;
 }
 
-type Stage = 'rejected' | 'upstream' | 'upstream_timeout';
-
-function fail(
-	status: number,
-	error: string,
-	message: string,
-	stage: Stage,
-	extra: HeadersInit = {}
-): Response {
-	const headers = new Headers(extra);
-	headers.set('content-type', 'application/json');
-	headers.set('x-proxy-stage', stage);
-	return new Response(JSON.stringify({ error, message }), { status, headers });
+/** What the server knows about a request beyond the Request itself. */
+export interface ProxyRequestInfo {
+	clientAddress?: string;
 }
 
-/** Rejects anything that could change the host or climb out of the prefix. */
-function safePath(raw: string, upstream: Upstream): string | null {
-	let decoded: string;
-	try {
-		decoded = decodeURIComponent(raw);
-	} catch {
-		return null;
-	}
-	const hasControl = [...decoded].some((c) => c.charCodeAt(0) < 0x20);
-	if (hasControl || /[\\@]|\.\.|\/\//.test(decoded) || /^[a-z]+:/i.test(decoded)) return null;
-	const path = decoded === '' ? '/' : decoded;
-	return upstream.prefixes.some(
-		(p) =>
-			path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`) || path === p.replace(/\/$/, '')
-	)
-		? path
-		: null;
+/** Never a URL, a header, a body or a query string: those can hold keys (PROXY-7, ASVS 9.3). */
+export interface ProxyLogEntry {
+	method: string;
+	distributor: string;
+	status: number;
+	latencyMs: number;
+	poNumber?: string;
 }
 
-export function createProxyHandler(options: ProxyOptions): (request: Request) => Promise<Response> {
-	const doFetch = options.fetch ?? fetch;
-	const timeoutMs = options.timeoutMs ?? 25_000;
-	const maxRequest = options.maxRequestBytes ?? 256 * 1024;
-	const limiter = createRateLimiter(options.rateLimit ?? 120, 60_000);
+export type ProxyHandler = (request: Request, info?: ProxyRequestInfo) => Promise<Response>;
+
+const KNOWN_METHODS = new Set(['GET', 'POST', 'DELETE', 'OPTIONS']);
+const PO_NUMBER = /^[A-Za-z0-9._-]{1,40}$/;
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+const MAX_URL_LENGTH = 8 * 1024;
+
+const isProxyMethod = (method: string): method is ProxyMethod =>
+	method === 'GET' || method === 'POST' || method === 'DELETE';
+
+/** Builds the proxy; the handler answers every request itself and never throws. */
+export function createProxyHandler(options: ProxyOptions): ProxyHandler {
+	const doFetch = options.fetch ?? globalThis.fetch;
 	const now = options.now ?? Date.now;
+	const perClient = createRateLimiter(options.rateLimit ?? { limit: 120, windowMs: 60_000 });
+	const global = createRateLimiter(options.globalRateLimit ?? { limit: 1_200, windowMs: 60_000 });
 	const clientKey = options.clientKey ?? (() => 'local');
+	const maxRequest = options.maxRequestBytes ?? 256 * 1024;
 
-	return async (request) => {
-		const started = now();
-		const url = new URL(request.url);
-		const origin = request.headers.get('origin');
-		const cors: Record<string, string> =
-			origin && options.appOrigins.includes(origin)
-				? { 'access-control-allow-origin': origin, vary: 'Origin' }
-				: {};
-		const match = /^\/proxy\/([^/?#]+)(\/.*)?$/.exec(url.pathname);
-		const distributor = match?.[1] ?? '';
-		const upstream = Object.hasOwn(UPSTREAMS, distributor) ? UPSTREAMS[distributor] : undefined;
-		const finish = (response: Response) => {
-			options.log?.({
-				method: request.method,
-				distributor,
-				status: response.status,
-				ms: now() - started,
-				...(request.headers.get('x-po-number')
-					? { poNumber: request.headers.get('x-po-number') ?? '' }
-					: {})
-			});
-			for (const [k, v] of Object.entries(cors)) response.headers.set(k, v);
-			return response;
-		};
-
-		if (origin && !options.appOrigins.includes(origin))
-			return finish(fail(403, 'origin_refused', 'Not from this app.', 'rejected'));
-		if (request.method === 'OPTIONS') {
-			return finish(
-				new Response(null, {
-					status: 204,
-					headers: {
-						'access-control-allow-methods': 'GET, POST, DELETE',
-						'access-control-allow-headers': [
-							...REQUEST_HEADERS,
-							...Object.keys(TUCKER_QUERY_HEADERS)
-						].join(', '),
-						'access-control-max-age': '600'
-					}
-				})
-			);
-		}
-		if (!upstream)
-			return finish(fail(404, 'unknown_distributor', 'No such distributor.', 'rejected'));
-		if (!upstream.methods.includes(request.method))
-			return finish(
-				fail(405, 'method_refused', 'Method not allowed.', 'rejected', {
-					allow: upstream.methods.join(', ')
-				})
-			);
-		const path = safePath(match?.[2] ?? '/', upstream);
-		if (path === null)
-			return finish(fail(403, 'target_refused', 'That address is not allowed.', 'rejected'));
-		const wait = limiter.check(clientKey(request), now());
+	async function handle(request: Request, info: ProxyRequestInfo): Promise<Response> {
+		const reject = (status: number, error: string, message: string, extra = {}) =>
+			proxyError(status, error, message, 'rejected', extra);
+		const wait = Math.max(perClient.take(clientKey(request, info), now()), global.take('*', now()));
 		if (wait > 0)
-			return finish(
-				fail(429, 'rate_limited', 'Too many requests.', 'rejected', { 'retry-after': String(wait) })
+			return reject(429, 'rate_limited', 'Too many requests.', { 'retry-after': String(wait) });
+		if (request.method === 'OPTIONS') return preflight();
+		if (!isProxyMethod(request.method))
+			return reject(405, 'method_refused', 'That method is not allowed.', {
+				allow: 'GET, POST, DELETE, OPTIONS'
+			});
+		if (request.url.length > MAX_URL_LENGTH)
+			return reject(414, 'url_too_long', 'The address is too long.');
+		const url = new URL(request.url);
+		const target = resolveTarget(url.pathname, url.search, request.method);
+		if (!target.ok)
+			return reject(
+				target.status,
+				target.error,
+				target.message,
+				target.allow ? { allow: target.allow } : {}
 			);
 
-		const body = request.method === 'GET' ? undefined : await request.arrayBuffer();
-		if (body && body.byteLength > maxRequest)
-			return finish(fail(413, 'body_too_large', 'The request is too large.', 'rejected'));
+		let body: Uint8Array<ArrayBuffer> | undefined;
+		if (request.method !== 'GET') {
+			const read = isDeclaredTooLarge(request.headers, maxRequest)
+				? 'too_large'
+				: await readCapped(request.body, maxRequest).catch(() => null);
+			if (read === 'too_large') return reject(413, 'body_too_large', 'The request is too large.');
+			if (read === null)
+				return reject(400, 'body_unreadable', 'The request body could not be read.');
+			body = read.byteLength > 0 ? read : undefined;
+		}
+		if (body && !JSON_TYPE.test(request.headers.get('content-type') ?? ''))
+			return reject(415, 'json_only', 'Only JSON request bodies are forwarded.');
 
 		const headers = new Headers();
 		for (const name of REQUEST_HEADERS) {
 			const value = request.headers.get(name);
 			if (value !== null) headers.set(name, value);
 		}
-		const target = new URL(
-			upstream.base + (path === '/' && upstream.prefixes.includes('/') ? '' : path)
-		);
-		target.search = url.search;
-		for (const [header, param] of Object.entries(TUCKER_QUERY_HEADERS)) {
-			const value = request.headers.get(header);
-			if (distributor === 'tucker' && value !== null) target.searchParams.set(param, value);
+		if (target.id === 'tucker') {
+			// PROXY-6b: the key joins the URL here, at the last moment, and that URL goes nowhere else.
+			for (const [header, param] of Object.entries(TUCKER_QUERY_HEADERS)) {
+				const value = request.headers.get(header);
+				if (value !== null) target.url.searchParams.set(param, value);
+			}
 		}
+		return forward({
+			url: target.url,
+			method: request.method,
+			headers,
+			body,
+			fetch: doFetch,
+			timeoutMs: options.timeoutMs ?? 25_000,
+			maxResponseBytes: target.upstream.isFeed
+				? (options.maxFeedResponseBytes ?? 64 * 1024 * 1024)
+				: (options.maxResponseBytes ?? 2 * 1024 * 1024),
+			signal: request.signal
+		});
+	}
 
-		const controller = new AbortController();
-		const timer = setTimeout(() => controller.abort(), timeoutMs);
+	return async (request, info = {}) => {
+		const started = now();
+		const gate = checkOrigin(request, options.appOrigins);
+		let response: Response;
 		try {
-			const answer = await doFetch(target, {
-				method: request.method,
-				headers,
-				body,
-				redirect: 'manual',
-				signal: controller.signal
-			});
-			if (answer.status >= 300 && answer.status < 400) {
-				return finish(
-					fail(
-						502,
-						'redirect_refused',
-						'The distributor answered with a redirect; it was not followed.',
-						'upstream'
-					)
-				);
-			}
-			const limit = upstream.maxResponseBytes ?? options.maxResponseBytes ?? 2 * 1024 * 1024;
-			const bytes = await answer.arrayBuffer();
-			if (bytes.byteLength > limit)
-				return finish(fail(502, 'response_too_large', 'The answer was too large.', 'upstream'));
-			const out = new Headers({ 'x-proxy-stage': 'upstream' });
-			for (const name of RESPONSE_HEADERS) {
-				const value = answer.headers.get(name);
-				if (value !== null) out.set(name, value);
-			}
-			return finish(new Response(bytes, { status: answer.status, headers: out }));
+			response = gate.ok
+				? await handle(request, info)
+				: proxyError(403, 'origin_refused', 'Not from this app.', 'rejected');
 		} catch {
-			return controller.signal.aborted
-				? finish(
-						fail(
-							504,
-							'upstream_timeout',
-							'The distributor did not answer in time.',
-							'upstream_timeout'
-						)
-					)
-				: finish(fail(502, 'upstream_unreachable', 'Could not reach the distributor.', 'upstream'));
-		} finally {
-			clearTimeout(timer);
+			// A bug of ours, before anything was forwarded (forward() never throws). Say nothing about
+			// the request: it may hold secrets.
+			response = proxyError(500, 'proxy_error', 'The proxy failed.', 'rejected');
 		}
+		const poNumber = request.headers.get('x-po-number') ?? '';
+		const distributor = /^\/proxy\/([a-z-]+)(?:\/|$)/.exec(new URL(request.url).pathname)?.[1];
+		options.log?.({
+			method: KNOWN_METHODS.has(request.method) ? request.method : 'OTHER',
+			distributor: distributor !== undefined && isUpstreamId(distributor) ? distributor : 'unknown',
+			status: response.status,
+			latencyMs: now() - started,
+			...(PO_NUMBER.test(poNumber) ? { poNumber } : {})
+		});
+		return withCors(response, gate.ok ? gate.allowOrigin : null);
 	};
 }

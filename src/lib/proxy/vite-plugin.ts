@@ -1,44 +1,66 @@
-import type { Connect, Plugin, PreviewServer, ViteDevServer } from 'vite';
-import { createMailHandler } from '../mail/mail-handler';
-import { nodeHandler } from './node-adapter';
-import { createProxyHandler } from './proxy';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Connect, Plugin } from 'vite';
+import { createMailHandler } from '../mail/mail-handler.ts';
+import { nodeHandler } from './node-adapter.ts';
+import { createProxyHandler } from './proxy.ts';
 
 /**
- * Mounts the CORS proxy (`/proxy/…`) and the mail endpoint (`/mail`) in Vite's dev and preview
- * servers. The app's own origin is the server's: the proxy answers CORS for it alone.
+ * Mounts the CORS proxy (`/proxy/…`) and the mail endpoint (`/mail`) in Vite's dev server and in
+ * `vite preview`, so the app calls both on its own origin. The app origin is the server's own,
+ * read from the port it actually bound (dev may move off 5173), in its `localhost` and
+ * `127.0.0.1` forms.
  */
-function mount(
-	server: ViteDevServer | PreviewServer,
-	middlewares: Connect.Server,
-	kind: 'server' | 'preview'
-): void {
-	const port = () => server.config[kind].port;
-	const origins = () => [`http://localhost:${port()}`, `http://127.0.0.1:${port()}`];
-	const origin = () => origins()[0] as string;
-	const proxy = createProxyHandler({ appOrigins: origins(), log: () => undefined });
-	const mail = createMailHandler({
-		appOrigin: origin(),
-		allowPrivateHosts: process.env.DD_MAIL_ALLOW_PRIVATE === '1'
-	});
-	middlewares.use('/proxy', (req, res, next) => {
-		// Connect strips the mount path; the handler routes on the full one.
-		req.url = `/proxy${req.url ?? ''}`;
-		void nodeHandler(proxy, origin, 256 * 1024)(req, res, next).catch(next);
-	});
-	middlewares.use('/mail', (req, res, next) => {
-		req.url = '/mail';
-		void nodeHandler(mail, origin, 512 * 1024)(req, res, next).catch(next);
+interface Mountable {
+	middlewares: Connect.Server;
+	httpServer: { address(): AddressInfo | string | null } | null;
+}
+
+type Listener = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+function mount(server: Mountable, configuredPort: number | undefined, isHttps: boolean): void {
+	const origins = () => {
+		const address = server.httpServer?.address();
+		const port = typeof address === 'object' && address ? address.port : configuredPort;
+		const scheme = isHttps ? 'https' : 'http';
+		return [`${scheme}://localhost:${port}`, `${scheme}://127.0.0.1:${port}`];
+	};
+	const origin = () => origins()[0] ?? '';
+	// Built on the first request, when the port is known; kept after, so the rate limit holds.
+	let proxy: Listener | undefined;
+	let mail: Listener | undefined;
+	server.middlewares.use((req, res, next) => {
+		const path = (req.url ?? '').split('?')[0] ?? '';
+		if (path.startsWith('/proxy/')) {
+			proxy ??= nodeHandler(createProxyHandler({ appOrigins: origins() }), {
+				origin,
+				maxBodyBytes: 512 * 1024
+			});
+			return void proxy(req, res).catch(next);
+		}
+		if (path === '/mail') {
+			mail ??= nodeHandler(
+				createMailHandler({
+					appOrigin: origin(),
+					allowPrivateHosts: process.env.DD_MAIL_ALLOW_PRIVATE === '1'
+				}),
+				{ origin, maxBodyBytes: 512 * 1024 }
+			);
+			return void mail(req, res).catch(next);
+		}
+		next();
 	});
 }
 
+/** The Vite plugin that serves `/proxy/` and `/mail` in `vite dev` and `vite preview`. */
 export function proxyPlugin(): Plugin {
 	return {
 		name: 'dropship-desk-proxy',
 		configureServer(server) {
-			mount(server, server.middlewares, 'server');
+			mount(server, server.config.server.port, Boolean(server.config.server.https));
 		},
 		configurePreviewServer(server) {
-			mount(server, server.middlewares, 'preview');
+			mount(server, server.config.preview.port, Boolean(server.config.preview.https));
 		}
 	};
 }

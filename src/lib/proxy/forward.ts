@@ -1,0 +1,92 @@
+import { RESPONSE_HEADERS } from './allow-list.ts';
+import { isDeclaredTooLarge, readCapped } from './body.ts';
+import { proxyError } from './responses.ts';
+
+/**
+ * The one upstream call: no redirects followed (PROXY-2), a deadline over the whole exchange
+ * including the body, a capped answer, filtered headers. Never retried (PROXY-8): whether a call
+ * may be repeated is the client's decision, and only the client knows what it has already sent.
+ */
+export interface ForwardInput {
+	url: URL;
+	method: string;
+	headers: Headers;
+	body: Uint8Array<ArrayBuffer> | undefined;
+	fetch: typeof fetch;
+	timeoutMs: number;
+	maxResponseBytes: number;
+	/** Aborts the upstream call when the client goes away. */
+	signal: AbortSignal;
+}
+
+const TIMEOUT = Symbol('timeout');
+/** Statuses whose Response may not carry a body. */
+const NULL_BODY = new Set([204, 205]);
+
+/** Calls the distributor once; answers with its response (filtered) or a proxy error. */
+export async function forward(input: ForwardInput): Promise<Response> {
+	const controller = new AbortController();
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	// Raced as well as signalled: a fetch that ignores its signal still cannot hold us past the deadline.
+	const deadline = new Promise<typeof TIMEOUT>((resolve) => {
+		timer = setTimeout(() => {
+			controller.abort();
+			resolve(TIMEOUT);
+		}, input.timeoutMs);
+	});
+	const onClientGone = () => controller.abort();
+	input.signal.addEventListener('abort', onClientGone, { once: true });
+	const timedOut = () =>
+		proxyError(
+			504,
+			'upstream_timeout',
+			'The distributor did not answer in time; the request may have reached it.',
+			'upstream_timeout'
+		);
+	try {
+		const answer = await Promise.race([
+			input.fetch(input.url, {
+				method: input.method,
+				headers: input.headers,
+				body: input.body,
+				redirect: 'manual',
+				signal: controller.signal
+			}),
+			deadline
+		]);
+		if (answer === TIMEOUT) return timedOut();
+		if (answer.type === 'opaqueredirect' || (answer.status >= 300 && answer.status < 400)) {
+			void answer.body?.cancel().catch(() => undefined);
+			return proxyError(
+				502,
+				'redirect_refused',
+				'The distributor answered with a redirect; it was not followed.',
+				'upstream'
+			);
+		}
+		const tooLarge = () =>
+			proxyError(502, 'response_too_large', 'The distributor’s answer was too large.', 'upstream');
+		if (isDeclaredTooLarge(answer.headers, input.maxResponseBytes)) {
+			void answer.body?.cancel().catch(() => undefined);
+			return tooLarge();
+		}
+		const bytes = await Promise.race([readCapped(answer.body, input.maxResponseBytes), deadline]);
+		if (bytes === TIMEOUT) return timedOut();
+		if (bytes === 'too_large') return tooLarge();
+		const headers = new Headers();
+		for (const name of RESPONSE_HEADERS) {
+			const value = answer.headers.get(name);
+			if (value !== null) headers.set(name, value);
+		}
+		const body = NULL_BODY.has(answer.status) ? null : bytes;
+		return new Response(body, { status: answer.status, headers });
+	} catch {
+		// The cause may quote the URL, which holds Tucker's key: it is never passed on.
+		return controller.signal.aborted && !input.signal.aborted
+			? timedOut()
+			: proxyError(502, 'upstream_unreachable', 'Could not reach the distributor.', 'upstream');
+	} finally {
+		clearTimeout(timer);
+		input.signal.removeEventListener('abort', onClientGone);
+	}
+}
