@@ -154,4 +154,18 @@ describe('the CORS proxy: CORS', () => {
 		expect(response.headers.get('access-control-allow-headers')).not.toContain('cookie');
 		expect(sent).toHaveLength(0);
 	});
+
+	it('case 7: with the custom-header gate on, a request without it is 403 and not forwarded', async () => {
+		const { call, sent } = setup({ requiredHeader: { name: 'x-dropship-desk', value: '1' } });
+		const missing = await call('/proxy/wps/items');
+		expect(missing.status).toBe(403);
+		expect(missing.headers.get('x-proxy-stage')).toBe('rejected');
+		const preflight = await call('/proxy/wps/items', { method: 'OPTIONS' });
+		expect(preflight.headers.get('access-control-allow-headers')).toContain('x-dropship-desk');
+		expect((await call('/proxy/wps/items', { headers: { 'x-dropship-desk': '1' } })).status).toBe(
+			200
+		);
+		expect(sent).toHaveLength(1);
+		expect(sent[0]!.headers.get('x-dropship-desk')).toBeNull();
+	});
 });

@@ -28,6 +28,12 @@ export interface ProxyOptions {
 	globalRateLimit?: RateLimit;
 	/** Who a request counts against; one key for everyone by default (a single dealer's proxy). */
 	clientKey?: (request: Request, info: ProxyRequestInfo) => string;
+	/**
+	 * PROXY-5's custom header (e.g. `x-dropship-desk: 1`, as /mail requires): a browser page on
+	 * another site cannot send it without a preflight, which is refused. Off by default because
+	 * the worker's live transport does not send it yet.
+	 */
+	requiredHeader?: { name: string; value: string };
 	/** Receives only what is safe to keep (PROXY-7). */
 	log?: (entry: ProxyLogEntry) => void;
 	now?: () => number;
@@ -72,7 +78,10 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
 		const wait = Math.max(perClient.take(clientKey(request, info), now()), global.take('*', now()));
 		if (wait > 0)
 			return reject(429, 'rate_limited', 'Too many requests.', { 'retry-after': String(wait) });
-		if (request.method === 'OPTIONS') return preflight();
+		if (request.method === 'OPTIONS') return preflight(options.requiredHeader?.name);
+		const required = options.requiredHeader;
+		if (required && request.headers.get(required.name) !== required.value)
+			return reject(403, 'header_missing', 'Not from this app.');
 		if (!isProxyMethod(request.method))
 			return reject(405, 'method_refused', 'That method is not allowed.', {
 				allow: 'GET, POST, DELETE, OPTIONS'

@@ -59,15 +59,16 @@ export function withCors(response: Response, allowOrigin: string | null): Respon
 	return response;
 }
 
-/** The answer to a CORS preflight from the app's origin. */
-export function preflight(): Response {
+/** The answer to a CORS preflight from the app's origin; `extraHeader` is the gate's own header. */
+export function preflight(extraHeader?: string): Response {
 	return new Response(null, {
 		status: 204,
 		headers: {
 			'access-control-allow-methods': 'GET, POST, DELETE',
 			'access-control-allow-headers': [
 				...REQUEST_HEADERS,
-				...Object.keys(TUCKER_QUERY_HEADERS)
+				...Object.keys(TUCKER_QUERY_HEADERS),
+				...(extraHeader ? [extraHeader] : [])
 			].join(', '),
 			'access-control-max-age': '600'
 		}
