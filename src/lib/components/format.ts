@@ -19,3 +19,15 @@ export function formatDayKey(key: string): string {
 /** "3 orders", "1 order". */
 export const plural = (count: number, one: string, many = `${one}s`): string =>
 	`${count} ${count === 1 ? one : many}`;
+
+/** "1.2 MB": storage sizes as the dealer reads them (decimal units, as the OS shows them). */
+export function formatBytes(bytes: number): string {
+	const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+	let value = bytes;
+	let unit = 0;
+	while (value >= 1000 && unit < units.length - 1) {
+		value /= 1000;
+		unit += 1;
+	}
+	return unit === 0 ? `${value} bytes` : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
