@@ -1,0 +1,92 @@
+import { parsePriceToCents } from '$lib/domain/money';
+import { MAX_PROBLEMS_KEPT, type RowProblem } from './types';
+
+/** Header names compared the way people retype them: case, spaces and a stray BOM ignored. */
+export const headerKey = (name: string): string =>
+	name
+		.replace(/^\uFEFF/, '')
+		.trim()
+		.toLowerCase()
+		.replace(/\s+/g, ' ');
+
+/** The index of the first header matching one of `names`, or -1. */
+export function findColumn(header: readonly string[], ...names: string[]): number {
+	const keys = header.map(headerKey);
+	for (const name of names) {
+		const i = keys.indexOf(headerKey(name));
+		if (i >= 0) return i;
+	}
+	return -1;
+}
+
+/** Collects the bad rows of one import: the first few thousand in full, the rest counted. */
+export class Problems {
+	readonly kept: RowProblem[] = [];
+	count = 0;
+
+	add(problem: RowProblem): void {
+		this.count++;
+		if (this.kept.length < MAX_PROBLEMS_KEPT) this.kept.push(problem);
+	}
+}
+
+/**
+ * Reads one row's cells into typed values; the first bad cell marks the row bad (it is reported
+ * and left out, the import goes on).
+ */
+export class RowReader {
+	problem: Omit<RowProblem, 'line'> | null = null;
+
+	constructor(private cells: readonly string[]) {}
+
+	reset(cells: readonly string[]): this {
+		this.cells = cells;
+		this.problem = null;
+		return this;
+	}
+
+	text(index: number): string {
+		return index < 0 ? '' : (this.cells[index] ?? '').trim();
+	}
+
+	required(index: number, label: string): string {
+		const value = this.text(index);
+		if (!value) this.fail(label, `${label} is blank`);
+		return value;
+	}
+
+	/** Cents, or undefined for a blank optional cell. */
+	price(index: number, label: string, isRequired: boolean): number | undefined {
+		const raw = this.text(index);
+		if (raw === '' && !isRequired) return undefined;
+		const cents = parsePriceToCents(raw);
+		if (cents === null || cents < 0) {
+			this.fail(label, raw === '' ? `${label} is blank` : `${label} '${raw}' is not a price`);
+			return undefined;
+		}
+		return cents;
+	}
+
+	/** A stock quantity: digits; `plus` is what "+" (many) counts as; blank and N/A are none. */
+	quantity(index: number, label: string, plus: number): number {
+		const raw = this.text(index);
+		if (raw === '' || /^n\/?a$/i.test(raw)) return 0;
+		if (raw === '+' || raw.endsWith('+')) return Math.max(plus, Number(raw.slice(0, -1)) || 0);
+		if (/^\d+$/.test(raw)) return Number(raw);
+		if (/^-\d+$/.test(raw)) return 0; // a negative count is a backorder: none on the shelf
+		this.fail(label, `${label} '${raw}' is not a quantity`);
+		return 0;
+	}
+
+	fail(column: string, reason: string): void {
+		this.problem ??= { column, reason };
+	}
+}
+
+/** "line 4,812: dealer cost 'N/A' is not a price" */
+export function describeProblem(p: RowProblem): string {
+	const where = p.file
+		? `${p.file}, line ${p.line.toLocaleString('en-US')}`
+		: `line ${p.line.toLocaleString('en-US')}`;
+	return `${where}: ${p.reason}`;
+}
