@@ -1,0 +1,195 @@
+import { carrierOf } from '$lib/domain/carriers';
+import { parsePriceToCents } from '$lib/domain/money';
+import type { FieldLimit } from '../limits';
+import type {
+	DropShipRequest,
+	DropShipResult,
+	OrderStatus,
+	ShipmentInfo,
+	StockLine
+} from '../types';
+import type { TrItem, TrOrderLine, TrShipment } from './api-schemas';
+import type { Param } from './client';
+import { TUCKER_DC_CAP, TUCKER_NOTE_MAX, TUCKER_UNCONFIRMED } from './constants';
+
+/** Pure conversions between our types and the Tucker "trws" wire format. */
+
+/** Tucker item numbers are 6 characters without dashes; one integration strips them [CODE S13]. */
+export function tuckerItem(sku: string): string {
+	return sku.replace(/[\s-]/g, '').toUpperCase();
+}
+
+export function orderLimits(request: DropShipRequest): FieldLimit[] {
+	return [
+		{
+			field: 'poNumber',
+			label: 'PO number',
+			max: TUCKER_UNCONFIRMED.maxPoLength,
+			value: request.poNumber,
+			isRequired: true
+		},
+		{ field: 'note', label: 'Invoice note', max: TUCKER_NOTE_MAX, value: request.note }
+	];
+}
+
+/**
+ * The ORD parameters in the order two integrations send them [CODE×2 S14, S15]. Tucker takes no
+ * company or phone; `allowduplicatepo=NO` makes Tucker itself refuse a second order for a PO.
+ */
+export function toOrderParams(request: DropShipRequest, isSubmit: boolean): Param[] {
+	const s = request.shipTo;
+	const note = request.note?.trim();
+	return [
+		['name', s.name],
+		['address1', s.line1],
+		['address2', s.line2 ?? ''],
+		['city', s.city],
+		['state', s.state],
+		['zip', s.postalCode],
+		['po', request.poNumber],
+		['allowduplicatepo', 'NO'],
+		['carrier', TUCKER_UNCONFIRMED.carrier[request.shippingMethod]],
+		['splitlines', TUCKER_UNCONFIRMED.splitLines],
+		['submit', isSubmit ? 'YES' : 'NO'],
+		...request.lines.map((l): Param => ['line', `${tuckerItem(l.sku)},${l.quantity}`]),
+		...(note ? [['invoiceNote', note] satisfies Param] : [])
+	];
+}
+
+/** A DC figure 0–9 where 9 means "9 or more" [3P-DOC S26]. */
+export function readDcQuantity(raw: string | number): { qty: number; capped: boolean } {
+	const qty = Math.max(0, Math.trunc(Number(String(raw).trim().replace(/\+$/, '')) || 0));
+	return { qty, capped: qty >= TUCKER_DC_CAP };
+}
+
+/** INV items (and PRC prices when given) for the SKUs asked, matched without dashes. */
+export function toStockLines(
+	skus: readonly string[],
+	inventory: readonly TrItem[],
+	prices: readonly TrItem[] = []
+): StockLine[] {
+	return skus.map((sku) => {
+		const item = inventory.find((i) => tuckerItem(i.itemnum) === tuckerItem(sku));
+		const priced = prices.find((i) => tuckerItem(i.itemnum) === tuckerItem(sku) && !i.errormsg);
+		const isFound = item !== undefined && !item.errormsg;
+		const warehouses = isFound
+			? (item.dc ?? []).map((d) => ({ code: d.dcname, ...readDcQuantity(d.dcinv) }))
+			: [];
+		// No per-DC figures: the total `inventory` is all we have [CODE S14].
+		const fallbackTotal =
+			isFound && warehouses.length === 0 ? Math.max(0, Number(item.inventory ?? 0) || 0) : 0;
+		const cost = TUCKER_UNCONFIRMED.isPriceDealerCost
+			? parsePriceToCents(priced?.price ?? null)
+			: null;
+		return {
+			sku,
+			found: isFound,
+			totalQty: warehouses.reduce((sum, w) => sum + w.qty, 0) + fallbackTotal,
+			warehouses,
+			capped: warehouses.some((w) => w.capped),
+			...(cost === null ? {} : { costCents: cost })
+		};
+	});
+}
+
+/** Per-line outcome: a non-empty `errormsg` refuses that line [CODE S14]; `qtybo` is invented. */
+export function toLineResults(
+	request: DropShipRequest,
+	lines: readonly TrOrderLine[]
+): DropShipResult['lines'] {
+	return request.lines.map((line, index) => {
+		const byItem = lines.find((l) => l.itemnum && tuckerItem(l.itemnum) === tuckerItem(line.sku));
+		const answer = lines.length === request.lines.length ? lines[index] : byItem;
+		const base = { lineNo: line.lineNo, sku: line.sku, quantity: line.quantity };
+		if (answer && answer.errormsg.trim() !== '') {
+			return { ...base, outcome: 'rejected', message: `${line.sku}: ${answer.errormsg}` };
+		}
+		const backordered = Number(answer?.qtybo ?? 0) || 0;
+		if (backordered > 0) {
+			return {
+				...base,
+				outcome: 'backordered',
+				message: `${backordered} of ${line.quantity} on backorder at Tucker Rocky`
+			};
+		}
+		return { ...base, outcome: 'accepted' };
+	});
+}
+
+export function lineErrors(lines: readonly TrOrderLine[]): string[] {
+	return lines.map((l) => l.errormsg.trim()).filter((t) => t !== '');
+}
+
+const WORDS: Readonly<Record<string, OrderStatus>> = TUCKER_UNCONFIRMED.orderStatus;
+
+/**
+ * The status of the orders behind a PO. SHP lists an ordernum only once something shipped
+ * (§8.3), so an ordernum without an entry is open; an entry without the (invented) status word
+ * but with tracking is read as shipped [INF].
+ */
+export function orderStatus(
+	refs: readonly string[],
+	shipments: readonly TrShipment[]
+): OrderStatus {
+	const states = refs.map((ref): OrderStatus => {
+		const entry = shipments.find((s) => s.ordernum === ref);
+		if (!entry) return 'open';
+		const word = entry.orderstatus ? WORDS[entry.orderstatus.trim().toUpperCase()] : undefined;
+		if (word) return word;
+		return entry.shipmentline.some((l) => l.trackingnumbers.length > 0) ? 'shipped' : 'open';
+	});
+	const live = states.filter((s) => s !== 'cancelled');
+	if (states.length > 0 && live.length === 0) return 'cancelled';
+	const isShipped = (s: OrderStatus) => s === 'shipped' || s === 'invoiced';
+	if (live.length > 0 && live.every((s) => s === 'invoiced')) return 'invoiced';
+	if (live.length > 0 && live.every(isShipped)) return 'shipped';
+	if (live.some((s) => isShipped(s) || s === 'partially_shipped')) return 'partially_shipped';
+	if (live.some((s) => s === 'backordered')) return 'backordered';
+	return 'open';
+}
+
+/** Shipment lines with the same DC, day and tracking numbers are one parcel group. */
+export function toShipments(shipments: readonly TrShipment[]): ShipmentInfo[] {
+	const byKey = new Map<string, ShipmentInfo>();
+	for (const shipment of shipments) {
+		for (const line of shipment.shipmentline) {
+			const tracking = line.trackingnumbers.map((t) => t.trackingnum.trim()).filter(Boolean);
+			if (tracking.length === 0) continue;
+			const reported = line.trackingnumbers[0]?.carrier || undefined;
+			const key = [shipment.ordernum, line.dcname, line.shipdate, tracking.join(',')].join('|');
+			const item =
+				line.itemnum !== undefined ? [{ sku: line.itemnum, quantity: Number(line.qty ?? 0) }] : [];
+			const existing = byKey.get(key);
+			if (existing) {
+				existing.lines.push(...item);
+				continue;
+			}
+			const shipDate = readShipDate(line.shipdate);
+			byKey.set(key, {
+				distributorRef: `${shipment.ordernum}-${line.dcname ?? ''}-${tracking[0] ?? ''}`,
+				carrier: carrierOf(tracking[0] ?? '', reported),
+				...(reported ? { service: reported } : {}),
+				trackingNumbers: tracking,
+				...(shipDate ? { shipDate } : {}),
+				...(line.dcname ? { warehouse: line.dcname } : {}),
+				lines: item
+			});
+		}
+	}
+	return [...byKey.values()];
+}
+
+/** Ship dates in the forms an AS/400-era service may use: YYYYMMDD, YYYY-MM-DD, MM/DD/YYYY. */
+export function readShipDate(raw: string | undefined): string | undefined {
+	const text = raw?.trim() ?? '';
+	let match = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(text);
+	if (match) return iso(match[1], match[2], match[3]);
+	match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+	if (match) return iso(match[3], match[1]?.padStart(2, '0'), match[2]?.padStart(2, '0'));
+	return undefined;
+}
+
+function iso(y?: string, m?: string, d?: string): string | undefined {
+	const at = Date.parse(`${y}-${m}-${d}T00:00:00Z`);
+	return Number.isNaN(at) ? undefined : new Date(at).toISOString();
+}
