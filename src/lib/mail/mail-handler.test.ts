@@ -47,7 +47,10 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const handler = createMailHandler({ appOrigin: 'http://localhost:4173', allowPrivateHosts: true });
+const handler = createMailHandler({
+	appOrigins: ['http://localhost:4173'],
+	allowPrivateHosts: true
+});
 
 function post(
 	body: unknown,
@@ -128,7 +131,7 @@ describe('the /mail endpoint against a real SMTP server', () => {
 			(await post({ smtp: smtp(), message }, { origin: 'http://localhost:4173' })).status
 		).toBe(403);
 		expect((await handler(new Request('http://localhost:4173/mail'))).status).toBe(405);
-		const strict = createMailHandler({ appOrigin: 'http://localhost:4173' });
+		const strict = createMailHandler({ appOrigins: ['http://localhost:4173'] });
 		const response = await strict(
 			new Request('http://localhost:4173/mail', {
 				method: 'POST',

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import nodemailer from 'nodemailer';
 // Relative: this module is also loaded by vite.config.ts, where $lib does not resolve.
-import { MailRequest } from '../domain/smtp';
+import { MailRequest } from '../domain/smtp.ts';
 
 /**
  * The proxy side's /mail endpoint: takes one email and the dealer's SMTP settings from the app,
@@ -13,7 +13,8 @@ import { MailRequest } from '../domain/smtp';
  * unless the operator allows it (the tests do, for their local SMTP server).
  */
 export interface MailHandlerOptions {
-	appOrigin: string;
+	/** The app's own origins (localhost and 127.0.0.1 forms of one server). */
+	appOrigins: readonly string[];
 	allowPrivateHosts?: boolean;
 	/** Injected in tests; nodemailer's SMTP transport by default. */
 	createTransport?: typeof nodemailer.createTransport;
@@ -45,7 +46,7 @@ export function createMailHandler(
 	return async (request) => {
 		if (request.method !== 'POST') return json(405, { ok: false, message: 'Only POST.' });
 		const origin = request.headers.get('origin');
-		if (origin !== null && origin !== options.appOrigin)
+		if (origin !== null && !options.appOrigins.includes(origin))
 			return json(403, { ok: false, message: 'Not from this app.' });
 		if (request.headers.get('x-dropship-desk') !== '1')
 			return json(403, { ok: false, message: 'Not from this app.' });

@@ -94,7 +94,7 @@ describe('the standalone server (npm run proxy)', () => {
 
 	it('mounts the proxy with its own security headers on', async () => {
 		const response = await fetch(`${base}/proxy/pu/v1/parts/inventory/1401-1193`, {
-			headers: { 'api-key': 'DEMOKEY' }
+			headers: { 'api-key': 'DEMOKEY', 'x-dropship-desk': '1' }
 		});
 		expect(response.status).toBe(200);
 		expect(response.headers.get('x-content-type-options')).toBe('nosniff');

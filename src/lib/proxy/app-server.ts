@@ -37,11 +37,12 @@ export function createAppServer(options: AppServerOptions): Server {
 		createProxyHandler({
 			clientKey: (_request, info) => info.clientAddress ?? 'unknown',
 			...options.proxy,
-			appOrigins: options.appOrigins
+			appOrigins: options.appOrigins,
+			requiredHeader: { name: 'x-dropship-desk', value: '1' }
 		}),
 		{ origin, maxBodyBytes: 512 * 1024 }
 	);
-	const mail = nodeHandler(createMailHandler({ appOrigin: origin() }), {
+	const mail = nodeHandler(createMailHandler({ appOrigins: options.appOrigins }), {
 		origin,
 		maxBodyBytes: 512 * 1024
 	});

@@ -11,15 +11,18 @@ import { proxyPlugin } from './vite-plugin.ts';
  * answers under /proxy/ and takes the server's own origin, in both forms, as the app's.
  */
 async function check(base: string, port: number) {
-	const unknown = await fetch(`${base}/proxy/nowhere/x`);
+	const gate = { 'x-dropship-desk': '1' };
+	const unknown = await fetch(`${base}/proxy/nowhere/x`, { headers: gate });
 	expect(unknown.status).toBe(404);
 	expect(unknown.headers.get('x-proxy-stage')).toBe('rejected');
 	const foreign = await fetch(`${base}/proxy/wps/items`, {
-		headers: { origin: 'https://evil.example' }
+		headers: { ...gate, origin: 'https://evil.example' }
 	});
 	expect(foreign.status).toBe(403);
+	// Without the app's header (PROXY-5) a request is refused before anything else.
+	expect((await fetch(`${base}/proxy/nowhere/x`)).status).toBe(403);
 	for (const origin of [`http://localhost:${port}`, `http://127.0.0.1:${port}`]) {
-		const own = await fetch(`${base}/proxy/wps/admin`, { headers: { origin } });
+		const own = await fetch(`${base}/proxy/wps/admin`, { headers: { ...gate, origin } });
 		expect(own.status).toBe(403); // refused target, but from our own origin: CORS says so
 		expect(own.headers.get('access-control-allow-origin')).toBe(origin);
 	}

@@ -32,16 +32,22 @@ function mount(server: Mountable, configuredPort: number | undefined, isHttps: b
 	server.middlewares.use((req, res, next) => {
 		const path = (req.url ?? '').split('?')[0] ?? '';
 		if (path.startsWith('/proxy/')) {
-			proxy ??= nodeHandler(createProxyHandler({ appOrigins: origins() }), {
-				origin,
-				maxBodyBytes: 512 * 1024
-			});
+			proxy ??= nodeHandler(
+				createProxyHandler({
+					appOrigins: origins(),
+					requiredHeader: { name: 'x-dropship-desk', value: '1' }
+				}),
+				{
+					origin,
+					maxBodyBytes: 512 * 1024
+				}
+			);
 			return void proxy(req, res).catch(next);
 		}
 		if (path === '/mail') {
 			mail ??= nodeHandler(
 				createMailHandler({
-					appOrigin: origin(),
+					appOrigins: origins(),
 					allowPrivateHosts: process.env.DD_MAIL_ALLOW_PRIVATE === '1'
 				}),
 				{ origin, maxBodyBytes: 512 * 1024 }

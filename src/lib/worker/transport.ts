@@ -40,6 +40,8 @@ export function createLiveFetch(origin: string, base: typeof fetch = fetch): typ
 	return async (input, init) => {
 		const request = new Request(input, init);
 		const headers = new Headers(request.headers);
+		// The proxy's browser gate (PROXY-5): only the app sends this header.
+		headers.set('x-dropship-desk', '1');
 		const url = toProxyTarget(request.url, headers, origin);
 		const body = request.body ? await request.arrayBuffer() : undefined;
 		return base(url, {
