@@ -1,0 +1,136 @@
+import type { Offer } from '$lib/domain/catalog';
+import type { DistributorId } from '$lib/domain/distributor';
+import { findColumn, headerKey } from './cells';
+import { detectDelimiter } from './csv-rows';
+import { decodeText } from './decode';
+import { readTable } from './table-feed';
+import type { ColumnMapping, FeedFile, FeedParse, ParseHooks } from './types';
+
+/**
+ * Any CSV with a header (Automatic's feed, whose layout is not public, and any other source):
+ * the dealer maps columns once on the mapping screen, and the mapping is remembered.
+ */
+
+/** A first guess at the mapping from common header names. */
+export function suggestMapping(header: readonly string[]): ColumnMapping {
+	const pick = (...names: string[]) => {
+		const i = findColumn(header, ...names);
+		return i >= 0 ? header[i] : undefined;
+	};
+	const stock = header
+		.filter((h) => /(qty|quantity|stock|avail|inventory|on hand)/i.test(h))
+		.map((column) => ({
+			column,
+			warehouse:
+				headerKey(column)
+					.replace(/(qty|quantity|stock|availability|available|avail|inventory|on hand|_|-)/g, ' ')
+					.trim()
+					.toUpperCase() || 'MAIN'
+		}));
+	return {
+		sku: pick('sku', 'item', 'item #', 'item number', 'part number', 'part #', 'item_num') ?? '',
+		cost: pick('cost', 'your cost', 'dealer cost', 'dealer price', 'your price', 'price', 'net') ?? '',
+		mpn: pick('mpn', 'manufacturer part number', 'mfg part', 'vendor part number', 'mfr part #'),
+		brand: pick('brand', 'manufacturer', 'mfg', 'vendor', 'brand name'),
+		upc: pick('upc', 'upc code', 'gtin', 'ean'),
+		description: pick('description', 'name', 'title', 'item description'),
+		msrp: pick('msrp', 'retail', 'list price', 'suggested retail'),
+		map: pick('map', 'map price', 'mapp'),
+		fee: pick('drop ship fee', 'dropship fee', 'ds fee'),
+		status: pick('status'),
+		stock
+	};
+}
+
+export async function parseGeneric(
+	files: readonly FeedFile[],
+	distributorId: DistributorId,
+	mapping: ColumnMapping,
+	hooks: ParseHooks
+): Promise<FeedParse> {
+	const file = files[0];
+	if (!file) return { ok: false, refused: 'No file was given.' };
+	const decoded = decodeText(file);
+	if (!decoded.ok) return { ok: false, refused: decoded.refused };
+	return readTable(
+		decoded.text,
+		file.name,
+		detectDelimiter(decoded.text),
+		(header) => {
+			const col = (name: string | undefined) => (name ? findColumn(header, name) : -1);
+			const missing = [
+				mapping.sku,
+				mapping.cost,
+				mapping.mpn,
+				mapping.brand,
+				mapping.upc,
+				mapping.description,
+				mapping.msrp,
+				mapping.map,
+				mapping.fee,
+				mapping.status,
+				...mapping.stock.map((s) => s.column)
+			].filter((name) => name && col(name) < 0);
+			if (!mapping.sku || !mapping.cost)
+				return { refused: 'Choose the SKU and the dealer cost columns first.' };
+			if (missing.length > 0)
+				return {
+					refused: `${file.name} has no column ${missing.map((m) => `“${m}”`).join(', ')}: is it the right file?`
+				};
+			const [sku, cost, mpn, brand, upc, description, msrp, map, fee, status] = [
+				mapping.sku,
+				mapping.cost,
+				mapping.mpn,
+				mapping.brand,
+				mapping.upc,
+				mapping.description,
+				mapping.msrp,
+				mapping.map,
+				mapping.fee,
+				mapping.status
+			].map(col) as number[] as [
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number
+			];
+			const stock = mapping.stock.map(
+				(s) => [s.warehouse.trim().toUpperCase() || 'MAIN', col(s.column)] as const
+			);
+			return {
+				map: (row) => {
+					const offer: Offer = {
+						distributorId,
+						sku: row.required(sku, 'SKU'),
+						brand: row.text(brand),
+						mpn: row.text(mpn),
+						description: row.text(description),
+						costCents: row.price(cost, 'dealer cost', true) ?? 0,
+						stock: {}
+					};
+					for (const [code, i] of stock)
+						offer.stock[code] = (offer.stock[code] ?? 0) + row.quantity(i, `${code} stock`, 10);
+					const optional = {
+						msrpCents: [msrp, 'MSRP'],
+						mapCents: [map, 'MAP'],
+						dropShipFeeCents: [fee, 'drop-ship fee']
+					} as const;
+					for (const [key, [i, label]] of Object.entries(optional)) {
+						const cents = i >= 0 ? row.price(i, label, false) : undefined;
+						if (cents !== undefined) offer[key as keyof typeof optional] = cents;
+					}
+					if (row.text(upc)) offer.upc = row.text(upc);
+					if (row.text(status)) offer.status = row.text(status);
+					return offer;
+				}
+			};
+		},
+		hooks
+	);
+}
