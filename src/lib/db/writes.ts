@@ -42,12 +42,13 @@ export async function replaceCatalog(
 	};
 	await db.transaction('rw', db.catalogBlocks, db.feedImports, async () => {
 		const previous = await db.feedImports
-			.where('distributorId')
-			.equals(feed.distributorId)
-			.and((f) => f.state === 'complete')
+			.where({ distributorId: feed.distributorId, state: 'complete' })
 			.toArray();
-
-		await db.catalogBlocks.bulkPut(blocks);
+		// A few blocks per request: the worker stays free to answer searches between them, and the
+		// transaction still commits all or nothing.
+		for (let i = 0; i < blocks.length; i += BLOCKS_PER_PUT) {
+			await db.catalogBlocks.bulkPut(blocks.slice(i, i + BLOCKS_PER_PUT));
+		}
 		for (const old of previous) {
 			await db.catalogBlocks.where('importId').equals(old.id).delete();
 			await db.feedImports.update(old.id, { state: 'replaced' });
@@ -57,16 +58,22 @@ export async function replaceCatalog(
 	return done;
 }
 
+const BLOCKS_PER_PUT = 10;
+
+/** One feed's offers, in feed order (the primary key [importId+blockNo] keeps blocks in order). */
+export async function loadFeedOffers(db: DropshipDb, importId: string): Promise<Offer[]> {
+	const blocks = await db.catalogBlocks
+		.where('[importId+blockNo]')
+		.between([importId, 0], [importId, Infinity])
+		.toArray();
+	const offers: Offer[] = [];
+	for (const block of blocks) for (const offer of block.offers) offers.push(offer);
+	return offers;
+}
+
 /** The offers of each distributor's current feed. */
 export async function loadCatalog(db: DropshipDb): Promise<Map<DistributorId, Offer[]>> {
 	const current = await db.feedImports.where('state').equals('complete').toArray();
-	const result = new Map<DistributorId, Offer[]>();
-	for (const feed of current) {
-		const blocks = await db.catalogBlocks.where('importId').equals(feed.id).sortBy('blockNo');
-		result.set(
-			feed.distributorId,
-			blocks.flatMap((b) => b.offers)
-		);
-	}
-	return result;
+	const loaded = await Promise.all(current.map((feed) => loadFeedOffers(db, feed.id)));
+	return new Map(current.map((feed, i) => [feed.distributorId, loaded[i] ?? []]));
 }

@@ -57,3 +57,17 @@ export const KNOWN_WAREHOUSES: readonly Pick<Warehouse, 'distributorId' | 'code'
 	// Automatic's warehouse codes are not public (distributors.md §5.3): one placeholder.
 	{ distributorId: 'automatic', code: 'MAIN', name: 'Automatic main warehouse' }
 ];
+
+/** A warehouse the dealer has not set up yet ships in a day with no cutoff, as PSS starts out. */
+export const DEFAULT_RULE = { leadTimeDays: 1, cutoffCents: 0 } as const;
+
+/** Every known warehouse with the dealer's rule where one is stored, the default otherwise. */
+export function withDefaultWarehouses(stored: readonly Warehouse[]): Warehouse[] {
+	const byId = new Map(stored.map((w) => [w.id, w]));
+	const known = KNOWN_WAREHOUSES.map((w) => {
+		const id = `${w.distributorId}:${w.code}`;
+		return byId.get(id) ?? { ...w, id, ...DEFAULT_RULE };
+	});
+	const knownIds = new Set(known.map((w) => w.id));
+	return [...known, ...stored.filter((w) => !knownIds.has(w.id))];
+}

@@ -3,6 +3,7 @@ import { ok } from '$lib/domain/result';
 import type { ApiDeps } from './deps';
 import { handler } from './handler';
 import { backupApi } from './api/backup';
+import { catalogApi } from './api/catalog';
 import { demoApi } from './api/demo';
 import { distributorsApi } from './api/distributors';
 import { mailApi } from './api/mail';
@@ -25,6 +26,7 @@ export function createApi(deps: ApiDeps) {
 			})
 		},
 		backup: backupApi(deps),
+		catalog: catalogApi(deps),
 		demo: demoApi(deps),
 		distributors: distributorsApi(deps),
 		orders: ordersApi(deps),
