@@ -1,0 +1,103 @@
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { Offer } from '$lib/domain/catalog';
+import { catalogFromOffers, Simulator } from '$lib/mocks/simulator';
+import type { AdapterAuditEntry, DistributorAdapter, DropShipRequest } from '../types';
+import { createAutomaticAdapter, type AutomaticOptions } from './index';
+import { automaticHandlers, type AutomaticSimOptions } from './mocks';
+
+/** Test data and a simulator on msw/node for the Automatic contract tests. Only tests import this. */
+export const TOKEN = 'demo-automatic-token-0000';
+export const BASE = 'https://api.autodist.example/v2';
+
+function offer(sku: string, stock: Record<string, number>, costCents = 3450): Offer {
+	return {
+		distributorId: 'automatic',
+		sku,
+		brand: 'K&N',
+		mpn: `KN-${sku}`,
+		description: `Part ${sku}`,
+		costCents,
+		stock
+	};
+}
+
+export const OFFERS: Offer[] = [
+	offer('A1000001', { MAIN: 12 }),
+	offer('A1000002', { MAIN: 4 }, 1299),
+	offer('A1000003', { MAIN: 0 }, 899),
+	offer('CARB-100', { MAIN: 5 }, 15999)
+];
+
+export interface SeenRequest {
+	method: string;
+	url: URL;
+	headers: Headers;
+	body: unknown;
+}
+
+export function request(overrides: Partial<DropShipRequest> = {}): DropShipRequest {
+	return {
+		poNumber: 'PO-4001',
+		shipTo: {
+			name: 'Lee Park',
+			company: 'Park Offroad',
+			line1: '77 Dune Way',
+			city: 'Reno',
+			state: 'NV',
+			postalCode: '89501',
+			country: 'US',
+			phone: '775-555-0100'
+		},
+		lines: [{ lineNo: 1, sku: 'A1000001', quantity: 2 }],
+		shippingMethod: 'ground',
+		...overrides
+	};
+}
+
+const parseJson = (text: string): unknown => (text ? JSON.parse(text) : undefined);
+
+export function useAutomaticSimulator(simOptions: AutomaticSimOptions = { slowMs: 120 }) {
+	const sim = new Simulator({
+		catalog: catalogFromOffers(OFFERS),
+		latencyMs: 0,
+		realNow: () => Date.parse('2025-03-03T15:00:00Z')
+	});
+	const server = setupServer(...automaticHandlers(sim, simOptions));
+	const seen: Promise<SeenRequest>[] = [];
+	const audit: AdapterAuditEntry[] = [];
+	server.events.on('request:start', ({ request: r }) => {
+		const copy = r.clone();
+		seen.push(
+			copy.text().then((text) => ({
+				method: copy.method,
+				url: new URL(copy.url),
+				headers: copy.headers,
+				body: parseJson(text)
+			}))
+		);
+	});
+	beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+	afterEach(() => {
+		sim.reset();
+		seen.length = 0;
+		audit.length = 0;
+	});
+	afterAll(() => server.close());
+
+	const adapter = (
+		apiToken: string | undefined = TOKEN,
+		options: AutomaticOptions = {}
+	): DistributorAdapter =>
+		createAutomaticAdapter(
+			{
+				fetch: (input, init) => fetch(input, init),
+				credentials: { apiToken },
+				audit: (entry) => audit.push(entry),
+				timeoutMs: 80,
+				now: () => sim.now()
+			},
+			options
+		);
+	return { sim, server, adapter, audit, requests: () => Promise.all(seen) };
+}

@@ -1,0 +1,82 @@
+import { delay, HttpResponse, type JsonBodyType } from 'msw';
+import type { Offer } from '$lib/domain/catalog';
+import type { Simulator } from '$lib/mocks/simulator';
+import { AUTOMATIC_UNCONFIRMED } from './constants';
+
+export interface AutomaticSimOptions {
+	/** Extra delay of the `slow` fault; a few seconds in demo mode, a little in tests. */
+	slowMs?: number;
+	/** Serve the (unverified) revoke endpoint; off like the adapter's flag by default. */
+	canRevoke?: boolean;
+}
+
+export const AD_SIM_DEFAULTS: Required<AutomaticSimOptions> = {
+	slowMs: 3_000,
+	canRevoke: AUTOMATIC_UNCONFIRMED.canRevoke
+};
+
+export const SIM = AUTOMATIC_UNCONFIRMED.sim;
+
+/** Obviously fake tokens only: "DEMO…", "demo-…", "test-…". */
+export function isDemoToken(token: string): boolean {
+	return /^(demo-|DEMO|test-)/.test(token);
+}
+
+/** The invented error body: `{ errors: [{ code, field?, message }] }`. */
+export function adError(
+	status: number,
+	code: string,
+	message: string,
+	field?: string,
+	headers?: Record<string, string>
+) {
+	return HttpResponse.json(
+		{ errors: [{ code, ...(field ? { field } : {}), message }] },
+		{ status, headers }
+	);
+}
+
+/** Latency, `slow`, dropped connection, the bearer token, rate limit, server error. */
+export async function guard(
+	sim: Simulator,
+	request: Request,
+	options: Required<AutomaticSimOptions>
+): Promise<Response | undefined> {
+	if (sim.latencyMs > 0) await delay(sim.latencyMs);
+	if (sim.hasFault('automatic', 'slow')) await delay(options.slowMs);
+	if (sim.hasFault('automatic', 'dropped_connection')) return HttpResponse.error();
+	const { header, scheme } = AUTOMATIC_UNCONFIRMED.auth;
+	const value = request.headers.get(header) ?? '';
+	const token = value.startsWith(`${scheme} `) ? value.slice(scheme.length + 1) : '';
+	if (!isDemoToken(token) || sim.hasFault('automatic', 'bad_credentials')) {
+		return adError(401, 'UNAUTHORIZED', SIM.badToken);
+	}
+	if (sim.hasFault('automatic', 'rate_limited')) {
+		return adError(429, 'RATE_LIMITED', SIM.rateLimited, undefined, {
+			'retry-after': String(AUTOMATIC_UNCONFIRMED.retryAfterSeconds)
+		});
+	}
+	if (sim.hasFault('automatic', 'server_error')) return adError(500, 'SERVER', SIM.serverError);
+	return undefined;
+}
+
+/** 2xx JSON, or with `malformed_body` a body that lacks what the client needs. */
+export function reply(sim: Simulator, body: JsonBodyType, broken: JsonBodyType): Response {
+	return HttpResponse.json(sim.hasFault('automatic', 'malformed_body') ? broken : body);
+}
+
+export function findSku(sim: Simulator, sku: string): Offer | undefined {
+	return sim.hasFault('automatic', 'unknown_sku')
+		? undefined
+		: sim.catalog.lookup('automatic', sku);
+}
+
+export function stockOf(sim: Simulator, offer: Offer): Record<string, number> {
+	if (!sim.hasFault('automatic', 'out_of_stock')) return offer.stock;
+	return Object.fromEntries(Object.keys(offer.stock).map((code) => [code, 0]));
+}
+
+/** CARB-restricted parts (offer status "CARB" or SKU "CARB…") may not ship to California. */
+export function isCarbRestricted(offer: Offer): boolean {
+	return offer.status === SIM.carbStatus || /^CARB/i.test(offer.sku);
+}
