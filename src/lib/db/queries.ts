@@ -9,7 +9,7 @@ import type { PoLine, PurchaseOrder, Shipment } from '$lib/domain/purchase-order
 import type { RuleOverride, Warehouse } from '$lib/domain/rules';
 import { DEFAULT_SETTINGS, type AppSettings } from '$lib/domain/settings';
 import { openDb } from './db';
-import type { DropshipDb } from './schema';
+import type { BrandAlias, DropshipDb } from './schema';
 
 /**
  * The page's read side. Every query is a Dexie `liveQuery`: it re-runs when the worker writes, and
@@ -82,6 +82,13 @@ export const feedsQuery = (): Observable<FeedImport[]> =>
 	liveQuery(() =>
 		readDb().feedImports.where('state').equals('complete').reverse().sortBy('startedAt')
 	);
+
+/** Whether "Drop-ship everything" can be undone (the worker keeps the replaced rules). */
+export const rulesUndoQuery = (): Observable<boolean> =>
+	liveQuery(async () => (await readDb().settings.get('rulesUndo')) !== undefined);
+
+export const brandAliasesQuery = (): Observable<BrandAlias[]> =>
+	liveQuery(() => readDb().brandAliases.orderBy('alias').toArray());
 
 export const outboxQuery = (): Observable<OutboxEmail[]> =>
 	liveQuery(() => readDb().outbox.orderBy('createdAt').reverse().toArray());

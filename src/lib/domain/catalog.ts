@@ -68,3 +68,21 @@ export function productKey(brand: string, mpn: string): string {
 export function totalStock(offer: Pick<Offer, 'stock'>): number {
 	return Object.values(offer.stock).reduce((sum, qty) => sum + qty, 0);
 }
+
+/** A feed older than this is stale: the distributors publish every morning. */
+export const FEED_STALE_MS = 24 * 60 * 60 * 1000;
+
+/** "today 06:10", "yesterday 06:10", "Nov 18 06:10" in the browser's time zone; stale after a day. */
+export function feedAge(at: string, now: Date): { label: string; isStale: boolean } {
+	const when = new Date(at);
+	const time = when.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+	const day = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+	const days = Math.round((day(now) - day(when)) / 86_400_000);
+	const date =
+		days === 0
+			? 'today'
+			: days === 1
+				? 'yesterday'
+				: when.toLocaleDateString('en-US', { month: 'short', day: 'numeric' });
+	return { label: `${date} ${time}`, isStale: now.getTime() - when.getTime() > FEED_STALE_MS };
+}

@@ -29,7 +29,8 @@ export function suggestMapping(header: readonly string[]): ColumnMapping {
 		}));
 	return {
 		sku: pick('sku', 'item', 'item #', 'item number', 'part number', 'part #', 'item_num') ?? '',
-		cost: pick('cost', 'your cost', 'dealer cost', 'dealer price', 'your price', 'price', 'net') ?? '',
+		cost:
+			pick('cost', 'your cost', 'dealer cost', 'dealer price', 'your price', 'price', 'net') ?? '',
 		mpn: pick('mpn', 'manufacturer part number', 'mfg part', 'vendor part number', 'mfr part #'),
 		brand: pick('brand', 'manufacturer', 'mfg', 'vendor', 'brand name'),
 		upc: pick('upc', 'upc code', 'gtin', 'ean'),

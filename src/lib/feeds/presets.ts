@@ -1,49 +1,10 @@
-import type { DistributorId } from '$lib/domain/distributor';
 import { expandFiles } from './decode';
 import { parseGeneric } from './generic';
 import { parsePu } from './pu';
 import { parseTucker } from './tucker';
-import type { ColumnMapping, FeedLayoutId, FeedParse, FeedRequest, ParseHooks } from './types';
+import type { ColumnMapping, FeedParse, FeedRequest, ParseHooks } from './types';
 
-export interface FeedPreset {
-	id: FeedLayoutId;
-	label: string;
-	/** The distributor this layout belongs to; the generic CSV asks. */
-	distributorId?: DistributorId;
-	/** What to pick, in the dealer's words. */
-	help: string;
-	accept: string;
-}
-
-export const FEED_PRESETS: readonly FeedPreset[] = [
-	{
-		id: 'pu',
-		label: 'Parts Unlimited price file',
-		distributorId: 'pu',
-		help: 'The zip from the dealer portal, or BasePriceFile.csv with your <dealer>_PriceFile.csv.',
-		accept: '.zip,.csv,.txt'
-	},
-	{
-		id: 'tucker',
-		label: 'Tucker Rocky item master + inventory',
-		distributorId: 'tucker',
-		help: 'The fixed-width item master (itemmstrnew) and the inventory list (invlist) from the FTP.',
-		accept: '.txt,.dat,*'
-	},
-	{
-		id: 'wps',
-		label: 'WPS items and inventory (CSV)',
-		distributorId: 'wps',
-		help: 'A CSV with the Data Depot item fields (sku, name, standard_dealer_price …) and *_warehouse quantities.',
-		accept: '.csv,.txt'
-	},
-	{
-		id: 'generic',
-		label: 'Any CSV (Automatic and others)',
-		help: 'A CSV with a header line; you choose which column is which, once.',
-		accept: '.csv,.txt,.tsv'
-	}
-];
+export { FEED_PRESETS, type FeedPreset } from './preset-list';
 
 /**
  * WPS items as the Data Depot API names their fields (distributors.md §2.1, §6); Data Depot's own
