@@ -43,7 +43,7 @@ async function itemAt(
 }
 
 describe('demo mode end to end (worker level)', () => {
-	it.each(['wps', 'pu'] as const)(
+	it.each(['wps', 'pu', 'tucker', 'automatic'] as const)(
 		'%s: credentials test, drop-ship, then tracking and one email',
 		async (id) => {
 			const { deps, api, sim, advance } = await demo();
