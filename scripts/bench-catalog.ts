@@ -1,0 +1,90 @@
+/**
+ * Catalog benchmark: `npx vite build && npx tsx scripts/bench-catalog.ts`. Runs in headless
+ * Chromium on the built app with a fresh persistent profile (an incognito context keeps IndexedDB
+ * in memory and flatters every figure), through the bench page /bench/catalog. Prints JSON lines
+ * {"metric": NAME, "value": N, "unit": U}.
+ */
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { syntheticPuBaseCsv } from '../src/lib/feeds/synthetic';
+import { openSession } from '../tests/support/chromium';
+import { startPreview } from '../tests/support/preview-server';
+import { benchQueries, inPage } from './bench-catalog-page';
+
+function print(metric: string, value: number, unit: string): void {
+	console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit }));
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'dd-bench-catalog-'));
+const feed200k = join(dir, 'BasePriceFile.csv');
+writeFileSync(feed200k, syntheticPuBaseCsv(200_000));
+const feed150k = join(dir, 'feed150k.csv');
+writeFileSync(feed150k, syntheticPuBaseCsv(150_000));
+console.error(`feed: ${(statSync(feed200k).size / 1e6).toFixed(1)} MB, 200,000 rows`);
+
+const server = await startPreview(Number(process.env.BENCH_PORT ?? 4789));
+const session = await openSession();
+const { page } = session;
+
+async function openBench(): Promise<void> {
+	await page.goto(`${server.url}/bench/catalog`);
+	await page.waitForFunction(() => 'ddBench' in window, null, { timeout: 60_000 });
+}
+
+async function pick(path: string): Promise<void> {
+	await page.locator('#bench-file').setInputFiles(path);
+}
+
+try {
+	await openBench();
+	await pick(feed200k);
+	const before = await page.evaluate(() => navigator.storage.estimate().then((e) => e.usage ?? 0));
+	const imported = await inPage.importTimed(page, 'pu', 'pu');
+	print('feed_import_200k_s', imported.seconds, 's');
+	print('main_thread_longest_task_ms', imported.longestTaskMs, 'ms');
+	const after = await page.evaluate(() => navigator.storage.estimate().then((e) => e.usage ?? 0));
+	print('idb_bytes_per_product', Math.max(0, after - before) / 200_000, 'bytes');
+
+	const perRow = await page.evaluate(async () => {
+		const input = document.querySelector<HTMLInputElement>('#bench-file');
+		const file = input?.files?.[0];
+		if (!file) throw new Error('no file');
+		return (window as unknown as BenchWindow).ddBench.runPerRowDexie(file);
+	});
+	print('perrow_dexie_200k_s', perRow.seconds, 's');
+	print('perrow_over_import_ratio', perRow.seconds / imported.seconds, 'x');
+
+	print('catalog_search_p95_ms', await inPage.searchP95(page, benchQueries(200)), 'ms');
+	const during = await inPage.searchDuringImport(page, benchQueries(200));
+	print('catalog_search_during_import_p95_ms', during.p95, 'ms');
+	console.error(`searches during the import: ${during.count}`);
+
+	// Four 150k-row feeds, then a new worker: start-up to the first search answer.
+	await pick(feed150k);
+	for (const distributor of ['wps', 'tucker', 'automatic'] as const) {
+		await inPage.importTimed(page, 'generic', distributor);
+	}
+	await inPage.importTimed(page, 'pu', 'pu');
+	const ready: number[] = [];
+	for (let i = 0; i < 3; i++) {
+		await openBench();
+		ready.push(await firstSearch(page));
+	}
+	ready.sort((a, b) => a - b);
+	print('catalog_ready_600k_s', (ready[1] ?? NaN) / 1000, 's');
+} finally {
+	await session.close();
+	server.stop();
+	rmSync(dir, { recursive: true, force: true });
+}
+
+async function firstSearch(p: Page): Promise<number> {
+	const value = await p.getAttribute('[data-first-search-ms]', 'data-first-search-ms');
+	return Number(value);
+}
+
+interface BenchWindow {
+	ddBench: { runPerRowDexie: (file: File) => Promise<{ seconds: number; rows: number }> };
+}
