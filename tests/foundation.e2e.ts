@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApp, openSession, type Session } from './support/chromium';
+import { accessibilityProblems } from './pages/accessibility';
 import { AppShell } from './pages/app-shell';
 import { OrderPage } from './pages/order-page';
 import { OrdersPage } from './pages/orders-page';
@@ -35,6 +36,7 @@ describe('the foundation screens', () => {
 		await shell.waitForHeading('Order #1005');
 		const order = new OrderPage(page);
 		await expect.poll(() => order.items().count()).toBeGreaterThan(0);
+		expect(await accessibilityProblems(page)).toEqual([]);
 		expect(await order.buyer().textContent()).toContain('@example.com');
 		expect(await page.getByText('No purchase order yet').count()).toBeGreaterThan(0);
 
@@ -78,6 +80,7 @@ describe('the foundation screens', () => {
 		await shell.waitForHeading('Dashboard');
 		await page.getByText(/You average \d+\.\d orders a day/).waitFor();
 		await page.getByRole('img', { name: /orders in the last 30 days/ }).waitFor();
+		expect(await accessibilityProblems(page)).toEqual([]);
 
 		await shell.go('Orders');
 		await shell.waitForHeading('Orders');
@@ -85,6 +88,7 @@ describe('the foundation screens', () => {
 			.getByRole('status')
 			.filter({ hasText: /^\s*\d+ orders\s*$/ })
 			.waitFor();
+		expect(await accessibilityProblems(page)).toEqual([]);
 
 		await shell.go('Purchase orders');
 		await shell.waitForHeading('Purchase orders');
@@ -93,6 +97,7 @@ describe('the foundation screens', () => {
 			.getByRole('status')
 			.filter({ hasText: /\d+ purchase orders?/ })
 			.waitFor();
+		expect(await accessibilityProblems(page)).toEqual([]);
 
 		await shell.go('Catalog');
 		await shell.waitForHeading(/Catalog/);
@@ -114,6 +119,7 @@ describe('the foundation screens', () => {
 			.getByRole('status')
 			.filter({ hasText: /Connected\.|Not connected\./ })
 			.waitFor();
+		expect(await accessibilityProblems(page)).toEqual([]);
 
 		await settings.getByRole('link', { name: 'Email' }).click();
 		await shell.waitForHeading('Email');
@@ -121,12 +127,14 @@ describe('the foundation screens', () => {
 			.getByText(/No emails yet|\d+ emails?/)
 			.first()
 			.waitFor();
+		expect(await accessibilityProblems(page)).toEqual([]);
 
 		await settings.getByRole('link', { name: 'Data' }).click();
 		await shell.waitForHeading('Data');
 		await page.getByRole('switch', { name: /Live mode/ }).waitFor();
 		await page.getByText(/Distributors’ time: \w+/).waitFor();
 		await page.getByText(/of [\d.]+ \w+ available/).waitFor();
+		expect(await accessibilityProblems(page)).toEqual([]);
 
 		expect(session.errors).toEqual([]);
 	});
