@@ -130,4 +130,21 @@ describe('the distributor account card', () => {
 		expect(status.closest('[role="status"]')).not.toBeNull();
 		expect(screen.getByText('Drop-ship is not enabled yet.')).toBeInTheDocument();
 	});
+
+	it('shows progress and takes no second click while the test runs', async () => {
+		const user = userEvent.setup();
+		let answer: (value: unknown) => void = () => {};
+		const { client } = fakeClient({
+			testConnection: vi.fn(() => new Promise((resolve) => (answer = resolve)))
+		});
+		renderCard(client, savedPu);
+		await user.click(screen.getByRole('button', { name: 'Test connection' }));
+		const busy = screen.getByRole('button', { name: /Testing/ });
+		expect(busy).toBeDisabled();
+		expect(busy).toHaveAttribute('aria-busy', 'true');
+
+		answer({ ok: false, error: { code: 'auth', message: 'Parts Unlimited refused the API key.' } });
+		expect(await screen.findByText(/refused the API key/)).toBeInTheDocument();
+		expect(screen.getByRole('button', { name: 'Test connection' })).toBeEnabled();
+	});
 });
