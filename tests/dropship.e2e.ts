@@ -1,0 +1,156 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, openSession, type Session } from './support/chromium';
+
+/**
+ * The dealer's morning, in the demo: drop-ship an item (swapping to the second distributor),
+ * find the PO every way they search for it; then a placement the distributor refuses, fixed and
+ * retried; then the traditional way, a manual drop-ship with typed tracking.
+ */
+let session: Session;
+
+beforeEach(async () => {
+	session = await openSession();
+});
+
+afterEach(async () => {
+	if (session.errors.length) console.log('ERRORS', session.errors.slice(0, 5));
+	expect(session.errors).toEqual([]);
+	await session.close();
+});
+
+/**
+ * Walks the orders (in-app navigation, as a dealer clicks) until an item has at least two
+ * qualifying distributors, and leaves its Dropship dialog open.
+ */
+async function openOrderWithTwoOffers(page: Page): Promise<{ orderNumber: string }> {
+	await page
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: 'Orders', exact: true })
+		.click();
+	const links = page.locator('main a[href^="/orders/"]');
+	await links.first().waitFor();
+	const count = await links.count();
+	for (let n = 0; n < count; n++) {
+		await links.nth(n).click();
+		await page.getByRole('heading', { name: 'Items' }).waitFor();
+		await page
+			.getByText('Checking your feeds…')
+			.first()
+			.waitFor({ state: 'detached' })
+			.catch(() => undefined);
+		const buttons = page.getByRole('button', { name: /^Dropship / });
+		for (let i = 0; i < (await buttons.count()); i++) {
+			await buttons.nth(i).click();
+			const dialog = page.getByRole('dialog');
+			if ((await dialog.locator('input[type=radio]:not([disabled])').count()) >= 2) {
+				const title = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
+				return { orderNumber: title.replace(/\D/g, '') };
+			}
+			await dialog.getByRole('button', { name: 'Cancel' }).click();
+		}
+		await page.getByRole('link', { name: '← All orders' }).click();
+		await links.first().waitFor();
+	}
+	throw new Error('No demo order has an item two distributors can drop-ship');
+}
+
+describe('drop-shipping an order item', () => {
+	it('swaps to the second distributor, places once, and finds the PO by number, order and distributor', async () => {
+		const { page } = session;
+		await openApp(page, '/');
+		const { orderNumber } = await openOrderWithTwoOffers(page);
+		const dialog = page.getByRole('dialog');
+		// The SKU swap: take the second distributor instead of the preselected one.
+		const second = dialog.locator('input[type=radio]:not([disabled])').nth(1);
+		await second.check();
+		const distributor = (await second.locator('xpath=..').locator('strong').textContent()) ?? '';
+		const poNumber = await dialog.getByLabel('PO number').inputValue();
+		await dialog.getByRole('button', { name: 'Confirm and place order' }).click();
+		await page.getByText(`Placed with ${distributor} as PO ${poNumber}.`).waitFor();
+		await dialog.waitFor({ state: 'detached' });
+		await page
+			.getByRole('link', { name: `PO ${poNumber}` })
+			.first()
+			.waitFor();
+
+		for (const search of [poNumber, orderNumber]) {
+			await openApp(page, `/purchase-orders`);
+			await page.getByLabel('Search').fill(search);
+			await expect.poll(() => page.locator('main tbody tr').count()).toBe(1);
+			expect(await page.locator('main tbody tr').first().textContent()).toContain(poNumber);
+		}
+		await openApp(page, '/purchase-orders');
+		await page.getByLabel('Distributor').selectOption({ label: distributor });
+		await expect
+			.poll(async () => (await page.locator('main tbody').textContent()) ?? '')
+			.toContain(poNumber);
+	});
+
+	it('shows why a refused placement failed, and Retry after the fix places exactly one order', async () => {
+		const { page } = session;
+		await openApp(page, '/settings/data');
+		const wps = page.getByRole('group', { name: 'Western Power Sports' });
+		const pu = page.getByRole('group', { name: 'Parts Unlimited' });
+		const tucker = page.getByRole('group', { name: 'Tucker Rocky' });
+		const automatic = page.getByRole('group', { name: 'Automatic Distributors' });
+		for (const group of [wps, pu, tucker, automatic]) {
+			await group.getByLabel('Ship-to address refused').check();
+		}
+		const { orderNumber } = await openOrderWithTwoOffers(page);
+		const dialog = page.getByRole('dialog');
+		const poNumber = await dialog.getByLabel('PO number').inputValue();
+		await dialog.getByRole('button', { name: 'Confirm and place order' }).click();
+		const reason = dialog.locator('.notice.error');
+		await reason.waitFor();
+		expect(await reason.textContent()).toMatch(/ship-to address/i);
+		await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+		await page
+			.getByRole('navigation', { name: 'Main' })
+			.getByRole('link', { name: 'Settings', exact: true })
+			.click();
+		await page.getByRole('link', { name: 'Data', exact: true }).click();
+		await page.getByRole('button', { name: 'Clear all faults' }).click();
+		await expect.poll(() => page.getByRole('checkbox', { checked: true }).count()).toBe(0);
+
+		await openApp(page, '/purchase-orders');
+		await page.getByLabel('Search').fill(poNumber);
+		await page.getByRole('link', { name: poNumber }).click();
+		await page.getByRole('heading', { name: `PO ${poNumber}` }).waitFor();
+		await page.getByRole('button', { name: /retry/i }).click();
+		await page.getByText('Placed.').waitFor();
+		await expect
+			.poll(async () => (await page.locator('main').textContent()) ?? '')
+			.toContain('Submitted');
+		// Exactly one order for this PO at the distributor: the audit shows one accepted order call.
+		await openApp(page, '/purchase-orders');
+		await page.getByLabel('Search').fill(orderNumber);
+		await expect.poll(() => page.locator('main tbody tr').count()).toBe(1);
+	});
+
+	it('records a manual drop-ship and its typed tracking', async () => {
+		const { page } = session;
+		await openApp(page, '/orders');
+		await page.locator('main a[href^="/orders/"]').first().click();
+		await page.getByRole('heading', { name: 'Items' }).waitFor();
+		await page.getByRole('button', { name: 'Record manual drop-ship' }).first().click();
+		const dialog = page.getByRole('dialog');
+		await dialog.getByLabel('Distributor').selectOption({ label: 'Tucker Rocky' });
+		await dialog.getByLabel('Their order number').fill('TR-5510042');
+		await dialog.getByLabel('Your unit cost').fill('$41.20');
+		await dialog.getByRole('button', { name: 'Record drop-ship' }).click();
+		await dialog.waitFor({ state: 'detached' });
+		await page.getByRole('link', { name: /^PO / }).first().click();
+		await page.getByLabel('Tracking number').fill('1Z999AA10123456784');
+		await page.getByRole('button', { name: 'Add tracking' }).click();
+		await page.getByText('Tracking saved; the buyer email is queued.').waitFor();
+		await expect
+			.poll(async () => (await page.locator('main').textContent()) ?? '')
+			.toContain('1Z999AA10123456784');
+		await openApp(page, '/settings/email');
+		await expect
+			.poll(async () => (await page.locator('main').textContent()) ?? '')
+			.toContain('is on the way');
+	});
+});
