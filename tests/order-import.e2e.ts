@@ -31,3 +31,31 @@ describe('order import', () => {
 			.waitFor();
 	});
 });
+
+describe('new order by hand', () => {
+	it('saves a typed order and refuses a bad ZIP by naming the field', async () => {
+		const { page } = session;
+		await openApp(page, '/orders');
+		await page.getByRole('button', { name: 'New order' }).click();
+		const dialog = page.getByRole('dialog', { name: 'New order' });
+		await dialog.getByLabel('Order number').fill('PHONE-77');
+		await dialog.getByLabel('Buyer name').fill('Marcus Green');
+		await dialog.getByLabel('Buyer email').fill('marcus@example.com');
+		await dialog.getByLabel('Address', { exact: true }).fill('55 Trinity Ave SW');
+		await dialog.getByLabel('City').fill('Atlanta');
+		await dialog.getByLabel('State').fill('GA');
+		await dialog.getByLabel('ZIP').fill('3030');
+		await dialog.getByLabel('Title').fill('Renthal Grips Half Waffle');
+		await dialog.getByLabel('SKU or MPN').fill('REN-110-0001');
+		await dialog.getByLabel('Price').fill('$18.95');
+		await dialog.getByRole('button', { name: 'Save order' }).click();
+		await dialog.getByText(/ZIP code/).waitFor();
+		await dialog.getByLabel('ZIP').fill('30303');
+		await dialog.getByRole('button', { name: 'Save order' }).click();
+		await dialog.waitFor({ state: 'detached' });
+		await page
+			.getByRole('link', { name: /PHONE-77/ })
+			.first()
+			.waitFor();
+	});
+});
