@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { syntheticPuBaseCsv } from '../src/lib/feeds/synthetic';
 import { openSession } from '../tests/support/chromium';
-import { startPreview } from '../tests/support/preview-server';
 import { benchQueries, inPage } from './bench-catalog-page';
+import { serveBuildCopy } from './bench-static-server';
 
 function print(metric: string, value: number, unit: string): void {
 	console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit }));
@@ -24,9 +24,12 @@ const feed150k = join(dir, 'feed150k.csv');
 writeFileSync(feed150k, syntheticPuBaseCsv(150_000));
 console.error(`feed: ${(statSync(feed200k).size / 1e6).toFixed(1)} MB, 200,000 rows`);
 
-const server = await startPreview(Number(process.env.BENCH_PORT ?? 4789));
+const server = await serveBuildCopy();
 const session = await openSession();
 const { page } = session;
+page.on('console', (m) => {
+	if (m.text().startsWith('catalog index:')) console.error(m.text());
+});
 
 async function openBench(): Promise<void> {
 	await page.goto(`${server.url}/bench/catalog`);
@@ -37,8 +40,19 @@ async function pick(path: string): Promise<void> {
 	await page.locator('#bench-file').setInputFiles(path);
 }
 
+const onlyReady = process.env.BENCH_ONLY === 'ready';
+
 try {
 	await openBench();
+	if (!onlyReady) await benchImportAndSearch();
+	await benchReady();
+} finally {
+	await session.close();
+	server.stop();
+	rmSync(dir, { recursive: true, force: true });
+}
+
+async function benchImportAndSearch(): Promise<void> {
 	await pick(feed200k);
 	const before = await page.evaluate(() => navigator.storage.estimate().then((e) => e.usage ?? 0));
 	const imported = await inPage.importTimed(page, 'pu', 'pu');
@@ -60,7 +74,10 @@ try {
 	const during = await inPage.searchDuringImport(page, benchQueries(200));
 	print('catalog_search_during_import_p95_ms', during.p95, 'ms');
 	console.error(`searches during the import: ${during.count}`);
+}
 
+/** Four 150k-row feeds, then a new worker: start-up to the first search answer. */
+async function benchReady(): Promise<void> {
 	// Four 150k-row feeds, then a new worker: start-up to the first search answer.
 	await pick(feed150k);
 	for (const distributor of ['wps', 'tucker', 'automatic'] as const) {
@@ -74,10 +91,6 @@ try {
 	}
 	ready.sort((a, b) => a - b);
 	print('catalog_ready_600k_s', (ready[1] ?? NaN) / 1000, 's');
-} finally {
-	await session.close();
-	server.stop();
-	rmSync(dir, { recursive: true, force: true });
 }
 
 async function firstSearch(p: Page): Promise<number> {

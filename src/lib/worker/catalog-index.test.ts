@@ -93,6 +93,20 @@ describe('CatalogIndex', () => {
 		});
 	});
 
+	it('answers word searches by scanning until the deferred word index is built', async () => {
+		const catalog = new CatalogIndex();
+		await catalog.replace('pu', 'p1', syntheticOffers(500, 'pu'), undefined, { deferWords: true });
+		const scanned = catalog.search('brake pads', 100).map((p) => p.key);
+		await catalog.buildDeferredWords();
+		expect(
+			catalog
+				.search('brake pads', 100)
+				.map((p) => p.key)
+				.sort()
+		).toEqual(scanned.sort());
+		expect(scanned.length).toBeGreaterThan(0);
+	});
+
 	it('replacing a distributor swaps its slice whole', async () => {
 		const catalog = await index();
 		await catalog.replace('pu', 'p2', syntheticOffers(50, 'pu'));

@@ -13,6 +13,7 @@ import { hashAlnum, hashUpc, type KeyTable } from './catalog-keys';
 import { partPrefixHits, wordHits } from './catalog-search';
 import {
 	buildSlice,
+	buildWords,
 	productHash,
 	rekeyProducts,
 	type CatalogSlice,
@@ -55,10 +56,16 @@ export class CatalogIndex implements OfferLookup {
 		distributorId: DistributorId,
 		importId: string,
 		offers: readonly Offer[],
-		pause?: Pause
+		pause?: Pause,
+		options: { deferWords?: boolean } = {}
 	): Promise<void> {
-		const slice = await buildSlice(importId, offers, this.aliases, pause);
+		const slice = await buildSlice(importId, offers, this.aliases, pause, !options.deferWords);
 		this.slices.set(distributorId, slice);
+	}
+
+	/** Builds the word indexes deferred at start-up, one slice after another. */
+	async buildDeferredWords(pause?: Pause): Promise<void> {
+		for (const slice of this.slices.values()) if (!slice.tokens) await buildWords(slice, pause);
 	}
 
 	remove(distributorId: DistributorId): void {

@@ -26,6 +26,8 @@ function prefixRange(slice: CatalogSlice, word: string): [number, number] {
 /** Offer numbers in one slice whose words start with every word of the query. */
 export function wordHits(slice: CatalogSlice, words: readonly string[], max: number): number[] {
 	if (words.length === 0) return [];
+	const tokens = slice.tokens;
+	if (!tokens) return scanHits(slice, words, max);
 	// The most selective word drives; the others are checked on each candidate's own words.
 	let driver = 0;
 	let best = Number.POSITIVE_INFINITY;
@@ -33,8 +35,7 @@ export function wordHits(slice: CatalogSlice, words: readonly string[], max: num
 		const [lo, hi] = prefixRange(slice, word);
 		let count = 0;
 		if (Number.isFinite(hi)) {
-			for (let t = lo; t < hi; t++)
-				count += postingCount(slice.tokens, slice.sortedTokens[t] as string);
+			for (let t = lo; t < hi; t++) count += postingCount(tokens, slice.sortedTokens[t] as string);
 		} else count = Number.POSITIVE_INFINITY;
 		if (count < best || i === 0) [best, driver] = [count, i];
 		return [lo, hi] as const;
@@ -49,7 +50,7 @@ export function wordHits(slice: CatalogSlice, words: readonly string[], max: num
 	for (let t = lo; t < hi; t++) {
 		const token = slice.sortedTokens[t] as string;
 		if (!token.startsWith(lead)) break;
-		for (const n of postingsOf(slice.tokens, token)) {
+		for (const n of postingsOf(tokens, token)) {
 			if (seen.has(n)) continue;
 			seen.add(n);
 			if (++checked > MAX_CHECKED) return hits;
@@ -59,6 +60,27 @@ export function wordHits(slice: CatalogSlice, words: readonly string[], max: num
 			hits.push(n);
 			if (hits.length >= max) return hits;
 		}
+	}
+	return hits;
+}
+
+/**
+ * The same answer without the word index, by reading every offer: used in the second or so after
+ * start-up while the index is built, and stops at `max` hits.
+ */
+function scanHits(slice: CatalogSlice, words: readonly string[], max: number): number[] {
+	const hits: number[] = [];
+	for (let n = 0; n < slice.offers.length && hits.length < max; n++) {
+		const offer = slice.offers[n] as Offer;
+		const text = ` ${offer.brand} ${offer.description}`.toLowerCase();
+		if (
+			!words.every(
+				(w) => text.includes(` ${w}`) || text.includes(`-${w}`) || text.includes(`/${w}`)
+			)
+		)
+			continue;
+		const own = offerWords(offer);
+		if (words.every((w) => own.some((o) => o.startsWith(w)))) hits.push(n);
 	}
 	return hits;
 }

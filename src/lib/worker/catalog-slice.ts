@@ -54,7 +54,8 @@ export interface CatalogSlice {
 	mpn: KeyTable;
 	upc: KeyTable;
 	product: KeyTable;
-	tokens: Postings;
+	/** Null while the word index is still being built after start-up (search scans meanwhile). */
+	tokens: Postings | null;
 	/** Every token once, sorted, for prefix ranges by binary search. */
 	sortedTokens: string[];
 	/** "\n"-joined normalised SKUs and MPNs with each line's start, built on first use. */
@@ -70,7 +71,8 @@ export async function buildSlice(
 	importId: string,
 	offers: readonly Offer[],
 	aliases: BrandAliases,
-	pause?: Pause
+	pause?: Pause,
+	withWords = true
 ): Promise<CatalogSlice> {
 	const n = offers.length;
 	const slice: CatalogSlice = {
@@ -80,11 +82,10 @@ export async function buildSlice(
 		mpn: new KeyTable(n),
 		upc: new KeyTable(n),
 		product: new KeyTable(n),
-		tokens: new Map(),
+		tokens: null,
 		sortedTokens: []
 	};
 	const brandHash = brandHasher(aliases);
-	const words = new WordCollector();
 	for (let i = 0; i < n; i++) {
 		if (pause && i > 0 && i % BATCH === 0) await pause();
 		const offer = offers[i] as Offer;
@@ -94,12 +95,23 @@ export async function buildSlice(
 			slice.product.add(hashAlnum(offer.mpn, brandHash(offer.brand)), i);
 		}
 		if (offer.upc) slice.upc.add(hashUpc(offer.upc), i);
+	}
+	if (withWords) await buildWords(slice, pause);
+	return slice;
+}
+
+/** The word index of a slice: on its own so start-up can answer before it is built. */
+export async function buildWords(slice: CatalogSlice, pause?: Pause): Promise<void> {
+	const words = new WordCollector();
+	for (let i = 0; i < slice.offers.length; i++) {
+		if (pause && i > 0 && i % BATCH === 0) await pause();
+		const offer = slice.offers[i] as Offer;
 		words.add(offer.brand, i);
 		words.add(offer.description, i);
 	}
-	slice.tokens = words.postings();
-	slice.sortedTokens = [...slice.tokens.keys()].sort();
-	return slice;
+	const tokens = words.postings();
+	slice.sortedTokens = [...tokens.keys()].sort();
+	slice.tokens = tokens;
 }
 
 /**

@@ -14,6 +14,9 @@ const CLOSED_PO_STATES = new Set(['failed', 'cancelled']);
 
 export function catalogApi(deps: ApiDeps) {
 	const keeper = catalogKeeper(deps.db);
+	// In the real worker the catalog starts loading with the worker, behind the first calls, so
+	// the first search finds it ready; tests (no worker scope) load it on first use.
+	if ('WorkerGlobalScope' in globalThis) setTimeout(() => void keeper.ready(), 0);
 	return {
 		/** Products matching the query, each with its offers side by side. Never fails. */
 		search: handler(
@@ -23,6 +26,12 @@ export function catalogApi(deps: ApiDeps) {
 			}),
 			async ({ query, limit }) => ok((await keeper.ready()).search(query, limit))
 		),
+
+		/** Offers in memory and how long the first load took (read, index). Never fails. */
+		indexStats: handler(z.object({}), async () => {
+			await keeper.ready();
+			return ok({ ...keeper.stats });
+		}),
 
 		/**
 		 * An order item's offers in the catalog, each judged by the inventory rules and the
