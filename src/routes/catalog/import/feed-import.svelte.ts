@@ -29,6 +29,7 @@ export class FeedImportFlow {
 	layout = $state<FeedLayoutId>('pu');
 	distributorId = $state<DistributorId>('pu');
 	files = $state<File[]>([]);
+	url = $state('');
 	preview = $state<Preview | null>(null);
 	mapping = $state<ColumnMapping | null>(null);
 	stage = $state<Stage>('idle');
@@ -81,21 +82,41 @@ export class FeedImportFlow {
 	}
 
 	async start(): Promise<void> {
-		if (this.files.length === 0 || this.stage === 'running') return;
+		if (this.files.length === 0) return;
+		await this.track((runId) =>
+			this.client.catalog.importFeed({
+				...this.request(runId),
+				files: this.files.map((f) => ({ name: f.name, data: f }))
+			})
+		);
+	}
+
+	/** The same from an address, fetched by the worker through the proxy. */
+	async startFromUrl(): Promise<void> {
+		if (!this.url.trim()) return;
+		await this.track((runId) =>
+			this.client.catalog.importFromUrl({ ...this.request(runId), url: this.url.trim() })
+		);
+	}
+
+	private request(runId: string) {
+		return {
+			runId,
+			layout: this.layout,
+			distributorId: this.distributorId,
+			mapping: this.layout === 'generic' ? (this.mapping ?? undefined) : undefined
+		};
+	}
+
+	private async track(call: (runId: string) => ReturnType<Client['catalog']['importFeed']>) {
+		if (this.stage === 'running') return;
 		this.#runId = crypto.randomUUID();
 		this.stage = 'running';
 		this.progress = { rows: 0, percent: 0, rowsPerSecond: 0, stage: 'reading' };
 		this.message = '';
 		const poll = setInterval(() => void this.poll(), POLL_MS);
 		try {
-			const result = await this.client.catalog.importFeed({
-				runId: this.#runId,
-				layout: this.layout,
-				distributorId: this.distributorId,
-				files: this.files.map((f) => ({ name: f.name, data: f })),
-				mapping: this.layout === 'generic' ? (this.mapping ?? undefined) : undefined
-			});
-			this.settle(result);
+			this.settle(await call(this.#runId));
 		} finally {
 			clearInterval(poll);
 		}
