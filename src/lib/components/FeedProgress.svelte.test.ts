@@ -1,0 +1,24 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import FeedProgress from './FeedProgress.svelte';
+
+describe('FeedProgress', () => {
+	it('shows rows, percent and speed in a progress bar, and cancels', async () => {
+		const oncancel = vi.fn();
+		render(FeedProgress, {
+			rows: 81_234,
+			percent: 40.6,
+			rowsPerSecond: 120_000,
+			stage: 'reading',
+			oncancel
+		});
+		expect(screen.getByRole('progressbar', { name: 'Reading the feed' })).toHaveAttribute(
+			'value',
+			'40.6'
+		);
+		expect(screen.getByRole('status')).toHaveTextContent('81,234 rows · 41% · 120,000 rows/s');
+		await userEvent.setup().click(screen.getByRole('button', { name: 'Cancel' }));
+		expect(oncancel).toHaveBeenCalledOnce();
+	});
+});
