@@ -48,7 +48,7 @@ const ids = (offers: readonly Offer[]) => offers.map((o) => `${o.distributorId}:
 describe('CatalogIndex', () => {
 	it('groups one product across distributors by brand alias + MPN and by UPC', async () => {
 		const [product] = (await index()).search('350-0111');
-		expect(product?.brand).toBe('FLY RACING');
+		expect(product?.key).toBe('FLY RACING|3500111');
 		expect(ids(product?.offers ?? [])).toEqual(['pu:3330-0174', 'tucker:160942', 'wps:26-1234']);
 	});
 

@@ -132,7 +132,7 @@ export class CatalogIndex implements OfferLookup {
 			const offers = widen([offer], this);
 			products.set(key, {
 				key,
-				brand: canonicalBrand(offer.brand, this.aliases),
+				brand: offer.brand || canonicalBrand(offer.brand, this.aliases),
 				mpn: offer.mpn,
 				upc: offers.find((o) => o.upc)?.upc,
 				description: offer.description,
