@@ -154,3 +154,41 @@ describe('drop-shipping an order item', () => {
 			.toContain('is on the way');
 	});
 });
+
+describe('tracking comes back', () => {
+	it('a drop-shipped item ships in the demo, and on reopening the PO shows tracking and the email is in the outbox', async () => {
+		const { page } = session;
+		await openApp(page, '/');
+		await openOrderWithTwoOffers(page);
+		const dialog = page.getByRole('dialog');
+		const poNumber = await dialog.getByLabel('PO number').inputValue();
+		await dialog.getByRole('button', { name: 'Confirm and place order' }).click();
+		await dialog.waitFor({ state: 'detached' });
+
+		await page
+			.getByRole('navigation', { name: 'Main' })
+			.getByRole('link', { name: 'Settings', exact: true })
+			.click();
+		await page.getByRole('link', { name: 'Data', exact: true }).click();
+		await page.getByRole('button', { name: 'Advance 1 day' }).click();
+		await page.getByRole('button', { name: 'Advance 1 day' }).click();
+		await page.getByRole('button', { name: 'Advance 1 day' }).click();
+
+		// Reopen the app: tracking is pulled on open.
+		await openApp(page, '/purchase-orders');
+		await page.getByLabel('Search').fill(poNumber);
+		await page.getByRole('link', { name: poNumber }).click();
+		await page.getByRole('heading', { name: `PO ${poNumber}` }).waitFor();
+		await expect
+			.poll(async () => (await page.locator('main').textContent()) ?? '', { timeout: 20_000 })
+			.toMatch(/1Z[0-9A-Z]{16}|\b\d{12}\b|\b\d{15}\b|\b9\d{21}\b|C\d{14}/);
+		await page
+			.getByRole('navigation', { name: 'Main' })
+			.getByRole('link', { name: 'Settings', exact: true })
+			.click();
+		await page.getByRole('link', { name: 'Email', exact: true }).click();
+		await expect
+			.poll(async () => (await page.locator('main').textContent()) ?? '')
+			.toContain('is on the way');
+	});
+});

@@ -14,7 +14,6 @@ const SNAPSHOT_KEY = 'snapshot';
  */
 export function createDemoControl(db: DropshipDb): DemoControl & { fetch: typeof fetch | null } {
 	let simulator: Simulator | null = null;
-	let pendingSave: ReturnType<typeof setTimeout> | null = null;
 	const control = {
 		fetch: null as typeof fetch | null,
 		simulator: () => simulator,
@@ -32,13 +31,10 @@ export function createDemoControl(db: DropshipDb): DemoControl & { fetch: typeof
 					catalog: catalogFromOffers(demoLiveOffers(demoOffers())),
 					speed: DEMO_SPEED,
 					latencyMs: 250,
+					// Saved on every change, not debounced: a reload right after a change (advancing
+					// the clock, switching a fault) must not lose it.
 					onChange: (snapshot) => {
-						// Coalesce bursts of changes into one write.
-						if (pendingSave) clearTimeout(pendingSave);
-						pendingSave = setTimeout(() => {
-							pendingSave = null;
-							void db.simulatorState.put({ key: SNAPSHOT_KEY, value: snapshot });
-						}, 50);
+						void db.simulatorState.put({ key: SNAPSHOT_KEY, value: snapshot });
 					}
 				},
 				saved
