@@ -1,8 +1,7 @@
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Offer } from '$lib/domain/catalog';
-import { catalogFromOffers, Simulator } from '$lib/mocks/simulator';
-import type { AdapterAuditEntry, DropShipRequest } from '../types';
+import { useSimulatorServer } from '../sim-test-kit';
+export type { SeenRequest } from '../sim-test-kit';
+import type { DropShipRequest } from '../types';
 import { createPartsUnlimitedAdapter } from './index';
 import { partsUnlimitedHandlers, type PuSimOptions } from './mocks';
 
@@ -29,13 +28,6 @@ export const OFFERS: Offer[] = [
 	offer('2103-0174', { TX: 1 })
 ];
 
-export interface SeenRequest {
-	method: string;
-	url: URL;
-	headers: Headers;
-	body: unknown;
-}
-
 export function request(overrides: Partial<DropShipRequest> = {}): DropShipRequest {
 	return {
 		poNumber: 'PO-2001',
@@ -55,35 +47,10 @@ export function request(overrides: Partial<DropShipRequest> = {}): DropShipReque
 	};
 }
 
-const parseJson = (text: string): unknown => (text ? JSON.parse(text) : undefined);
-
 export function usePuSimulator(simOptions: PuSimOptions = { slowMs: 120 }) {
-	const sim = new Simulator({
-		catalog: catalogFromOffers(OFFERS),
-		latencyMs: 0,
-		realNow: () => Date.parse('2025-03-03T15:00:00Z')
-	});
-	const server = setupServer(...partsUnlimitedHandlers(sim, simOptions));
-	const seen: Promise<SeenRequest>[] = [];
-	const audit: AdapterAuditEntry[] = [];
-	server.events.on('request:start', ({ request: r }) => {
-		const copy = r.clone();
-		seen.push(
-			copy.text().then((text) => ({
-				method: copy.method,
-				url: new URL(copy.url),
-				headers: copy.headers,
-				body: parseJson(text)
-			}))
-		);
-	});
-	beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-	afterEach(() => {
-		sim.reset();
-		seen.length = 0;
-		audit.length = 0;
-	});
-	afterAll(() => server.close());
+	const { sim, server, seen, audit } = useSimulatorServer(OFFERS, (simulator) =>
+		partsUnlimitedHandlers(simulator, simOptions)
+	);
 
 	const adapter = (apiKey = KEY, dealerNumber = DEALER) =>
 		createPartsUnlimitedAdapter({
