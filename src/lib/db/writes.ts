@@ -58,7 +58,7 @@ export async function replaceCatalog(
 	return done;
 }
 
-const BLOCKS_PER_PUT = 10;
+const BLOCKS_PER_PUT = 5;
 
 /** One feed's offers, in feed order (the primary key [importId+blockNo] keeps blocks in order). */
 export async function loadFeedOffers(db: DropshipDb, importId: string): Promise<Offer[]> {

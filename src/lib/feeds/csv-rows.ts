@@ -16,7 +16,7 @@ export interface CsvBatch {
 	errors: { line: number; message: string }[];
 }
 
-const CHUNK = 256 * 1024;
+const CHUNK = 128 * 1024;
 
 function countChar(text: string, char: string, from: number, to: number): number {
 	let n = 0;

@@ -12,6 +12,7 @@ import {
 import { hashAlnum, hashUpc, type KeyTable } from './catalog-keys';
 import { partPrefixHits, wordHits } from './catalog-search';
 import {
+	buildParts,
 	buildSlice,
 	buildWords,
 	productHash,
@@ -65,7 +66,10 @@ export class CatalogIndex implements OfferLookup {
 
 	/** Builds the word indexes deferred at start-up, one slice after another. */
 	async buildDeferredWords(pause?: Pause): Promise<void> {
-		for (const slice of this.slices.values()) if (!slice.tokens) await buildWords(slice, pause);
+		for (const slice of this.slices.values()) {
+			if (!slice.tokens) await buildWords(slice, pause);
+			if (!slice.parts) await buildParts(slice, pause);
+		}
 	}
 
 	remove(distributorId: DistributorId): void {
@@ -158,11 +162,6 @@ export class CatalogIndex implements OfferLookup {
 			}
 		}
 		return [...products.values()];
-	}
-
-	/** Builds the SKU/MPN prefix text of every slice now rather than on the first such search. */
-	warm(): void {
-		for (const slice of this.slices.values()) partPrefixHits(slice, '0', 1);
 	}
 
 	private keyOf(offer: Offer): string {

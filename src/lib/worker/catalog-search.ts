@@ -2,7 +2,6 @@ import type { Offer } from '$lib/domain/catalog';
 import {
 	lowerBound,
 	offerWords,
-	partsText,
 	postingCount,
 	postingsOf,
 	type CatalogSlice
@@ -87,7 +86,8 @@ function scanHits(slice: CatalogSlice, words: readonly string[], max: number): n
 
 /** Offers whose normalised SKU or MPN starts with `compact` (upper-case letters and digits). */
 export function partPrefixHits(slice: CatalogSlice, compact: string, max: number): number[] {
-	const { text, starts } = partsText(slice);
+	if (!slice.parts) return []; // still being built after start-up
+	const { text, starts } = slice.parts;
 	const hits: number[] = [];
 	for (const mark of ['\n', '\t']) {
 		const needle = mark + compact;

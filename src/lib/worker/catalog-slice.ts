@@ -58,14 +58,15 @@ export interface CatalogSlice {
 	tokens: Postings | null;
 	/** Every token once, sorted, for prefix ranges by binary search. */
 	sortedTokens: string[];
-	/** "\n"-joined normalised SKUs and MPNs with each line's start, built on first use. */
+	/** "\n"-joined normalised SKUs and MPNs with each line's start; missing until built. */
 	parts?: { text: string; starts: Int32Array };
 }
 
 /** Yields to the worker's event loop so searches answer while a big feed is indexed. */
 export type Pause = () => Promise<void>;
 
-const BATCH = 20_000;
+/** Offers handled between pauses: ~5 ms of work, so a search waits at most that long. */
+const BATCH = 5_000;
 
 export async function buildSlice(
 	importId: string,
@@ -96,7 +97,10 @@ export async function buildSlice(
 		}
 		if (offer.upc) slice.upc.add(hashUpc(offer.upc), i);
 	}
-	if (withWords) await buildWords(slice, pause);
+	if (withWords) {
+		await buildWords(slice, pause);
+		await buildParts(slice, pause);
+	}
 	return slice;
 }
 
@@ -182,19 +186,20 @@ export function rekeyProducts(slice: CatalogSlice, aliases: BrandAliases): void 
 	slice.product = product;
 }
 
-export function partsText(slice: CatalogSlice): { text: string; starts: Int32Array } {
-	if (slice.parts) return slice.parts;
+/** The joined SKU/MPN text for prefix search; built in batches like the rest. */
+export async function buildParts(slice: CatalogSlice, pause?: Pause): Promise<void> {
 	const lines: string[] = [];
 	const starts = new Int32Array(slice.offers.length);
 	let at = 0;
-	slice.offers.forEach((offer, i) => {
+	for (let i = 0; i < slice.offers.length; i++) {
+		if (pause && i > 0 && i % BATCH === 0) await pause();
+		const offer = slice.offers[i] as Offer;
 		const line = `\n${normaliseMpn(offer.sku)}\t${normaliseMpn(offer.mpn)}`;
 		starts[i] = at;
 		at += line.length;
 		lines.push(line);
-	});
+	}
 	slice.parts = { text: lines.join(''), starts };
-	return slice.parts;
 }
 
 /** First index in `sorted` whose value is ≥ `value`. */
