@@ -93,18 +93,17 @@ describe('CatalogIndex', () => {
 		});
 	});
 
-	it('answers word searches by scanning until the deferred word index is built', async () => {
+	it('answers by scanning until a slice indexed in part at start-up is complete', async () => {
 		const catalog = new CatalogIndex();
-		await catalog.replace('pu', 'p1', syntheticOffers(500, 'pu'), undefined, { deferWords: true });
+		await catalog.replace('pu', 'p1', syntheticOffers(500, 'pu'), undefined, { isPartial: true });
 		const scanned = catalog.search('brake pads', 100).map((p) => p.key);
-		await catalog.buildDeferredWords();
-		expect(
-			catalog
-				.search('brake pads', 100)
-				.map((p) => p.key)
-				.sort()
-		).toEqual(scanned.sort());
+		const bySku = catalog.search('0000-12').map((p) => p.key);
+		await catalog.completeDeferred();
+		const indexed = catalog.search('brake pads', 100).map((p) => p.key);
+		expect(indexed.sort()).toEqual(scanned.sort());
 		expect(scanned.length).toBeGreaterThan(0);
+		expect(catalog.search('0000-12').map((p) => p.key)).toEqual(bySku);
+		expect(bySku).toHaveLength(1);
 	});
 
 	it('replacing a distributor swaps its slice whole', async () => {

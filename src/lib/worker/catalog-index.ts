@@ -12,9 +12,8 @@ import {
 import { hashAlnum, hashUpc, type KeyTable } from './catalog-keys';
 import { partPrefixHits, wordHits } from './catalog-search';
 import {
-	buildParts,
 	buildSlice,
-	buildWords,
+	completeSlice,
 	productHash,
 	rekeyProducts,
 	type CatalogSlice,
@@ -58,18 +57,15 @@ export class CatalogIndex implements OfferLookup {
 		importId: string,
 		offers: readonly Offer[],
 		pause?: Pause,
-		options: { deferWords?: boolean } = {}
+		options: { isPartial?: boolean } = {}
 	): Promise<void> {
-		const slice = await buildSlice(importId, offers, this.aliases, pause, !options.deferWords);
+		const slice = await buildSlice(importId, offers, this.aliases, pause, !options.isPartial);
 		this.slices.set(distributorId, slice);
 	}
 
-	/** Builds the word indexes deferred at start-up, one slice after another. */
-	async buildDeferredWords(pause?: Pause): Promise<void> {
-		for (const slice of this.slices.values()) {
-			if (!slice.tokens) await buildWords(slice, pause);
-			if (!slice.parts) await buildParts(slice, pause);
-		}
+	/** Completes the slices indexed in part at start-up, one after another. */
+	async completeDeferred(pause?: Pause): Promise<void> {
+		for (const slice of this.slices.values()) await completeSlice(slice, pause);
 	}
 
 	remove(distributorId: DistributorId): void {
@@ -83,18 +79,25 @@ export class CatalogIndex implements OfferLookup {
 
 	/** Offers whose key hashes right and whose key really matches (hashes can collide). */
 	private collect(
-		table: (slice: CatalogSlice) => KeyTable,
+		table: (slice: CatalogSlice) => KeyTable | null,
 		hash: number,
 		isMatch: (offer: Offer) => boolean,
-		only?: DistributorId
+		only?: DistributorId,
+		hashOf?: (offer: Offer) => number
 	): Offer[] {
 		const result: Offer[] = [];
 		for (const [id, slice] of this.slices) {
 			if (only && id !== only) continue;
-			for (const n of table(slice).find(hash)) {
-				const offer = slice.offers[n] as Offer;
-				if (isMatch(offer)) result.push(offer);
-			}
+			const keys = table(slice);
+			// A table still being built after start-up: read every offer instead (tens of ms).
+			if (!keys) {
+				const scan = hashOf ? (o: Offer) => hashOf(o) === hash && isMatch(o) : isMatch;
+				result.push(...slice.offers.filter(scan));
+			} else
+				for (const n of keys.find(hash)) {
+					const offer = slice.offers[n] as Offer;
+					if (isMatch(offer)) result.push(offer);
+				}
 		}
 		return result;
 	}
@@ -102,12 +105,24 @@ export class CatalogIndex implements OfferLookup {
 	bySku(normalisedSku: string, distributorId?: DistributorId): Offer[] {
 		if (!normalisedSku) return [];
 		const match = (o: Offer) => normaliseMpn(o.sku) === normalisedSku;
-		return this.collect((s) => s.sku, hashAlnum(normalisedSku), match, distributorId);
+		return this.collect(
+			(s) => s.sku,
+			hashAlnum(normalisedSku),
+			match,
+			distributorId,
+			(o) => hashAlnum(o.sku)
+		);
 	}
 	byMpn(normalisedMpn: string): Offer[] {
 		if (!normalisedMpn) return [];
 		const match = (o: Offer) => normaliseMpn(o.mpn) === normalisedMpn;
-		return this.collect((s) => s.mpn, hashAlnum(normalisedMpn), match);
+		return this.collect(
+			(s) => s.mpn,
+			hashAlnum(normalisedMpn),
+			match,
+			undefined,
+			(o) => hashAlnum(o.mpn)
+		);
 	}
 	byProduct(productKey: string): Offer[] {
 		const bar = productKey.lastIndexOf('|');

@@ -50,8 +50,9 @@ export function productHash(brand: string, mpn: string): number {
 export interface CatalogSlice {
 	importId: string;
 	offers: readonly Offer[];
-	sku: KeyTable;
-	mpn: KeyTable;
+	/** SKU and MPN tables are null for a moment after start-up (lookups scan meanwhile). */
+	sku: KeyTable | null;
+	mpn: KeyTable | null;
 	upc: KeyTable;
 	product: KeyTable;
 	/** Null while the word index is still being built after start-up (search scans meanwhile). */
@@ -68,19 +69,23 @@ export type Pause = () => Promise<void>;
 /** Offers handled between pauses: ~5 ms of work, so a search waits at most that long. */
 const BATCH = 5_000;
 
+/**
+ * Indexes a feed. At start-up (`isFull` false) only what every search needs to group offers into
+ * products is built (product and UPC tables); `completeSlice` adds the rest in the background.
+ */
 export async function buildSlice(
 	importId: string,
 	offers: readonly Offer[],
 	aliases: BrandAliases,
 	pause?: Pause,
-	withWords = true
+	isFull = true
 ): Promise<CatalogSlice> {
 	const n = offers.length;
 	const slice: CatalogSlice = {
 		importId,
 		offers,
-		sku: new KeyTable(n),
-		mpn: new KeyTable(n),
+		sku: null,
+		mpn: null,
 		upc: new KeyTable(n),
 		product: new KeyTable(n),
 		tokens: null,
@@ -90,18 +95,28 @@ export async function buildSlice(
 	for (let i = 0; i < n; i++) {
 		if (pause && i > 0 && i % BATCH === 0) await pause();
 		const offer = offers[i] as Offer;
-		slice.sku.add(hashAlnum(offer.sku), i);
-		if (offer.mpn) {
-			slice.mpn.add(hashAlnum(offer.mpn), i);
-			slice.product.add(hashAlnum(offer.mpn, brandHash(offer.brand)), i);
-		}
+		if (offer.mpn) slice.product.add(hashAlnum(offer.mpn, brandHash(offer.brand)), i);
 		if (offer.upc) slice.upc.add(hashUpc(offer.upc), i);
 	}
-	if (withWords) {
-		await buildWords(slice, pause);
-		await buildParts(slice, pause);
-	}
+	if (isFull) await completeSlice(slice, pause);
 	return slice;
+}
+
+/** The SKU and MPN tables, the word index and the part-number text, whichever are missing. */
+export async function completeSlice(slice: CatalogSlice, pause?: Pause): Promise<void> {
+	if (!slice.sku || !slice.mpn) {
+		const sku = new KeyTable(slice.offers.length);
+		const mpn = new KeyTable(slice.offers.length);
+		for (let i = 0; i < slice.offers.length; i++) {
+			if (pause && i > 0 && i % BATCH === 0) await pause();
+			const offer = slice.offers[i] as Offer;
+			sku.add(hashAlnum(offer.sku), i);
+			if (offer.mpn) mpn.add(hashAlnum(offer.mpn), i);
+		}
+		[slice.sku, slice.mpn] = [sku, mpn];
+	}
+	if (!slice.tokens) await buildWords(slice, pause);
+	if (!slice.parts) await buildParts(slice, pause);
 }
 
 /** The word index of a slice: on its own so start-up can answer before it is built. */

@@ -32,11 +32,11 @@ export class CatalogKeeper {
 	private async load(): Promise<CatalogIndex> {
 		const started = performance.now();
 		const index = new CatalogIndex(await readAliases(this.db));
-		// Exact keys first, so the first search answers sooner; words follow in the background.
+		// Product keys first, so the first search answers sooner; the rest follows in the background.
 		await this.sync(index, true);
 		this.stats.totalMs = performance.now() - started;
 		this.stats.offers = index.offerCount();
-		void this.serial(() => index.buildDeferredWords(this.pause));
+		void this.serial(() => index.completeDeferred(this.pause));
 		liveQuery(() => this.db.feedImports.where('state').equals('complete').toArray()).subscribe({
 			next: () => void this.serial(() => this.sync(index)),
 			error: () => undefined
@@ -55,7 +55,7 @@ export class CatalogKeeper {
 	}
 
 	/** Reloads each distributor whose current feed differs from the one in memory. */
-	private async sync(index: CatalogIndex, deferWords = false): Promise<void> {
+	private async sync(index: CatalogIndex, isPartial = false): Promise<void> {
 		const feeds = await this.db.feedImports.where('state').equals('complete').toArray();
 		const current = new Set<DistributorId>();
 		await Promise.all(
@@ -65,7 +65,7 @@ export class CatalogKeeper {
 				const t0 = performance.now();
 				const offers = this.pending.get(feed.id) ?? (await loadFeedOffers(this.db, feed.id));
 				const t1 = performance.now();
-				await index.replace(feed.distributorId, feed.id, offers, this.pause, { deferWords });
+				await index.replace(feed.distributorId, feed.id, offers, this.pause, { isPartial });
 				this.stats.readMs += t1 - t0;
 				this.stats.buildMs += performance.now() - t1;
 			})
