@@ -3,7 +3,14 @@ import type { FeedImport } from '$lib/domain/catalog';
 import type { DistributorId } from '$lib/domain/distributor';
 import { err, ok, type Result } from '$lib/domain/result';
 import { parseFeed } from '$lib/feeds/presets';
-import type { ColumnMapping, FeedFile, FeedLayoutId, RowProblem } from '$lib/feeds/types';
+import type {
+	ColumnMapping,
+	FeedFile,
+	FeedLayoutId,
+	FeedParse,
+	ParseHooks,
+	RowProblem
+} from '$lib/feeds/types';
 import type { ApiDeps } from './deps';
 import { isQuotaError } from './handler';
 import { yieldToEventLoop, type CatalogKeeper } from './catalog-sync';
@@ -50,20 +57,30 @@ export class FeedImporter {
 		return this.runs.start(request.runId, request.distributorId, request.source);
 	}
 
+	/** Parse hooks that report into `run`: progress, cancel, pauses. */
+	hooks(run: ImportRun): ParseHooks {
+		return {
+			onProgress: (p) => this.runs.progress(run, p.rows, p.fraction),
+			isCancelled: () => run.isCancelled,
+			pause: yieldToEventLoop
+		};
+	}
+
 	async run(
 		run: ImportRun,
 		request: ImportRequest,
 		files: FeedFile[]
 	): Promise<Result<ImportOutcome>> {
+		return this.settle(run, request, await parseFeed({ ...request, files }, this.hooks(run)));
+	}
+
+	/** What follows a parse, whatever the source: refuse, ask, or store. */
+	async settle(
+		run: ImportRun,
+		request: Pick<ImportRequest, 'distributorId' | 'mapping'>,
+		parsed: FeedParse
+	): Promise<Result<ImportOutcome>> {
 		const { runs } = this;
-		const parsed = await parseFeed(
-			{ ...request, files },
-			{
-				onProgress: (p) => runs.progress(run, p.rows, p.fraction),
-				isCancelled: () => run.isCancelled,
-				pause: yieldToEventLoop
-			}
-		);
 		if (!parsed.ok && 'cancelled' in parsed) return this.cancelled(run);
 		if (!parsed.ok) return this.fail(run, parsed.refused);
 		if (parsed.offers.length === 0) {

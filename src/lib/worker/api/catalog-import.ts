@@ -8,6 +8,9 @@ import type { CatalogKeeper } from '../catalog-sync';
 import { FeedImporter } from '../feed-import';
 import { feedPreviewApi, Mapping } from './catalog-preview';
 import { fetchFeedFile } from '../feed-url';
+import { openCredentials } from '../credentials';
+import { readWpsCatalog } from '$lib/feeds/wps-api';
+import { WPS_BASE_URL } from '$lib/distributors/wps/constants';
 
 export const FileInput = z.object({
 	name: z.string().min(1),
@@ -61,6 +64,22 @@ export function catalogImportApi(deps: ApiDeps, keeper: CatalogKeeper) {
 			const file = await fetchFeedFile(deps.fetch, input.url);
 			if (!file.ok) return (runs.finish(run, 'failed'), file);
 			return importer.run(run, request, [file.value]);
+		}),
+
+		/**
+		 * WPS's whole catalog from its API (items with inventory, page by page). `not_enabled` when
+		 * WPS has no API token; `validation` when WPS refuses or answers nonsense (nothing changes).
+		 */
+		importFromWpsApi: handler(z.object({ runId: z.string().min(1) }), async ({ runId }) => {
+			const account = await deps.db.distributors.get('wps');
+			const credentials = account ? await openCredentials(deps, account) : null;
+			if (credentials && !credentials.ok) return credentials;
+			const token = credentials?.value.apiToken;
+			if (!token) return err('not_enabled', 'Add the WPS API token in Settings first.');
+			const request = { runId, distributorId: 'wps' as const, source: 'WPS API' };
+			const run = importer.begin({ ...request, layout: 'wps' });
+			const parsed = await readWpsCatalog(deps.fetch, WPS_BASE_URL, token, importer.hooks(run));
+			return importer.settle(run, request, parsed);
 		}),
 
 		/** Saves an import that waited for the dealer's yes. `not_found` when it is gone. */

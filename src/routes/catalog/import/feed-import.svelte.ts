@@ -99,6 +99,11 @@ export class FeedImportFlow {
 		);
 	}
 
+	/** WPS's catalog straight from its API, with the token saved in Settings. */
+	async startFromWpsApi(): Promise<void> {
+		await this.track((runId) => this.client.catalog.importFromWpsApi({ runId }));
+	}
+
 	private request(runId: string) {
 		return {
 			runId,
