@@ -89,11 +89,12 @@ describe('the URL form of the filters', () => {
 			state: 'shipped',
 			distributor: 'pu',
 			from: '2025-01-01',
-			to: '2025-01-31'
+			to: '2025-01-31',
+			qualify: '1'
 		};
 		const params = filterToParams(filter);
 		expect(params.toString()).toBe(
-			'q=cody&state=shipped&distributor=pu&from=2025-01-01&to=2025-01-31'
+			'q=cody&state=shipped&distributor=pu&from=2025-01-01&to=2025-01-31&qualify=1'
 		);
 		expect(parseOrderFilter(new URLSearchParams(params.toString()))).toEqual(filter);
 	});
@@ -110,5 +111,35 @@ describe('the URL form of the filters', () => {
 				new URLSearchParams('state=lost&distributor=acme&from=yesterday&to=2025-1-2')
 			)
 		).toEqual(EMPTY_ORDER_FILTER);
+	});
+});
+
+describe('the "has items that qualify" filter', () => {
+	it('keeps only the orders the predicate says qualify', () => {
+		const orders = [{ id: 'a' }, { id: 'b' }].map((o) => ({
+			...o,
+			number: o.id,
+			createdAt: '2026-11-20T10:00:00.000Z',
+			buyer: { name: 'X', email: 'x@example.com' },
+			shipTo: {
+				name: 'X',
+				line1: '1 A St',
+				city: 'B',
+				state: 'ID',
+				postalCode: '83702',
+				country: 'US' as const
+			},
+			totalCents: 100,
+			state: 'new' as const,
+			source: 'demo' as const
+		}));
+		const shown = filterOrders(
+			orders,
+			{ ...EMPTY_ORDER_FILTER, qualify: '1' },
+			() => undefined,
+			(id) => id === 'b'
+		);
+		expect(shown.map((o) => o.id)).toEqual(['b']);
+		expect(filterOrders(orders, EMPTY_ORDER_FILTER).map((o) => o.id)).toEqual(['a', 'b']);
 	});
 });

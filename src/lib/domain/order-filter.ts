@@ -13,6 +13,8 @@ export interface OrderFilter {
 	distributor: DistributorId | '';
 	from: string;
 	to: string;
+	/** '1': only orders with at least one item a distributor can drop-ship now. */
+	qualify: '1' | '';
 }
 
 export const EMPTY_ORDER_FILTER: OrderFilter = {
@@ -20,7 +22,8 @@ export const EMPTY_ORDER_FILTER: OrderFilter = {
 	state: '',
 	distributor: '',
 	from: '',
-	to: ''
+	to: '',
+	qualify: ''
 };
 
 /** Reads the filters from a query string; anything unknown is dropped rather than trusted. */
@@ -32,7 +35,8 @@ export function parseOrderFilter(params: URLSearchParams): OrderFilter {
 		state: state.success ? state.data : '',
 		distributor: distributor.success ? distributor.data : '',
 		from: cleanDateKey(params.get('from')),
-		to: cleanDateKey(params.get('to'))
+		to: cleanDateKey(params.get('to')),
+		qualify: params.get('qualify') === '1' ? '1' : ''
 	};
 }
 
@@ -63,11 +67,14 @@ export function matchesText(query: string, ...fields: (string | undefined)[]): b
 export function filterOrders(
 	orders: readonly Order[],
 	filter: OrderFilter,
-	distributorsOf: (orderId: string) => ReadonlySet<DistributorId> | undefined = () => undefined
+	distributorsOf: (orderId: string) => ReadonlySet<DistributorId> | undefined = () => undefined,
+	/** Whether an order has an item that qualifies for drop-ship; unknown counts as no. */
+	qualifies: (orderId: string) => boolean = () => false
 ): Order[] {
 	return orders.filter(
 		(order) =>
 			(!filter.state || order.state === filter.state) &&
+			(!filter.qualify || qualifies(order.id)) &&
 			(!filter.distributor || (distributorsOf(order.id)?.has(filter.distributor) ?? false)) &&
 			isInDateRange(order.createdAt, filter.from, filter.to) &&
 			matchesText(filter.q, order.number, order.buyer.name, order.buyer.email)
