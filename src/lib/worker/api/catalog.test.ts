@@ -104,5 +104,42 @@ describe('catalog.optionsForItem', () => {
 			ok: false,
 			error: { code: 'not_found' }
 		});
+
+		// On an open PO the item is not offered again; a cancelled PO frees it.
+		const po = {
+			id: 'po-1',
+			poNumber: 'RL-1001',
+			orderId: order.value.id,
+			distributorId: 'pu' as const,
+			isManual: true,
+			state: 'submitted' as const,
+			shipState: 'awaiting' as const,
+			distributorRefs: [],
+			shipTo: order.value.shipTo,
+			shippingMethod: 'ground' as const,
+			leadTimeDays: 1,
+			costCents: 2964,
+			createdAt: deps.now().toISOString(),
+			updatedAt: deps.now().toISOString(),
+			history: []
+		};
+		await deps.db.purchaseOrders.put(po);
+		await deps.db.poLines.put({
+			id: 'l-1',
+			poId: 'po-1',
+			orderItemId: item?.id ?? '',
+			lineNo: 1,
+			sku: '2103-0174',
+			quantity: 1,
+			unitCostCents: 2964,
+			status: 'accepted'
+		});
+		const batch = await api.catalog.optionsForItems({ orderItemIds: [item?.id ?? '', 'gone'] });
+		expect(batch.ok && batch.value.map((a) => a.options[0]?.reason)).toEqual([
+			'already on PO RL-1001'
+		]);
+		await deps.db.purchaseOrders.put({ ...po, state: 'cancelled' });
+		const freed = await api.catalog.optionsForItems({ orderItemIds: [item?.id ?? ''] });
+		expect(freed.ok && freed.value[0]?.options[0]?.isEligible).toBe(true);
 	});
 });

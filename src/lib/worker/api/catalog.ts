@@ -1,16 +1,11 @@
 import { z } from 'zod';
-import { readSettings } from '$lib/db/writes';
 import { normaliseBrand } from '$lib/domain/catalog';
-import { evaluateOffers, toDropshipOption } from '$lib/domain/eligibility';
-import { canonicalBrand, canonicalProductKey, findOffersForItem } from '$lib/domain/matching';
 import { err, ok } from '$lib/domain/result';
-import { withDefaultWarehouses } from '$lib/domain/rules';
 import type { ApiDeps } from '../deps';
 import { handler } from '../handler';
 import { catalogKeeper } from '../catalog-sync';
 import { catalogImportApi } from './catalog-import';
-
-const CLOSED_PO_STATES = new Set(['failed', 'cancelled']);
+import { optionsForItems } from '../item-options';
 
 export function catalogApi(deps: ApiDeps) {
 	const keeper = catalogKeeper(deps.db);
@@ -40,37 +35,19 @@ export function catalogApi(deps: ApiDeps) {
 		optionsForItem: handler(z.object({ orderItemId: z.string().min(1) }), async (input) => {
 			const item = await deps.db.orderItems.get(input.orderItemId);
 			if (!item) return err('not_found', 'This order item no longer exists.');
-			const index = await keeper.ready();
-			const { offers, matchedBy } = findOffersForItem(item, index);
-			const [stored, overrides, accounts, settings, lines] = await Promise.all([
-				deps.db.warehouses.toArray(),
-				deps.db.ruleOverrides.toArray(),
-				deps.db.distributors.toArray(),
-				readSettings(deps.db),
-				deps.db.poLines.where('orderItemId').equals(item.id).toArray()
-			]);
-			const pos = await deps.db.purchaseOrders.bulkGet(lines.map((l) => l.poId));
-			const openPo = pos.find((po) => po && !CLOSED_PO_STATES.has(po.state));
-			const first = offers[0];
-			const brand = item.brand ?? first?.brand;
-			const verdicts = evaluateOffers(
-				offers,
-				{
-					quantity: item.quantity,
-					unitPriceCents: item.unitPriceCents,
-					poNumber: openPo?.poNumber
-				},
-				{
-					warehouses: withDefaultWarehouses(stored),
-					overrides,
-					accounts,
-					preference: settings.preference,
-					brand: brand ? canonicalBrand(brand, index.aliases) : undefined,
-					productKey: first ? canonicalProductKey(first, index.aliases) : undefined
-				}
-			);
-			return ok({ matchedBy, verdicts, options: verdicts.map(toDropshipOption) });
+			const [answer] = await optionsForItems(deps, await keeper.ready(), [item]);
+			return answer ? ok(answer) : err('not_found', 'This order item no longer exists.');
 		}),
+
+		/** The same for many items at once, rules read once; unknown ids are left out. Never fails. */
+		optionsForItems: handler(
+			z.object({ orderItemIds: z.array(z.string().min(1)).max(5000) }),
+			async (input) => {
+				const items = await deps.db.orderItems.bulkGet(input.orderItemIds);
+				const found = items.filter((i): i is NonNullable<typeof i> => i !== undefined);
+				return ok(await optionsForItems(deps, await keeper.ready(), found));
+			}
+		),
 
 		/** Maps a spelling ("Fly") to the brand it means ("Fly Racing"). `validation` when blank. */
 		setBrandAlias: handler(
