@@ -192,3 +192,47 @@ describe('tracking comes back', () => {
 			.toContain('is on the way');
 	});
 });
+
+describe('one PO for several items', () => {
+	it('puts a second item of the order on the same PO when the distributor has it', async () => {
+		const { page } = session;
+		await openApp(page, '/');
+		await page
+			.getByRole('navigation', { name: 'Main' })
+			.getByRole('link', { name: 'Orders', exact: true })
+			.click();
+		const links = page.locator('main a[href^="/orders/"]');
+		await links.first().waitFor();
+		for (let n = 0; n < (await links.count()); n++) {
+			await links.nth(n).click();
+			await page.getByRole('heading', { name: 'Items' }).waitFor();
+			// Every item's drop-ship options have been asked of the catalog.
+			await page.getByRole('button', { name: 'Record manual drop-ship' }).first().waitFor();
+			await expect.poll(() => page.getByText('Checking your feeds…').count()).toBe(0);
+			const button = page.getByRole('button', { name: /^Dropship / }).first();
+			if ((await button.count()) === 0) {
+				await page.getByRole('link', { name: '← All orders' }).click();
+				await links.first().waitFor();
+				continue;
+			}
+			await button.click();
+			const dialog = page.getByRole('dialog');
+			const also = dialog.getByRole('group', { name: 'Also on this PO' });
+			// Wait until the dialog has asked which other items this distributor has.
+			await dialog.locator('form[data-siblings-checked="true"]').waitFor();
+			if ((await also.count()) === 0) {
+				await dialog.getByRole('button', { name: 'Cancel' }).click();
+				await page.getByRole('link', { name: '← All orders' }).click();
+				await links.first().waitFor();
+				continue;
+			}
+			await also.getByRole('checkbox').first().check();
+			const poNumber = await dialog.getByLabel('PO number').inputValue();
+			await dialog.getByRole('button', { name: 'Confirm and place order' }).click();
+			await dialog.waitFor({ state: 'detached' });
+			await expect.poll(() => page.getByRole('link', { name: `PO ${poNumber}` }).count()).toBe(2);
+			return;
+		}
+		throw new Error('No demo order has two items one distributor can drop-ship');
+	});
+});
