@@ -12,7 +12,8 @@ import { build, files, version } from '$service-worker';
  */
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `dropship-desk-${version}`;
-const SHELL = '/index.html';
+// The app shell as every server serves it (vite preview has no /index.html; the static build does).
+const SHELL = '/';
 const ASSETS = [...build, ...files.filter((f) => !f.startsWith('/.')), SHELL];
 
 sw.addEventListener('install', (event) => {
