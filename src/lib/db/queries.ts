@@ -91,8 +91,9 @@ export const brandAliasesQuery = (): Observable<BrandAlias[]> =>
 	liveQuery(() => readDb().brandAliases.orderBy('alias').toArray());
 
 /** One raw settings row (SMTP settings, email templates): what the pages may show of it. */
-export const settingRowQuery = (key: 'smtp' | 'emailTemplates'): Observable<unknown> =>
-	liveQuery(async () => (await readDb().settings.get(key))?.value);
+export const settingRowQuery = (
+	key: 'smtp' | 'emailTemplates' | 'trackingStatus'
+): Observable<unknown> => liveQuery(async () => (await readDb().settings.get(key))?.value);
 
 export const outboxQuery = (): Observable<OutboxEmail[]> =>
 	liveQuery(() => readDb().outbox.orderBy('createdAt').reverse().toArray());
