@@ -34,11 +34,9 @@ async function openOrderWithTwoOffers(page: Page): Promise<{ orderNumber: string
 	for (let n = 0; n < count; n++) {
 		await links.nth(n).click();
 		await page.getByRole('heading', { name: 'Items' }).waitFor();
-		await page
-			.getByText('Checking your feeds…')
-			.first()
-			.waitFor({ state: 'detached' })
-			.catch(() => undefined);
+		// Every item's drop-ship options have been asked of the catalog.
+		await page.getByRole('button', { name: 'Record manual drop-ship' }).first().waitFor();
+		await expect.poll(() => page.getByText('Checking your feeds…').count()).toBe(0);
 		const buttons = page.getByRole('button', { name: /^Dropship / });
 		for (let i = 0; i < (await buttons.count()); i++) {
 			await buttons.nth(i).click();
