@@ -42,7 +42,10 @@ export default defineConfig({
 					testTimeout: 60_000,
 					hookTimeout: 60_000,
 					// One browser, one preview server: specs run one file at a time.
-					fileParallelism: false
+					fileParallelism: false,
+					// A real browser on a loaded 2-core machine: one retry absorbs a timing hiccup; a real
+					// failure fails twice.
+					retry: 1
 				}
 			}
 		]
