@@ -54,4 +54,14 @@ describe('fulfilment state', () => {
 		).toBe('shipped');
 		expect(fulfilmentState(items, [], [], true)).toBe('cancelled');
 	});
+
+	it('frees an item whose PO the distributor cancelled, so it can be drop-shipped again', () => {
+		const lines = [{ poId: 'p1', orderItemId: 'i1', quantity: 2 }];
+		expect(
+			openQuantity(items[0]!, [{ id: 'p1', state: 'confirmed', shipState: 'awaiting' }], lines)
+		).toBe(0);
+		expect(
+			openQuantity(items[0]!, [{ id: 'p1', state: 'confirmed', shipState: 'cancelled' }], lines)
+		).toBe(2);
+	});
 });

@@ -47,11 +47,14 @@ export function fulfilmentState(
 /** How many of an item are not yet on a live PO: what a new drop-ship may still cover. */
 export function openQuantity(
 	item: Pick<OrderItem, 'id' | 'quantity'>,
-	purchaseOrders: readonly Pick<PurchaseOrder, 'id' | 'state'>[],
+	purchaseOrders: readonly Pick<PurchaseOrder, 'id' | 'state' | 'shipState'>[],
 	lines: readonly Pick<PoLine, 'poId' | 'orderItemId' | 'quantity'>[]
 ): number {
+	// A PO the distributor cancelled no longer covers the item: the dealer drop-ships it again.
 	const live = new Set(
-		purchaseOrders.filter((po) => !DEAD_STATES.has(po.state)).map((po) => po.id)
+		purchaseOrders
+			.filter((po) => !DEAD_STATES.has(po.state) && po.shipState !== 'cancelled')
+			.map((po) => po.id)
 	);
 	const onPo = lines
 		.filter((l) => l.orderItemId === item.id && live.has(l.poId))

@@ -90,7 +90,11 @@ export const PurchaseOrder = z.object({
 	updatedAt: z.iso.datetime(),
 	history: z.array(PoHistoryEntry),
 	lastError: AppError.optional(),
-	cancelRequest: CancelRequest.optional()
+	cancelRequest: CancelRequest.optional(),
+	/** The dashboard to-do the dealer put away; it shows again when the PO needs something else. */
+	dismissedTodo: z
+		.object({ kind: z.enum(['late', 'backordered', 'cancelled']), at: z.iso.datetime() })
+		.optional()
 });
 export type PurchaseOrder = z.infer<typeof PurchaseOrder>;
 

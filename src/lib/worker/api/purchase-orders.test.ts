@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { dealerTodos } from '$lib/domain/dealer-todos';
 import { createApi } from '../api';
 import type { ApiDeps } from '../deps';
 import { FakeDistributor } from '../fake-distributor';
@@ -271,5 +272,34 @@ describe('manual drop-ship, typed tracking and cancellation', () => {
 			value: { state: 'cancelled', cancelRequest: { outcome: 'confirmed' } }
 		});
 		expect((await deps.db.orders.get(orderId))?.state).toBe('new');
+	});
+
+	it('a distributor cancellation frees the item and becomes a to-do the dealer can put away', async () => {
+		const placed = await place();
+		if (!placed.ok) throw new Error(placed.error.message);
+		fake.statuses.set(placed.value.poNumber, {
+			poNumber: placed.value.poNumber,
+			status: 'cancelled',
+			distributorRefs: [],
+			shipments: []
+		});
+		await api.tracking.refresh({});
+		const po = await deps.db.purchaseOrders.get(placed.value.id);
+		expect(po?.shipState).toBe('cancelled');
+		expect((await deps.db.orders.get(orderId))?.state).toBe('new');
+		expect(dealerTodos([po!], deps.now()).map((t) => t.kind)).toEqual(['cancelled']);
+
+		expect(
+			await api.purchaseOrders.dismissTodo({ poId: placed.value.id, kind: 'backordered' })
+		).toMatchObject({ ok: false, error: { code: 'conflict' } });
+		expect(
+			await api.purchaseOrders.dismissTodo({ poId: placed.value.id, kind: 'cancelled' })
+		).toEqual({ ok: true, value: undefined });
+		const after = await deps.db.purchaseOrders.get(placed.value.id);
+		expect(dealerTodos([after!], deps.now())).toEqual([]);
+
+		// The item is open again: a new drop-ship of it is accepted.
+		const again = await place();
+		expect(again).toMatchObject({ ok: true });
 	});
 });

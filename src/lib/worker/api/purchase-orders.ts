@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Address } from '$lib/domain/address';
+import { todoKind } from '$lib/domain/dealer-todos';
 import { DISTRIBUTORS, DistributorId, displaySku } from '$lib/domain/distributor';
 import { ShippingMethod } from '$lib/domain/purchase-order';
 import { err, ok } from '$lib/domain/result';
@@ -131,6 +132,26 @@ export function purchaseOrdersApi(deps: ApiDeps) {
 				note: z.string().optional()
 			}),
 			(input) => decideCancellation(deps, input)
+		),
+
+		/**
+		 * The dealer decided about a backorder, a cancellation or a late PO and puts the dashboard
+		 * to-do away. Only the kind the PO shows now is put away, so news of another kind shows again.
+		 */
+		dismissTodo: handler(
+			z.object({ poId: z.string(), kind: z.enum(['late', 'backordered', 'cancelled']) }),
+			async (input) => {
+				const po = await deps.db.purchaseOrders.get(input.poId);
+				if (!po) return err('not_found', 'That purchase order is not here any more.');
+				if (todoKind(po, deps.now()) !== input.kind)
+					return err('conflict', 'This purchase order has changed since; look at it again.');
+				await deps.writes.run(() =>
+					deps.db.purchaseOrders.update(po.id, {
+						dismissedTodo: { kind: input.kind, at: deps.now().toISOString() }
+					})
+				);
+				return ok(undefined);
+			}
 		),
 
 		/** The traditional way: the dealer placed it in the distributor's portal and types its number. */
