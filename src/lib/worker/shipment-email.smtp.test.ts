@@ -1,0 +1,213 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ShipmentInfo } from '$lib/distributors/types';
+import { createMailHandler } from '$lib/mail/mail-handler';
+import { createApi } from './api';
+import type { ApiDeps } from './deps';
+import { FakeDistributor } from './fake-distributor';
+import { createMailTransport } from './mail-transport';
+import { createTestDeps } from './test-deps';
+
+/**
+ * The whole email path in one piece: a distributor reports a shipment → the worker's tracking
+ * refresh stores it and queues the buyer email → the worker's mail transport posts it to the
+ * proxy side's /mail endpoint → nodemailer hands it to a real SMTP server on localhost. What the
+ * server receives is what the buyer would get.
+ */
+
+interface Received {
+	to: string[];
+	raw: string;
+}
+
+const APP = 'http://localhost:4173';
+let server: SMTPServer;
+let port: number;
+let received: Received[] = [];
+let isRejecting = false;
+
+beforeAll(async () => {
+	server = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS'],
+		onData(stream, session, callback) {
+			let raw = '';
+			stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+			stream.on('end', () => {
+				if (isRejecting) {
+					callback(Object.assign(new Error('451 Mailbox busy, try later'), { responseCode: 451 }));
+					return;
+				}
+				received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+				callback();
+			});
+		}
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	port = (server.server.address() as AddressInfo).port;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const mailEndpoint = createMailHandler({ appOrigins: [APP], allowPrivateHosts: true });
+// The page's fetch, as far as the worker's mail transport can tell: it reaches /mail on the app.
+const toEndpoint: typeof fetch = async (input, init) =>
+	mailEndpoint(new Request(input instanceof Request ? input : String(input), init));
+
+let fake: FakeDistributor;
+let deps: ApiDeps;
+let api: ReturnType<typeof createApi>;
+let poNumber: string;
+
+const shipTo = {
+	name: 'Heather Simmons',
+	line1: '255 S Orange Ave',
+	city: 'Orlando',
+	state: 'FL',
+	postalCode: '32801'
+};
+
+const shipment = (ref: string, tracking: string, sku: string): ShipmentInfo => ({
+	distributorRef: ref,
+	carrier: 'UPS',
+	trackingNumbers: [tracking],
+	lines: [{ sku, quantity: 1 }]
+});
+
+function reportShipments(status: 'partially_shipped' | 'shipped', shipments: ShipmentInfo[]) {
+	fake.statuses.set(poNumber, { poNumber, status, distributorRefs: ['PU-1'], shipments });
+}
+
+/** Decodes nodemailer's quoted-printable body (soft breaks, =XX bytes), so phrases can be found. */
+const body = (mail: Received) =>
+	Buffer.from(
+		mail.raw
+			.replace(/=\r?\n/g, '')
+			.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+		'latin1'
+	).toString('utf8');
+
+beforeEach(async () => {
+	received = [];
+	isRejecting = false;
+	fake = new FakeDistributor();
+	deps = createTestDeps({
+		adapters: (id) => fake.adapter(id),
+		mail: createMailTransport(APP, toEndpoint)
+	});
+	api = createApi(deps);
+	await deps.db.settings.put({
+		key: 'app',
+		value: {
+			mode: 'live',
+			dealer: {
+				name: 'Ridge Line Powersports',
+				poPrefix: 'RL',
+				replyTo: 'parts@ridgeline.example'
+			},
+			isAutoEmailOn: true
+		}
+	});
+	await deps.db.distributors.put({
+		id: 'pu',
+		isEnabled: true,
+		credentials: { dealerNumber: '1', apiKey: 'KEY' },
+		prerequisitesDone: [],
+		updatedAt: deps.now().toISOString()
+	});
+	const saved = await api.mail.saveSmtp({
+		host: '127.0.0.1',
+		port,
+		tlsMode: 'none',
+		from: 'orders@ridgeline.example'
+	});
+	if (!saved.ok) throw new Error(saved.error.message);
+	const order = await api.orders.create({
+		number: '3001',
+		buyer: { name: 'Heather Simmons', email: 'heather@example.com' },
+		shipTo,
+		items: ['1000', '1001', '1002'].map((sku, i) => ({
+			title: `Part ${i + 1}`,
+			sku: `PU${sku}`,
+			quantity: 1,
+			unitPriceCents: 5000
+		}))
+	});
+	if (!order.ok) throw new Error(order.error.message);
+	const placed = await api.purchaseOrders.place({
+		orderId: order.value.id,
+		distributorId: 'pu',
+		shipTo,
+		lines: ['1000', '1001', '1002'].map((sku, i) => ({
+			orderItemId: `${order.value.id}-${i + 1}`,
+			sku,
+			quantity: 1,
+			unitCostCents: 3000
+		}))
+	});
+	if (!placed.ok) throw new Error(placed.error.message);
+	poNumber = placed.value.poNumber;
+});
+
+describe('a shipment reaches the buyer through a real SMTP server', () => {
+	it('sends exactly one email per shipment, with recipient, subject, items and tracking link', async () => {
+		reportShipments('partially_shipped', [shipment('S1', '1Z999AA10123456784', '1000')]);
+		const first = await api.tracking.refresh({});
+		expect(first).toMatchObject({ ok: true, value: { newShipments: 1, emailsSent: 1 } });
+		expect(received).toHaveLength(1);
+		const mail = received[0]!;
+		expect(mail.to).toEqual(['heather@example.com']);
+		expect(mail.raw).toMatch(/^Subject: Your order 3001 is on the way/m);
+		expect(mail.raw).toMatch(/^Reply-To: parts@ridgeline\.example/m);
+		expect(body(mail)).toContain('https://www.ups.com/track?tracknum=1Z999AA10123456784');
+		expect(body(mail)).toContain('Some of your items from order 3001 are on the way');
+		expect(body(mail)).toContain('1 × Part 1');
+		expect(body(mail)).not.toContain('Part 2');
+		const outbox = await deps.db.outbox.toArray();
+		expect(outbox).toHaveLength(1);
+		// The id the SMTP server's transaction carried is the one the outbox keeps.
+		expect(mail.raw).toContain(outbox[0]!.messageId!);
+
+		// The distributor says the same again (another tab, a reload): nothing goes out twice.
+		await api.tracking.refresh({});
+		await api.mail.sendQueued({});
+		expect(received).toHaveLength(1);
+
+		// A second shipment of the same PO: a second email, still partial (one item is to come).
+		reportShipments('partially_shipped', [
+			shipment('S1', '1Z999AA10123456784', '1000'),
+			shipment('S2', '1Z999AA10123456795', '1001')
+		]);
+		await api.tracking.refresh({});
+		expect(received).toHaveLength(2);
+		expect(body(received[1]!)).toContain('Some of your items from order 3001 are on the way');
+		expect(body(received[1]!)).toContain('1Z999AA10123456795');
+		expect(body(received[1]!)).toContain('1 × Part 2');
+	});
+
+	it('keeps an email the SMTP server refused and sends it once on a later retry', async () => {
+		isRejecting = true;
+		reportShipments('shipped', [
+			shipment('S1', '1Z999AA10123456784', '1000'),
+			shipment('S2', '1Z999AA10123456795', '1001'),
+			shipment('S3', '1Z999AA10123456806', '1002')
+		]);
+		const refused = await api.tracking.refresh({});
+		expect(refused).toMatchObject({ ok: true, value: { newShipments: 3, emailsSent: 0 } });
+		expect(received).toHaveLength(0);
+		const waiting = await deps.db.outbox.toArray();
+		expect(waiting.map((e) => e.state)).toEqual(['retrying', 'retrying', 'retrying']);
+		expect(waiting[0]!.lastError).toMatch(/451/);
+
+		isRejecting = false;
+		await api.mail.sendQueued({});
+		await api.mail.sendQueued({});
+		await api.tracking.refresh({});
+		expect(received).toHaveLength(3);
+		expect(new Set(received.map((m) => m.raw.match(/1Z999AA\d+/)![0])).size).toBe(3);
+		expect((await deps.db.outbox.toArray()).every((e) => e.state === 'sent')).toBe(true);
+		// The shipment that completed the order says so.
+		expect(received.some((m) => body(m).includes('Your order 3001 is on the way.'))).toBe(true);
+	});
+});
