@@ -1,0 +1,190 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseUrl, openApp, openSession, type Session } from './support/chromium';
+import { orderCallsFor, readStore, simulatorOrdersFor } from './support/idb';
+
+/**
+ * reliability.md §8, the cases only a real browser can show: a reload in the middle of a
+ * placement (19), two tabs pressing Dropship on one item (20) and a full disk (22).
+ */
+let session: Session;
+
+beforeEach(async () => {
+	session = await openSession();
+});
+
+afterEach(async () => {
+	const errors = [...session.errors];
+	await session.close();
+	expect(errors).toEqual([]);
+});
+
+/** Opens orders until one has a Dropship button; opens its dialog and returns the PO number. */
+async function openDropshipDialog(
+	page: Page,
+	skip = 0
+): Promise<{ poNumber: string; url: string }> {
+	await openApp(page, '/orders?qualify=1');
+	const links = page.locator('main a[href^="/orders/"]');
+	await links.first().waitFor();
+	for (let n = skip; n < (await links.count()); n++) {
+		await links.nth(n).click();
+		await page.getByRole('heading', { name: 'Items' }).waitFor();
+		await page.getByRole('button', { name: 'Record manual drop-ship' }).first().waitFor();
+		await expect.poll(() => page.getByText('Checking your feeds…').count()).toBe(0);
+		const button = page.getByRole('button', { name: /^Dropship / }).first();
+		if ((await button.count()) > 0) {
+			await button.click();
+			const poNumber = await page.getByRole('dialog').getByLabel('PO number').inputValue();
+			return { poNumber, url: page.url() };
+		}
+		await page.getByRole('link', { name: '← All orders' }).click();
+		await links.first().waitFor();
+	}
+	throw new Error('No demo order has an item to drop-ship');
+}
+
+/**
+ * Fills the origin's quota with a filler database, in ever smaller pieces, until not even 1 kB
+ * more fits. Returns the bytes written.
+ */
+async function fillStorage(page: Page): Promise<number> {
+	return page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const open = indexedDB.open('filler');
+			open.onupgradeneeded = () => open.result.createObjectStore('junk');
+			open.onsuccess = () => resolve(open.result);
+			open.onerror = () => reject(open.error);
+		});
+		const put = (bytes: number) =>
+			new Promise<boolean>((resolve) => {
+				const tx = db.transaction('junk', 'readwrite');
+				tx.objectStore('junk').put(new Uint8Array(bytes), Math.random());
+				tx.oncomplete = () => resolve(true);
+				tx.onabort = () => resolve(false);
+			});
+		let written = 0;
+		for (let size = 8 * 1024 * 1024; size >= 1024; size /= 2) {
+			while (await put(size)) written += size;
+		}
+		db.close();
+		return written;
+	});
+}
+
+async function setFault(page: Page, label: string, on: boolean) {
+	await openApp(page, '/settings/data');
+	for (const name of [
+		'Western Power Sports',
+		'Parts Unlimited',
+		'Tucker Rocky',
+		'Automatic Distributors'
+	]) {
+		await page.getByRole('group', { name }).getByLabel(label).setChecked(on);
+	}
+}
+
+describe('reliability in a real browser', () => {
+	it('§8 case 19: a reload while the order is on its way ends with exactly one order for the PO', async () => {
+		const { page } = session;
+		await openApp(page, '/');
+		await setFault(page, 'Slow responses', true);
+		const { poNumber } = await openDropshipDialog(page);
+		await page.getByRole('dialog').getByRole('button', { name: 'Confirm and place order' }).click();
+		// The PO is on disk and being sent (the distributor answers slowly): the tab goes away now.
+		await expect
+			.poll(
+				async () =>
+					(await readStore<{ poNumber: string; state: string }>(page, 'purchaseOrders')).find(
+						(p) => p.poNumber === poNumber
+					)?.state,
+				{ timeout: 20_000 }
+			)
+			.toBe('submitting');
+		await page.reload();
+		await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+
+		// On start the app finds the PO stranded, looks it up, and sends it only if it never arrived.
+		await expect
+			.poll(
+				async () =>
+					(await readStore<{ poNumber: string; state: string }>(page, 'purchaseOrders')).find(
+						(p) => p.poNumber === poNumber
+					)?.state,
+				{ timeout: 30_000 }
+			)
+			.toMatch(/^(submitted|confirmed)$/);
+		expect(await simulatorOrdersFor(page, poNumber)).toBe(1);
+	});
+
+	it('§8 case 20: two tabs press Dropship on the same item and one order is placed', async () => {
+		const { page, context } = session;
+		await openApp(page, '/');
+		const { poNumber, url } = await openDropshipDialog(page);
+		const second = await context.newPage();
+		await openApp(second, new URL(url).pathname);
+		await second.getByRole('heading', { name: 'Items' }).waitFor();
+		await expect.poll(() => second.getByText('Checking your feeds…').count()).toBe(0);
+		await second
+			.getByRole('button', { name: /^Dropship / })
+			.first()
+			.click();
+		// Both dialogs offer the same next PO number: the two presses race for one PO.
+		expect(await second.getByRole('dialog').getByLabel('PO number').inputValue()).toBe(poNumber);
+
+		const confirm = (p: Page) =>
+			p.getByRole('dialog').getByRole('button', { name: 'Confirm and place order' }).click();
+		await Promise.all([confirm(page), confirm(second)]);
+
+		// One tab places it; the other is told why not, in words.
+		const outcome = async (p: Page) => {
+			const placed = p.getByText(`as PO ${poNumber}.`);
+			const refused = p.getByRole('dialog').locator('.notice.error');
+			await placed.or(refused).first().waitFor({ timeout: 30_000 });
+			return (await placed.count()) > 0 ? 'placed' : ((await refused.textContent()) ?? '');
+		};
+		const outcomes = await Promise.all([outcome(page), outcome(second)]);
+		expect(outcomes.filter((o) => o === 'placed')).toHaveLength(1);
+		expect(outcomes.find((o) => o !== 'placed')).toMatch(/already|used|covered/i);
+
+		const pos = (
+			await readStore<{ poNumber: string; state: string }>(page, 'purchaseOrders')
+		).filter((p) => p.poNumber === poNumber);
+		expect(pos).toHaveLength(1);
+		expect(await orderCallsFor(page, poNumber)).toBe(1);
+		// The other tab follows by liveQuery: its order page shows the PO without a reload.
+		await second.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+		await second
+			.getByRole('link', { name: `PO ${poNumber}` })
+			.first()
+			.waitFor({ timeout: 5_000 });
+	});
+
+	it('§8 case 22: with the disk full, Dropship says so and sends nothing', async () => {
+		const { page, context } = session;
+		// Chromium reads an origin's quota once, at its first use of storage: the small quota is set
+		// before the app opens, and the app's own persist() must not lift it.
+		const origin = new URL(baseUrl()).origin;
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Browser.setPermission', {
+			permission: { name: 'persistent-storage' },
+			setting: 'denied',
+			origin
+		});
+		await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 40 * 1024 * 1024 });
+		await openApp(page, '/');
+		const { poNumber } = await openDropshipDialog(page);
+		const filled = await fillStorage(page);
+		expect(filled).toBeGreaterThan(0);
+
+		await page.getByRole('dialog').getByRole('button', { name: 'Confirm and place order' }).click();
+		const message = page.getByRole('dialog').locator('.notice.error');
+		await message.waitFor({ timeout: 30_000 });
+		expect(await message.textContent()).toMatch(/no room left to save this\. Nothing was sent/);
+
+		const pos = await readStore<{ poNumber: string }>(page, 'purchaseOrders');
+		expect(pos.filter((p) => p.poNumber === poNumber)).toHaveLength(0);
+		expect(await orderCallsFor(page, poNumber)).toBe(0);
+		expect(await simulatorOrdersFor(page, poNumber)).toBe(0);
+	});
+});
