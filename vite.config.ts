@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 import { proxyPlugin } from './src/lib/proxy/vite-plugin.ts';
 
 export default defineConfig({
-	plugins: [sveltekit(), proxyPlugin()],
+	// The proxy plugin first: its middleware guards every answer before SvelteKit's serves files.
+	plugins: [proxyPlugin(), sveltekit()],
 	worker: { format: 'es' },
 	// No blanket CORS from Vite: the proxy answers CORS for the app's own origin only.
 	server: { port: 5173, cors: false },

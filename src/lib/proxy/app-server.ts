@@ -2,18 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createMailHandler } from '../mail/mail-handler.ts';
 import { nodeHandler } from './node-adapter.ts';
 import { createProxyHandler, type ProxyOptions } from './proxy.ts';
+import { guardResponse } from './security-headers.ts';
 import { resolveStatic, sendFile } from './static-files.ts';
 
 /**
  * The whole app on plain node:http (`npm run proxy`), for a dealer who hosts it outside Vite: the
  * static build, the CORS proxy and the mail endpoint on one origin, so the browser needs no CORS.
  */
-const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-	'x-content-type-options': 'nosniff',
-	'referrer-policy': 'no-referrer',
-	'x-frame-options': 'DENY',
-	'cross-origin-opener-policy': 'same-origin'
-};
 
 export interface AppServerOptions {
 	/** The build folder. */
@@ -53,7 +48,7 @@ export function createAppServer(options: AppServerOptions): Server {
 		sendFile(req, res, found.file);
 	};
 	return createServer((req, res) => {
-		for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+		guardResponse(res);
 		const path = (req.url ?? '/').split('?')[0] ?? '/';
 		const route = path.startsWith('/proxy/')
 			? proxy(req, res)

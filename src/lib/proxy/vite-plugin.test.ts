@@ -71,4 +71,29 @@ describe('proxyPlugin', () => {
 			await server.close();
 		}
 	});
+
+	it('puts the security headers on every file and never answers CORS for every origin', async () => {
+		const server = await preview({
+			configFile: false,
+			root: tempRoot(),
+			logLevel: 'silent',
+			plugins: [proxyPlugin()],
+			// Vite's own CORS switched on, as a later config change could: the guard still holds.
+			preview: { port: 0, host: '127.0.0.1', cors: true }
+		});
+		try {
+			const port = (server.httpServer.address() as AddressInfo).port;
+			for (const path of ['/', '/index.html', '/missing.js']) {
+				const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+					headers: { origin: 'https://evil.example' }
+				});
+				expect(response.headers.get('access-control-allow-origin')).toBeNull();
+				expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+				expect(response.headers.get('x-frame-options')).toBe('DENY');
+				expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+			}
+		} finally {
+			await server.close();
+		}
+	});
 });

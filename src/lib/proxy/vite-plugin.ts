@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Connect, Plugin } from 'vite';
 import { createMailHandler } from '../mail/mail-handler.ts';
 import { nodeHandler } from './node-adapter.ts';
+import { guardResponse } from './security-headers.ts';
 import { createProxyHandler } from './proxy.ts';
 
 /**
@@ -30,6 +31,7 @@ function mount(server: Mountable, configuredPort: number | undefined, isHttps: b
 	let proxy: Listener | undefined;
 	let mail: Listener | undefined;
 	server.middlewares.use((req, res, next) => {
+		guardResponse(res);
 		const path = (req.url ?? '').split('?')[0] ?? '';
 		if (path.startsWith('/proxy/')) {
 			proxy ??= nodeHandler(
@@ -58,7 +60,10 @@ function mount(server: Mountable, configuredPort: number | undefined, isHttps: b
 	});
 }
 
-/** The Vite plugin that serves `/proxy/` and `/mail` in `vite dev` and `vite preview`. */
+/**
+ * The Vite plugin that serves `/proxy/` and `/mail` in `vite dev` and `vite preview`, and puts the
+ * security headers on every answer. List it before `sveltekit()`: its middleware must run first.
+ */
 export function proxyPlugin(): Plugin {
 	return {
 		name: 'dropship-desk-proxy',
