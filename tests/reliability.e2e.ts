@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { baseUrl, openApp, openSession, type Session } from './support/chromium';
@@ -186,5 +188,77 @@ describe('reliability in a real browser', () => {
 		expect(pos.filter((p) => p.poNumber === poNumber)).toHaveLength(0);
 		expect(await orderCallsFor(page, poNumber)).toBe(0);
 		expect(await simulatorOrdersFor(page, poNumber)).toBe(0);
+	});
+
+	it('§8 case 11: a buyer name with HTML shows as text in lists, the order and the email; no script runs', async () => {
+		const { page } = session;
+		await openApp(page, '/orders');
+		const hostile = '<img src=x onerror="window.__xss=1">';
+		const header = readFileSync('src/lib/imports/fixtures/shopify-orders.csv', 'utf8')
+			.replace(/^\uFEFF/, '')
+			.split(/\r?\n/)[0]!
+			.split(',');
+		const row: Record<string, string> = {
+			Name: '#9911',
+			Email: 'xss@example.com',
+			'Lineitem quantity': '1',
+			'Lineitem name': 'Renthal Grips',
+			'Lineitem price': '18.95',
+			'Lineitem sku': 'REN-110-0001',
+			'Billing Name': hostile,
+			'Shipping Name': hostile,
+			'Shipping Address1': '1420 W Main St',
+			'Shipping City': 'Boise',
+			'Shipping Zip': '83702',
+			'Shipping Province': 'ID',
+			'Shipping Country': 'US'
+		};
+		const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
+		const csv = `${header.join(',')}\n${header.map((h) => quote(row[h] ?? '')).join(',')}\n`;
+		await page
+			.getByLabel('Import orders (CSV or JSON)')
+			.setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+		await page.getByText('1 new order imported').waitFor();
+		const inList = page.locator('main').getByText(hostile).first();
+		await inList.waitFor();
+
+		await page.getByRole('link', { name: /9911/ }).first().click();
+		await page.getByRole('heading', { name: 'Items' }).waitFor();
+		expect(await page.locator('main').getByText(hostile).count()).toBeGreaterThan(0);
+		// The buyer email carries the name too: record a manual drop-ship and type its tracking.
+		await page.getByRole('button', { name: 'Record manual drop-ship' }).first().click();
+		const dialog = page.getByRole('dialog');
+		await dialog.getByLabel('Distributor').selectOption({ label: 'Tucker Rocky' });
+		await dialog.getByLabel('Their order number').fill('TR-5510043');
+		await dialog.getByLabel('Your unit cost').fill('$11.20');
+		await dialog.getByRole('button', { name: 'Record drop-ship' }).click();
+		await dialog.waitFor({ state: 'detached' });
+		await page.getByRole('link', { name: /^PO / }).first().click();
+		await page.getByLabel('Tracking number').fill('1Z999AA10123456784');
+		await page.getByRole('button', { name: 'Add tracking' }).click();
+		await page.getByText('Tracking saved; the buyer email is queued.').waitFor();
+
+		await openApp(page, '/settings/email');
+		const summary = page.locator('summary', { hasText: 'Your order 9911' });
+		await summary.click();
+		const email = page.frameLocator('iframe[title="The email to xss@example.com, as it looks"]');
+		await email.locator('body').getByText(hostile).first().waitFor();
+		expect(await email.locator('img[src="x"]').count()).toBe(0);
+
+		expect(await page.locator('img[src="x"]').count()).toBe(0);
+		expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+	});
+
+	it('§8 case 11: every built page carries the Content-Security-Policy, with no unsafe-inline', () => {
+		const pages = readdirSync('build', { recursive: true })
+			.map(String)
+			.filter((f) => f.endsWith('.html'));
+		expect(pages.length).toBeGreaterThan(0);
+		for (const file of pages) {
+			const html = readFileSync(join('build', file), 'utf8');
+			const csp = html.match(/<meta http-equiv="content-security-policy" content="([^"]+)"/)?.[1];
+			expect(csp, file).toMatch(/script-src 'self' 'sha256-/);
+			expect(csp, file).not.toContain('unsafe-inline');
+		}
 	});
 });
