@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { recordManualDropship } from './pages/order-page';
 import { openApp, openSession, type Session } from './support/chromium';
 
 /**
@@ -132,13 +133,11 @@ describe('drop-shipping an order item', () => {
 		await openApp(page, '/orders');
 		await page.locator('main a[href^="/orders/"]').first().click();
 		await page.getByRole('heading', { name: 'Items' }).waitFor();
-		await page.getByRole('button', { name: 'Record manual drop-ship' }).first().click();
-		const dialog = page.getByRole('dialog');
-		await dialog.getByLabel('Distributor').selectOption({ label: 'Tucker Rocky' });
-		await dialog.getByLabel('Their order number').fill('TR-5510042');
-		await dialog.getByLabel('Your unit cost').fill('$41.20');
-		await dialog.getByRole('button', { name: 'Record drop-ship' }).click();
-		await dialog.waitFor({ state: 'detached' });
+		await recordManualDropship(page, {
+			distributor: 'Tucker Rocky',
+			orderNumber: 'TR-5510042',
+			unitCost: '$41.20'
+		});
 		await page.getByRole('link', { name: /^PO / }).first().click();
 		await page.getByLabel('Tracking number').fill('1Z999AA10123456784');
 		await page.getByRole('button', { name: 'Add tracking' }).click();

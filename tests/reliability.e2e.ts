@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { baseUrl, openApp, openSession, type Session } from './support/chromium';
-import { orderCallsFor, readStore, simulatorOrdersFor } from './support/idb';
+import { orderCallsFor, poStateOnDisk, readStore, simulatorOrdersFor } from './support/idb';
+import { recordManualDropship } from './pages/order-page';
 
 /**
  * reliability.md §8, the cases only a real browser can show: a reload in the middle of a
@@ -94,27 +95,13 @@ describe('reliability in a real browser', () => {
 		const { poNumber } = await openDropshipDialog(page);
 		await page.getByRole('dialog').getByRole('button', { name: 'Confirm and place order' }).click();
 		// The PO is on disk and being sent (the distributor answers slowly): the tab goes away now.
-		await expect
-			.poll(
-				async () =>
-					(await readStore<{ poNumber: string; state: string }>(page, 'purchaseOrders')).find(
-						(p) => p.poNumber === poNumber
-					)?.state,
-				{ timeout: 20_000 }
-			)
-			.toBe('submitting');
+		await expect.poll(() => poStateOnDisk(page, poNumber), { timeout: 20_000 }).toBe('submitting');
 		await page.reload();
 		await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
 
 		// On start the app finds the PO stranded, looks it up, and sends it only if it never arrived.
 		await expect
-			.poll(
-				async () =>
-					(await readStore<{ poNumber: string; state: string }>(page, 'purchaseOrders')).find(
-						(p) => p.poNumber === poNumber
-					)?.state,
-				{ timeout: 30_000 }
-			)
+			.poll(() => poStateOnDisk(page, poNumber), { timeout: 30_000 })
 			.toMatch(/^(submitted|confirmed)$/);
 		expect(await simulatorOrdersFor(page, poNumber)).toBe(1);
 	});
@@ -226,13 +213,11 @@ describe('reliability in a real browser', () => {
 		await page.getByRole('heading', { name: 'Items' }).waitFor();
 		expect(await page.locator('main').getByText(hostile).count()).toBeGreaterThan(0);
 		// The buyer email carries the name too: record a manual drop-ship and type its tracking.
-		await page.getByRole('button', { name: 'Record manual drop-ship' }).first().click();
-		const dialog = page.getByRole('dialog');
-		await dialog.getByLabel('Distributor').selectOption({ label: 'Tucker Rocky' });
-		await dialog.getByLabel('Their order number').fill('TR-5510043');
-		await dialog.getByLabel('Your unit cost').fill('$11.20');
-		await dialog.getByRole('button', { name: 'Record drop-ship' }).click();
-		await dialog.waitFor({ state: 'detached' });
+		await recordManualDropship(page, {
+			distributor: 'Tucker Rocky',
+			orderNumber: 'TR-5510043',
+			unitCost: '$11.20'
+		});
 		await page.getByRole('link', { name: /^PO / }).first().click();
 		await page.getByLabel('Tracking number').fill('1Z999AA10123456784');
 		await page.getByRole('button', { name: 'Add tracking' }).click();

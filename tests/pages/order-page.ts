@@ -12,3 +12,17 @@ export class OrderPage {
 		return this.page.getByRole('region', { name: 'Buyer' });
 	}
 }
+
+/** On an order's page: records a drop-ship placed by hand in the distributor's portal. */
+export async function recordManualDropship(
+	page: Page,
+	entry: { distributor: string; orderNumber: string; unitCost: string }
+): Promise<void> {
+	await page.getByRole('button', { name: 'Record manual drop-ship' }).first().click();
+	const dialog = page.getByRole('dialog');
+	await dialog.getByLabel('Distributor').selectOption({ label: entry.distributor });
+	await dialog.getByLabel('Their order number').fill(entry.orderNumber);
+	await dialog.getByLabel('Your unit cost').fill(entry.unitCost);
+	await dialog.getByRole('button', { name: 'Record drop-ship' }).click();
+	await dialog.waitFor({ state: 'detached' });
+}

@@ -52,3 +52,9 @@ export async function simulatorOrdersFor(page: Page, poNumber: string): Promise<
 	const snapshot = rows.find((r) => r.key === 'snapshot');
 	return snapshot?.value.orders.filter((o) => o.poNumber === poNumber).length ?? 0;
 }
+
+/** A PO's state as stored, or undefined while there is no such PO. */
+export async function poStateOnDisk(page: Page, poNumber: string): Promise<string | undefined> {
+	const pos = await readStore<{ poNumber: string; state: string }>(page, 'purchaseOrders');
+	return pos.find((p) => p.poNumber === poNumber)?.state;
+}

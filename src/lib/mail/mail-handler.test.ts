@@ -1,51 +1,19 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailHandler } from './mail-handler';
+import { startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from './smtp-test-server';
 
 /** A real SMTP server on localhost: what it receives is what a buyer would get. */
-interface Received {
-	from: string;
-	to: string[];
-	raw: string;
-}
-
-let server: SMTPServer;
+let smtpServer: TestSmtpServer;
 let port: number;
-const received: Received[] = [];
-let isRejecting = false;
+let received: ReceivedMail[];
 
 beforeAll(async () => {
-	server = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS'],
-		onAuth(auth, _session, callback) {
-			if (auth.username === 'dealer' && auth.password === 'CANARY-PASSWORD')
-				callback(null, { user: 'dealer' });
-			else callback(new Error('535 Authentication failed'));
-		},
-		onData(stream, session, callback) {
-			let raw = '';
-			stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-			stream.on('end', () => {
-				if (isRejecting) {
-					callback(Object.assign(new Error('451 Temporary local problem'), { responseCode: 451 }));
-					return;
-				}
-				received.push({
-					from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-					to: session.envelope.rcptTo.map((r) => r.address),
-					raw
-				});
-				callback();
-			});
-		}
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	port = (server.server.address() as AddressInfo).port;
+	smtpServer = await startTestSmtpServer({ user: 'dealer', password: 'CANARY-PASSWORD' });
+	port = smtpServer.port;
+	received = smtpServer.received;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => smtpServer.close());
 
 const handler = createMailHandler({
 	appOrigins: ['http://localhost:4173'],
@@ -108,13 +76,13 @@ describe('the /mail endpoint against a real SMTP server', () => {
 	});
 
 	it('reports a temporary refusal so the outbox can retry', async () => {
-		isRejecting = true;
+		smtpServer.rejectWith = '451 Temporary local problem';
 		try {
 			const response = await post({ smtp: smtp(), message });
 			expect(response.status).toBe(502);
 			expect((await response.json()).message).toMatch(/451/);
 		} finally {
-			isRejecting = false;
+			smtpServer.rejectWith = null;
 		}
 	});
 

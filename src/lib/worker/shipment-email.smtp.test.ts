@@ -1,8 +1,12 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ShipmentInfo } from '$lib/distributors/types';
 import { createMailHandler } from '$lib/mail/mail-handler';
+import {
+	decodedBody,
+	startTestSmtpServer,
+	type ReceivedMail,
+	type TestSmtpServer
+} from '$lib/mail/smtp-test-server';
 import { createApi } from './api';
 import type { ApiDeps } from './deps';
 import { FakeDistributor } from './fake-distributor';
@@ -16,39 +20,15 @@ import { createTestDeps } from './test-deps';
  * server receives is what the buyer would get.
  */
 
-interface Received {
-	to: string[];
-	raw: string;
-}
-
 const APP = 'http://localhost:4173';
-let server: SMTPServer;
-let port: number;
-let received: Received[] = [];
-let isRejecting = false;
+let smtp: TestSmtpServer;
+let received: ReceivedMail[];
 
 beforeAll(async () => {
-	server = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS'],
-		onData(stream, session, callback) {
-			let raw = '';
-			stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-			stream.on('end', () => {
-				if (isRejecting) {
-					callback(Object.assign(new Error('451 Mailbox busy, try later'), { responseCode: 451 }));
-					return;
-				}
-				received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-				callback();
-			});
-		}
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	port = (server.server.address() as AddressInfo).port;
+	smtp = await startTestSmtpServer();
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => smtp.close());
 
 const mailEndpoint = createMailHandler({ appOrigins: [APP], allowPrivateHosts: true });
 // The page's fetch, as far as the worker's mail transport can tell: it reaches /mail on the app.
@@ -79,18 +59,12 @@ function reportShipments(status: 'partially_shipped' | 'shipped', shipments: Shi
 	fake.statuses.set(poNumber, { poNumber, status, distributorRefs: ['PU-1'], shipments });
 }
 
-/** Decodes nodemailer's quoted-printable body (soft breaks, =XX bytes), so phrases can be found. */
-const body = (mail: Received) =>
-	Buffer.from(
-		mail.raw
-			.replace(/=\r?\n/g, '')
-			.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-		'latin1'
-	).toString('utf8');
+const body = decodedBody;
 
 beforeEach(async () => {
-	received = [];
-	isRejecting = false;
+	smtp.received.length = 0;
+	smtp.rejectWith = null;
+	received = smtp.received;
 	fake = new FakeDistributor();
 	deps = createTestDeps({
 		adapters: (id) => fake.adapter(id),
@@ -118,7 +92,7 @@ beforeEach(async () => {
 	});
 	const saved = await api.mail.saveSmtp({
 		host: '127.0.0.1',
-		port,
+		port: smtp.port,
 		tlsMode: 'none',
 		from: 'orders@ridgeline.example'
 	});
@@ -187,7 +161,7 @@ describe('a shipment reaches the buyer through a real SMTP server', () => {
 	});
 
 	it('keeps an email the SMTP server refused and sends it once on a later retry', async () => {
-		isRejecting = true;
+		smtp.rejectWith = '451 Mailbox busy, try later';
 		reportShipments('shipped', [
 			shipment('S1', '1Z999AA10123456784', '1000'),
 			shipment('S2', '1Z999AA10123456795', '1001'),
@@ -200,7 +174,7 @@ describe('a shipment reaches the buyer through a real SMTP server', () => {
 		expect(waiting.map((e) => e.state)).toEqual(['retrying', 'retrying', 'retrying']);
 		expect(waiting[0]!.lastError).toMatch(/451/);
 
-		isRejecting = false;
+		smtp.rejectWith = null;
 		await api.mail.sendQueued({});
 		await api.mail.sendQueued({});
 		await api.tracking.refresh({});
