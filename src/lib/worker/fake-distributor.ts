@@ -22,6 +22,8 @@ export class FakeDistributor {
 	readonly statuses = new Map<string, OrderStatusResult>();
 	statusCalls = 0;
 	statusFailure: 'none' | 'rate_limited' | 'transient' = 'none';
+	/** Bulk status answers nothing and leaves every PO to a per-PO call (no bulk form). */
+	hasNoBulkStatus = false;
 	stock = 10;
 
 	adapter(id: DistributorId = 'pu'): DistributorAdapter {
@@ -53,6 +55,8 @@ export class FakeDistributor {
 				this.statusCalls += 1;
 				const failed = this.statusFailed();
 				if (failed) return failed;
+				if (this.hasNoBulkStatus)
+					return ok({ statuses: [], askSingly: pos.map((p) => p.poNumber) });
 				const statuses = pos.flatMap((po) => {
 					const status = this.statuses.get(po.poNumber);
 					return status ? [status] : [];
