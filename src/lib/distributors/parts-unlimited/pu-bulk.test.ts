@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { StatusQuery } from '../types';
 import { KEY, request, usePuSimulator } from './pu-test-kit';
 
 const kit = usePuSimulator();
@@ -20,7 +21,11 @@ describe('Parts Unlimited bulk status: the order list by date, every page once',
 	it('answers 30 POs with the two list pages from the oldest PO, matching by PO or stored reference', async () => {
 		const { placedAt, refs } = await place(30);
 		const before = (await kit.requests()).length;
-		const pos = [...refs.keys()].map((poNumber) => ({ poNumber, refs: [], placedAt }));
+		const pos: StatusQuery[] = [...refs.keys()].map((poNumber) => ({
+			poNumber,
+			refs: [],
+			placedAt
+		}));
 		// A PO we know only by PU's reference (typed by hand with another number) still matches.
 		pos[0] = { poNumber: 'TYPED-1', refs: [refs.get('PO-1') ?? ''], placedAt };
 		pos.push({ poNumber: 'PO-404', refs: [], placedAt });
