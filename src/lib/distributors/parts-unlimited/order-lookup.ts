@@ -11,17 +11,18 @@ import { listDate, orderStatus, toShipments } from './mapping';
 const DAY = 86_400_000;
 
 /**
- * Every order of the drop-ship order list by order date [CODE S16], all pages. The list shape is
- * invented (§8.2, UNCONFIRMED): the API-key list was never seen parsed, so this follows the
- * simulator's `{orders, page_num, total_pages}` mirroring the portal detail.
+ * The drop-ship order list by order date [CODE S16], page after page up to `maxListPages`. The
+ * list shape is invented (§8.2, UNCONFIRMED): the API-key list was never seen parsed, so this
+ * follows the simulator's `{orders, page_num, total_pages}` mirroring the portal detail.
+ * `isComplete` is false when PU holds more pages than were read.
  */
-export async function listPuOrders(
+async function readPages(
 	client: PuClient,
 	from: Date,
 	to: Date,
 	lookup?: { operation: string; poNumber: string }
-): Promise<Result<PuOrder[]>> {
-	const found: PuOrder[] = [];
+): Promise<Result<{ orders: PuOrder[]; isComplete: boolean }>> {
+	const orders: PuOrder[] = [];
 	for (let page = 1; page <= PU_UNCONFIRMED.maxListPages; page++) {
 		const query = `order_date_start=${listDate(from)}&order_date_end=${listDate(to)}&page_num=${page}`;
 		const sent = await client.call(
@@ -34,11 +35,19 @@ export async function listPuOrders(
 		if (!isSuccess(sent.value)) return puHttpFailure(sent.value, client.dealer);
 		const list = parseBody(PuOrderList, sent.value, PU_NAME);
 		if (!list.ok) return list;
-		found.push(...list.value.orders);
-		if (page >= list.value.total_pages) return ok(found);
+		orders.push(...list.value.orders);
+		if (page >= list.value.total_pages) return ok({ orders, isComplete: true });
 	}
-	// More pages than we read: an order may be further on, so "absent" cannot be claimed.
-	return err('transient', `${PU_NAME} lists more orders than this app reads; try again later.`);
+	return ok({ orders, isComplete: false });
+}
+
+const TOO_MANY_PAGES = `${PU_NAME} lists more orders than this app reads; try again later.`;
+
+/** Every order placed in `from`…`to`; `transient` when there are more pages than this app reads. */
+export async function listPuOrders(client: PuClient, from: Date, to: Date) {
+	const read = await readPages(client, from, to);
+	if (!read.ok) return read;
+	return read.value.isComplete ? ok(read.value.orders) : err('transient', TOO_MANY_PAGES);
 }
 
 /** One result per PO number (PU may hold several orders under one PO). */
@@ -65,9 +74,13 @@ export async function findPuOrders(
 ): Promise<Result<PuOrder[]>> {
 	const from = new Date(now.getTime() - PU_UNCONFIRMED.orderLookbackDays * DAY);
 	const to = new Date(now.getTime() + DAY);
-	const listed = await listPuOrders(client, from, to, { operation: 'findOrder', poNumber });
-	if (!listed.ok) return listed;
-	return ok(listed.value.filter((o) => o.poNumber === poNumber || refs.includes(o.mfOrderNumber)));
+	const read = await readPages(client, from, to, { operation: 'findOrder', poNumber });
+	if (!read.ok) return read;
+	const found = read.value.orders.filter(
+		(o) => o.poNumber === poNumber || refs.includes(o.mfOrderNumber)
+	);
+	// More pages than we read: the PO may be further on, so "absent" cannot be claimed.
+	return found.length > 0 || read.value.isComplete ? ok(found) : err('transient', TOO_MANY_PAGES);
 }
 
 export async function puOrderStatus(
@@ -97,7 +110,13 @@ export async function puOrderStatuses(
 ): Promise<Result<OrderStatusBatch>> {
 	if (pos.length === 0) return ok({ statuses: [], askSingly: [] });
 	const { from, to } = statusWindow(pos, now);
-	const listed = await listPuOrders(client, from, to);
-	if (!listed.ok) return listed;
-	return ok({ statuses: matchListed(pos, puResults(listed.value)), askSingly: [] });
+	const read = await readPages(client, from, to);
+	if (!read.ok) return read;
+	const statuses = matchListed(pos, puResults(read.value.orders));
+	if (read.value.isComplete) return ok({ statuses, askSingly: [] });
+	// The POs not on the pages read may be further on: unanswered, not absent.
+	const answered = new Set(statuses.map((s) => s.poNumber));
+	const unanswered = pos.map((p) => p.poNumber).filter((n) => !answered.has(n));
+	const { error } = err('transient', TOO_MANY_PAGES);
+	return ok({ statuses, askSingly: [], interrupted: { error, unanswered } });
 }

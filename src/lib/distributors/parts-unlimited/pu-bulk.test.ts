@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StatusQuery } from '../types';
+import { PU_UNCONFIRMED } from './constants';
 import { KEY, request, usePuSimulator } from './pu-test-kit';
 
 const kit = usePuSimulator();
@@ -47,6 +48,28 @@ describe('Parts Unlimited bulk status: the order list by date, every page once',
 			single.ok && single.value
 		);
 		expect(batch.value.statuses.some((s) => s.shipments.length > 0)).toBe(true);
+	});
+
+	it('more pages than this app reads: what was read is answered, the rest is unanswered (not absent)', async () => {
+		const { placedAt, refs } = await place(30);
+		const pos: StatusQuery[] = [...refs.keys()].map((poNumber) => ({
+			poNumber,
+			refs: [],
+			placedAt
+		}));
+		const pages = PU_UNCONFIRMED.maxListPages;
+		Object.assign(PU_UNCONFIRMED, { maxListPages: 1 });
+		const batch = await kit
+			.adapter()
+			.getOrderStatuses(pos)
+			.finally(() => Object.assign(PU_UNCONFIRMED, { maxListPages: pages }));
+		expect(batch.ok).toBe(true);
+		if (!batch.ok) return;
+		expect(batch.value.statuses).toHaveLength(PU_UNCONFIRMED.listPageSize);
+		expect(batch.value.interrupted).toMatchObject({
+			error: { code: 'transient' },
+			unanswered: ['PO-26', 'PO-27', 'PO-28', 'PO-29', 'PO-30']
+		});
 	});
 
 	it('lists the orders of a date range, one result per PO', async () => {
