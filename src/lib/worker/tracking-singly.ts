@@ -5,6 +5,11 @@ import type { AppError } from '$lib/domain/result';
 import type { ApiDeps } from './deps';
 import { applyStatus } from './tracking-apply';
 
+/**
+ * The per-PO side of a tracking round, for the POs a distributor's bulk form cannot answer, and
+ * the wording of why a distributor is left for the next round.
+ */
+
 /** Per-PO calls in flight at once per distributor: their limits are undocumented, so stay gentle. */
 export const CONCURRENCY_PER_DISTRIBUTOR = 2;
 /**
