@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: figures measured in headless Chromium on the built app, printed as JSON lines
  * {"metric": NAME, "value": N, "unit": U}. A fresh persistent profile per run (an incognito
- * context keeps IndexedDB in memory and flatters every figure).
+ * context keeps IndexedDB in memory and flatters every figure). Tracking's figures are measured
+ * in node by scripts/bench-tracking.ts.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -96,14 +97,12 @@ try {
 	server.stop();
 }
 
-// The catalog's figures (feed import, search) come from their own script when it is present.
-if (existsSync('scripts/bench-catalog.ts')) {
-	const result = spawnSync(
-		process.execPath,
-		['node_modules/tsx/dist/cli.mjs', 'scripts/bench-catalog.ts'],
-		{
-			stdio: 'inherit'
-		}
-	);
+// The catalog's figures (feed import, search) and tracking's (500 open POs against the four
+// simulators, in node) come from their own scripts when they are present.
+for (const script of ['scripts/bench-catalog.ts', 'scripts/bench-tracking.ts']) {
+	if (!existsSync(script)) continue;
+	const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', script], {
+		stdio: 'inherit'
+	});
 	if (result.status !== 0) process.exitCode = result.status ?? 1;
 }

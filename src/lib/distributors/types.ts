@@ -2,7 +2,7 @@ import type { Address } from '$lib/domain/address';
 import type { Credentials } from '$lib/domain/account';
 import type { DistributorId } from '$lib/domain/distributor';
 import type { ShippingMethod } from '$lib/domain/purchase-order';
-import type { Result } from '$lib/domain/result';
+import type { AppError, Result } from '$lib/domain/result';
 
 /**
  * The one interface every distributor adapter implements (distributors.md §7). Adapters are
@@ -21,6 +21,18 @@ export interface DistributorAdapter {
 	placeDropShipOrder(request: DropShipRequest): Promise<Result<DropShipResult>>;
 	/** Status and shipments of one PO; `not_found` when the distributor has no such PO. */
 	getOrderStatus(poNumber: string, refs?: readonly string[]): Promise<Result<OrderStatusResult>>;
+	/**
+	 * Status of many POs in as few calls as the API allows (WPS and PU list by date, Tucker SHP
+	 * with repeated ordernums, Automatic's range lookup). A PO the distributor does not list is
+	 * simply absent. Fails as a whole only when the first call fails; a later failure comes back
+	 * as `interrupted` beside what was answered.
+	 */
+	getOrderStatuses(pos: readonly StatusQuery[]): Promise<Result<OrderStatusBatch>>;
+	/**
+	 * Every order the distributor lists as placed between `from` and `to`, one result per PO;
+	 * `not_supported` where the API has no list (Tucker), `validation` for a window it refuses.
+	 */
+	listRecentOrders(from: Date, to: Date): Promise<Result<OrderStatusResult[]>>;
 	/** Whether the distributor already holds an order for this PO: reconciliation, never re-ordering. */
 	findOrderByPoNumber(poNumber: string): Promise<Result<FoundOrder | null>>;
 	/** `not_supported` with the contact route for every distributor whose API cannot cancel. */
@@ -121,6 +133,24 @@ export interface OrderStatusResult {
 	status: OrderStatus;
 	distributorRefs: string[];
 	shipments: ShipmentInfo[];
+}
+
+/** One open PO as the bulk status call needs it. */
+export interface StatusQuery {
+	poNumber: string;
+	/** The distributor's references stored at placement (Tucker's SHP needs its ordernum). */
+	refs: readonly string[];
+	/** When the PO was created here (ISO); the list forms search by order date from the oldest. */
+	placedAt: string;
+}
+
+export interface OrderStatusBatch {
+	/** One result per PO the distributor answered for. */
+	statuses: OrderStatusResult[];
+	/** POs the bulk form cannot answer (Tucker without an ordernum …): ask these one at a time. */
+	askSingly: string[];
+	/** A later call of the batch failed: why, and the POs it would have answered. */
+	interrupted?: { error: AppError; unanswered: string[] };
 }
 
 export interface FoundOrder {

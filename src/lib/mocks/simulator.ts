@@ -57,14 +57,27 @@ export interface SimulatorOptions {
 	speed?: number;
 	/** Added latency per response; 0 in tests. */
 	latencyMs?: number;
+	/** Requests each simulated distributor admits per window before it answers 429; none if unset. */
+	rateLimit?: RateLimit;
 	seed?: number;
 	/** Called after every change of state, so demo mode can persist the snapshot. */
 	onChange?: (snapshot: SimSnapshot) => void;
 }
 
+/** A sliding window: at most `requests` admitted in any `windowMs` of real time. */
+export interface RateLimit {
+	requests: number;
+	windowMs: number;
+}
+
 export class Simulator {
 	readonly speed: number;
-	readonly latencyMs: number;
+	/** Added latency per response; tests and the benchmark may change it between steps. */
+	latencyMs: number;
+	/** Each distributor's own limit (its limits are undocumented, so the figure is the caller's). */
+	rateLimit: RateLimit | null;
+	/** Real times of the requests admitted per distributor within the current window. */
+	private readonly admitted = new Map<DistributorId, number[]>();
 	readonly catalog: SimCatalog;
 	private readonly realNow: () => number;
 	private readonly startedAt: number;
@@ -77,6 +90,7 @@ export class Simulator {
 		this.realNow = options.realNow ?? (() => Date.now());
 		this.speed = options.speed ?? 1;
 		this.latencyMs = options.latencyMs ?? 0;
+		this.rateLimit = options.rateLimit ?? null;
 		this.catalog = options.catalog ?? catalogFromOffers([]);
 		this.startedAt = this.realNow();
 		// A restored snapshot's offset is relative to real time at save; see snapshot().
@@ -102,6 +116,24 @@ export class Simulator {
 	advanceHours(hours: number): void {
 		this.state.clockOffsetMs += hours * 3_600_000;
 		this.changed();
+	}
+
+	/**
+	 * Counts one request against the distributor's rate limit: null when it is admitted, else the
+	 * whole seconds until a slot frees (the Retry-After of the 429). Refused requests do not count.
+	 */
+	admit(distributorId: DistributorId): number | null {
+		if (!this.rateLimit) return null;
+		const { requests, windowMs } = this.rateLimit;
+		const now = this.realNow();
+		const recent = (this.admitted.get(distributorId) ?? []).filter((at) => at > now - windowMs);
+		this.admitted.set(distributorId, recent);
+		const oldest = recent[0];
+		if (recent.length >= requests && oldest !== undefined) {
+			return Math.max(1, Math.ceil((oldest + windowMs - now) / 1000));
+		}
+		recent.push(now);
+		return null;
 	}
 
 	hasFault(distributorId: DistributorId, fault: Fault): boolean {
@@ -186,6 +218,7 @@ export class Simulator {
 			extra: {}
 		};
 		this.orderRequests.clear();
+		this.admitted.clear();
 		this.changed();
 	}
 }

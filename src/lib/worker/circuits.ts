@@ -56,6 +56,8 @@ export class Circuits {
 			getStock: (skus) => track(adapter.getStock(skus)),
 			placeDropShipOrder: (request) => track(adapter.placeDropShipOrder(request)),
 			getOrderStatus: (po, refs) => track(adapter.getOrderStatus(po, refs)),
+			getOrderStatuses: (pos) => track(adapter.getOrderStatuses(pos)),
+			listRecentOrders: (from, to) => track(adapter.listRecentOrders(from, to)),
 			findOrderByPoNumber: (po) => track(adapter.findOrderByPoNumber(po)),
 			cancelOrder: (po) => adapter.cancelOrder(po)
 		};

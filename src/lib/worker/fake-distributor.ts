@@ -22,6 +22,8 @@ export class FakeDistributor {
 	readonly statuses = new Map<string, OrderStatusResult>();
 	statusCalls = 0;
 	statusFailure: 'none' | 'rate_limited' | 'transient' = 'none';
+	/** Bulk status answers nothing and leaves every PO to a per-PO call (no bulk form). */
+	hasNoBulkStatus = false;
 	stock = 10;
 
 	adapter(id: DistributorId = 'pu'): DistributorAdapter {
@@ -44,12 +46,24 @@ export class FakeDistributor {
 			placeDropShipOrder: async (request) => this.place(request),
 			getOrderStatus: async (poNumber) => {
 				this.statusCalls += 1;
-				if (this.statusFailure === 'rate_limited')
-					return err('rate_limited', 'Slow down.', { retryAfterMs: 30_000 });
-				if (this.statusFailure === 'transient') return this.down();
+				const failed = this.statusFailed();
+				if (failed) return failed;
 				const status = this.statuses.get(poNumber);
 				return status ? ok(status) : err('not_found', 'No such PO.');
 			},
+			getOrderStatuses: async (pos) => {
+				this.statusCalls += 1;
+				const failed = this.statusFailed();
+				if (failed) return failed;
+				if (this.hasNoBulkStatus)
+					return ok({ statuses: [], askSingly: pos.map((p) => p.poNumber) });
+				const statuses = pos.flatMap((po) => {
+					const status = this.statuses.get(po.poNumber);
+					return status ? [status] : [];
+				});
+				return ok({ statuses, askSingly: [] });
+			},
+			listRecentOrders: async () => ok([...this.statuses.values()]),
 			findOrderByPoNumber: async (poNumber) => {
 				if (
 					this.mode === 'down' ||
@@ -66,6 +80,12 @@ export class FakeDistributor {
 			},
 			cancelOrder: async () => err('not_supported', 'Call us.')
 		};
+	}
+
+	private statusFailed(): Result<never> | null {
+		if (this.statusFailure === 'rate_limited')
+			return err('rate_limited', 'Slow down.', { retryAfterMs: 30_000 });
+		return this.statusFailure === 'transient' ? this.down() : null;
 	}
 
 	private down(): Result<never> {

@@ -1,23 +1,15 @@
-import type { DistributorAdapter } from '$lib/distributors/types';
-import { DISTRIBUTORS, DISTRIBUTOR_IDS, type DistributorId } from '$lib/domain/distributor';
+import type { StatusQuery } from '$lib/distributors/types';
+import { DISTRIBUTOR_IDS, type DistributorId } from '$lib/domain/distributor';
 import type { PurchaseOrder } from '$lib/domain/purchase-order';
 import { adapterFor } from './adapters';
 import type { ApiDeps } from './deps';
 import { applyStatus } from './tracking-apply';
+import { pollSingly, problemOf, type DistributorProblem, type Round } from './tracking-singly';
+
+export type { DistributorProblem } from './tracking-singly';
 
 /** POs stop being polled this long after they were placed. */
 export const POLL_WINDOW_DAYS = 60;
-/** Calls in flight at once per distributor: their limits are undocumented, so stay gentle. */
-export const CONCURRENCY_PER_DISTRIBUTOR = 2;
-/** Transient failures in one round before a distributor is left for the next round. */
-const MAX_TRANSIENT = 3;
-
-export interface DistributorProblem {
-	distributorId: DistributorId;
-	message: string;
-	/** When the next round may ask this distributor again (a 429's Retry-After). */
-	retryAt?: string;
-}
 
 export interface TrackingSummary {
 	checkedAt: string;
@@ -34,9 +26,10 @@ export function isPollable(po: PurchaseOrder, now: Date): boolean {
 }
 
 /**
- * Asks every distributor about every open PO, a few calls at a time per distributor and the
- * distributors side by side. A distributor that rate-limits or keeps failing is left for the next
- * round, with the reason in the summary; the others carry on.
+ * Asks every distributor about its open POs with its bulk form (a few calls per distributor, the
+ * distributors side by side), then one by one for the POs the bulk form cannot answer. A
+ * distributor that rate-limits, times out or keeps failing is left for the next round, with the
+ * reason in the summary; the others carry on.
  */
 export async function refreshTracking(deps: ApiDeps): Promise<TrackingSummary> {
 	const now = deps.now();
@@ -70,59 +63,37 @@ export async function refreshTracking(deps: ApiDeps): Promise<TrackingSummary> {
 	return summary;
 }
 
+const toQuery = (po: PurchaseOrder): StatusQuery => ({
+	poNumber: po.poNumber,
+	refs: po.distributorRefs,
+	placedAt: po.createdAt
+});
+
 async function pollDistributor(
 	deps: ApiDeps,
 	id: DistributorId,
 	pos: PurchaseOrder[],
 	backoff: DistributorProblem | undefined
-): Promise<{ newShipments: number; problem?: DistributorProblem }> {
+): Promise<Round> {
 	if (pos.length === 0) return { newShipments: 0 };
 	if (backoff) return { newShipments: 0, problem: backoff };
 	const built = await adapterFor(deps, id);
 	if (!built.ok)
 		return { newShipments: 0, problem: { distributorId: id, message: built.error.message } };
-	const state = {
-		newShipments: 0,
-		transient: 0,
-		problem: undefined as DistributorProblem | undefined
-	};
-	const queue = [...pos];
-	const worker = async () => {
-		while (queue.length > 0 && !state.problem) {
-			const po = queue.shift() as PurchaseOrder;
-			await pollOne(deps, built.value, po, state);
-		}
-	};
-	await Promise.all(
-		Array.from({ length: Math.min(CONCURRENCY_PER_DISTRIBUTOR, pos.length) }, worker)
-	);
-	return { newShipments: state.newShipments, ...(state.problem ? { problem: state.problem } : {}) };
-}
-
-async function pollOne(
-	deps: ApiDeps,
-	adapter: DistributorAdapter,
-	po: PurchaseOrder,
-	state: { newShipments: number; transient: number; problem?: DistributorProblem }
-): Promise<void> {
-	const name = DISTRIBUTORS[po.distributorId].name;
-	const result = await adapter.getOrderStatus(po.poNumber, po.distributorRefs);
-	if (result.ok) {
-		state.newShipments += await applyStatus(deps, po, result.value);
-		return;
+	const byNumber = new Map(pos.map((po) => [po.poNumber, po]));
+	const batch = await built.value.getOrderStatuses(pos.map(toQuery));
+	if (!batch.ok) return { newShipments: 0, problem: problemOf(deps, id, batch.error, pos.length) };
+	let newShipments = 0;
+	for (const status of batch.value.statuses) {
+		const po = byNumber.get(status.poNumber);
+		if (po) newShipments += await applyStatus(deps, po, status);
 	}
-	const { error } = result;
-	if (error.code === 'rate_limited') {
-		const retryAt = new Date(deps.now().getTime() + (error.retryAfterMs ?? 60_000));
-		state.problem = {
-			distributorId: po.distributorId,
-			message: `${name} asked us to slow down`,
-			retryAt: retryAt.toISOString()
-		};
-	} else if (error.code === 'transient' && ++state.transient >= MAX_TRANSIENT) {
-		state.problem = { distributorId: po.distributorId, message: `${name}: ${error.message}` };
-	} else if (error.code === 'auth' || error.code === 'not_enabled') {
-		state.problem = { distributorId: po.distributorId, message: error.message };
+	const { interrupted, askSingly } = batch.value;
+	if (interrupted) {
+		const problem = problemOf(deps, id, interrupted.error, interrupted.unanswered.length);
+		return { newShipments, problem };
 	}
-	// not_found and one-off failures: this PO is simply asked again next round.
+	const single = askSingly.flatMap((n) => byNumber.get(n) ?? []);
+	const round = await pollSingly(deps, built.value, single);
+	return { ...round, newShipments: newShipments + round.newShipments };
 }

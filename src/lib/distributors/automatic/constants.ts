@@ -19,6 +19,11 @@ export const AUTOMATIC_UNCONFIRMED = {
 		/** `/order/create` is the one path the public material names [3P-DOC S27]. */
 		create: '/order/create',
 		lookup: '/order/lookup',
+		/**
+		 * v2 has "range" endpoints [3P-DOC S27]; this path and its `startDate`/`endDate` query are
+		 * invented. A 404 here means the account has none: the adapter then asks PO by PO.
+		 */
+		range: '/order/range',
 		revoke: '/order/revoke'
 	},
 	/** v2 can "revoke all orders for a PO number" [3P-DOC S27] — unverified, so off by default. */

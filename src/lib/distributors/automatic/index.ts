@@ -6,6 +6,7 @@ import { adClient, isSuccess, type AdClient } from './client';
 import { AUTOMATIC_MAX_PO, AUTOMATIC_UNCONFIRMED } from './constants';
 import { AD_NAME, adFailure } from './errors';
 import { toStockLines } from './mapping';
+import { adOrderStatuses, listAdOrders } from './order-range';
 import { adOrderStatus, placeAdOrder, revokeAdOrder } from './orders';
 
 export interface AutomaticOptions {
@@ -70,6 +71,12 @@ export function createAutomaticAdapter(
 
 		/** All order generations of the PO; `not_found` when Automatic has none in the last 365 days. */
 		getOrderStatus: (poNumber) => adOrderStatus(client, poNumber, now()),
+
+		/** One range call from the oldest PO; without a range endpoint, every PO in `askSingly`. */
+		getOrderStatuses: (pos) => adOrderStatuses(client, pos, now()),
+
+		/** The range endpoint in windows of ≤ 365 days; `not_supported` when it does not exist. */
+		listRecentOrders: (from, to) => listAdOrders(client, from, to),
 
 		/** ok(null) when Automatic lists no generation for the PO; any failure means "unknown". */
 		async findOrderByPoNumber(poNumber) {

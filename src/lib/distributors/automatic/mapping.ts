@@ -143,6 +143,16 @@ export function toShipments(generations: readonly AdGeneration[]): ShipmentInfo[
 	});
 }
 
+/**
+ * Range endpoints do not separate `trackingNumber` and `proNumber` [3P-DOC S27]: a freight
+ * generation's one number is its PRO. Moved where the lookup form keeps it, so both map alike.
+ */
+export function fromRangeGeneration(g: AdGeneration): AdGeneration {
+	const number = g.header.trackingNumber?.trim() ?? '';
+	if (number === '' || g.header.shipVia !== A.freightShipVia) return g;
+	return { ...g, header: { ...g.header, trackingNumber: '', proNumber: number } };
+}
+
 /** MM/DD/YY (v2 `invoiceDate` [3P-DOC S27]) or MM/DD/YYYY → ISO; two-digit years are 20YY. */
 export function readUsDate(raw: string | undefined): string | undefined {
 	const match = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(raw?.trim() ?? '');

@@ -8,11 +8,14 @@ export interface AutomaticSimOptions {
 	slowMs?: number;
 	/** Serve the (unverified) revoke endpoint; off like the adapter's flag by default. */
 	canRevoke?: boolean;
+	/** Serve the (invented) range endpoint; off, the adapter falls back to one lookup per PO. */
+	hasRange?: boolean;
 }
 
 export const AD_SIM_DEFAULTS: Required<AutomaticSimOptions> = {
 	slowMs: 3_000,
-	canRevoke: AUTOMATIC_UNCONFIRMED.canRevoke
+	canRevoke: AUTOMATIC_UNCONFIRMED.canRevoke,
+	hasRange: true
 };
 
 export const SIM = AUTOMATIC_UNCONFIRMED.sim;
@@ -51,9 +54,12 @@ export async function guard(
 	if (!isDemoToken(token) || sim.hasFault('automatic', 'bad_credentials')) {
 		return adError(401, 'UNAUTHORIZED', SIM.badToken);
 	}
-	if (sim.hasFault('automatic', 'rate_limited')) {
+	const wait = sim.hasFault('automatic', 'rate_limited')
+		? AUTOMATIC_UNCONFIRMED.retryAfterSeconds
+		: sim.admit('automatic');
+	if (wait !== null) {
 		return adError(429, 'RATE_LIMITED', SIM.rateLimited, undefined, {
-			'retry-after': String(AUTOMATIC_UNCONFIRMED.retryAfterSeconds)
+			'retry-after': String(wait)
 		});
 	}
 	if (sim.hasFault('automatic', 'server_error')) return adError(500, 'SERVER', SIM.serverError);

@@ -131,23 +131,43 @@ export function orderHandlers(
 		if (refused) return refused;
 		const q = new URL(request.url).searchParams;
 		const po = q.get('ponumber') ?? '';
-		const start = Date.parse(`${q.get('startDate') ?? ''}T00:00:00Z`);
-		const end = Date.parse(`${q.get('endDate') ?? ''}T00:00:00Z`);
-		if (po === '' || Number.isNaN(start) || Number.isNaN(end) || end < start) {
+		const window = readWindow(q);
+		if (po === '' || window === null) {
 			return adError(400, 'BAD_REQUEST', SIM.badRequest('ponumber, startDate and endDate'));
 		}
-		if (end - start > AUTOMATIC_MAX_LOOKUP_DAYS * DAY) {
+		if (window.end - window.start > AUTOMATIC_MAX_LOOKUP_DAYS * DAY) {
 			return adError(400, 'RANGE_TOO_LARGE', SIM.rangeTooLarge, 'startDate');
 		}
 		const orders = sim
 			.orders('automatic')
-			.filter((o) => o.poNumber === po)
-			.filter((o) => Date.parse(o.createdAt) >= start && Date.parse(o.createdAt) < end + DAY)
+			.filter((o) => o.poNumber === po && isInWindow(o, window))
 			.flatMap((o) => {
 				const plan = state().plans[o.ref];
 				return plan ? generationsAt(o, plan, sim.now()) : [];
 			});
 		return reply(sim, { orders }, { orders: [{ header: { ponumber: po } }] });
+	};
+
+	/** The (invented) range endpoint: every generation placed in the window, tracking and PRO in one field. */
+	const range = async ({ request }: { request: Request }) => {
+		if (!options.hasRange) return adError(404, 'NOT_FOUND', 'Not found.');
+		const refused = await guard(sim, request, options);
+		if (refused) return refused;
+		const q = new URL(request.url).searchParams;
+		const window = readWindow(q);
+		if (window === null)
+			return adError(400, 'BAD_REQUEST', SIM.badRequest('startDate and endDate'));
+		if (window.end - window.start > AUTOMATIC_MAX_LOOKUP_DAYS * DAY) {
+			return adError(400, 'RANGE_TOO_LARGE', SIM.rangeTooLarge, 'startDate');
+		}
+		const orders = sim
+			.orders('automatic')
+			.filter((o) => isInWindow(o, window))
+			.flatMap((o) => {
+				const plan = state().plans[o.ref];
+				return plan ? generationsAt(o, plan, sim.now(), 'range') : [];
+			});
+		return reply(sim, { orders }, { orders: [{ header: {} }] });
 	};
 
 	const revoke = async ({ request }: { request: Request }) => {
@@ -169,8 +189,21 @@ export function orderHandlers(
 	return [
 		http.post(`${base}${P.create}`, create),
 		http.get(`${base}${P.lookup}`, lookup),
+		http.get(`${base}${P.range}`, range),
 		http.post(`${base}${P.revoke}`, revoke)
 	];
+}
+
+/** `startDate`…`endDate` (YYYY-MM-DD, both days included), or null when missing or reversed. */
+function readWindow(q: URLSearchParams): { start: number; end: number } | null {
+	const start = Date.parse(`${q.get('startDate') ?? ''}T00:00:00Z`);
+	const end = Date.parse(`${q.get('endDate') ?? ''}T00:00:00Z`);
+	return Number.isNaN(start) || Number.isNaN(end) || end < start ? null : { start, end };
+}
+
+function isInWindow(order: SimOrder, window: { start: number; end: number }): boolean {
+	const at = Date.parse(order.createdAt);
+	return at >= window.start && at < window.end + DAY;
 }
 
 function record(sim: Simulator, body: CreateBody, lines: readonly AdPlanLine[]): SimOrder {

@@ -40,8 +40,16 @@ function groupsOf(plan: AdPlan, random: () => number): AdPlanLine[][] {
 	return [...first, backordered].filter((g) => g.length > 0);
 }
 
-/** The order's generations as the lookup shows them at virtual time `now`. */
-export function generationsAt(order: SimOrder, plan: AdPlan, now: Date): JsonBodyType[] {
+/**
+ * The order's generations as the lookup shows them at virtual time `now`. The range form keeps
+ * one `trackingNumber` (a freight generation's PRO) and no `proNumber` [3P-DOC S27].
+ */
+export function generationsAt(
+	order: SimOrder,
+	plan: AdPlan,
+	now: Date,
+	form: 'lookup' | 'range' = 'lookup'
+): JsonBodyType[] {
 	const random = seededRandom(order.seed);
 	const created = Date.parse(order.createdAt);
 	const words = AUTOMATIC_UNCONFIRMED.generationStatus;
@@ -81,7 +89,7 @@ export function generationsAt(order: SimOrder, plan: AdPlan, now: Date): JsonBod
 					invoiceDate: '',
 					shipDate: '',
 					trackingNumber: '',
-					proNumber: ''
+					...(form === 'lookup' ? { proNumber: '' } : {})
 				},
 				lines: rest.map((l) => ({ sku: l.sku, quantity: l.quantity }))
 			});
@@ -95,8 +103,9 @@ export function generationsAt(order: SimOrder, plan: AdPlan, now: Date): JsonBod
 				invoiceDate: isInvoiced ? usDate(g.shipAt + 24 * HOUR) : '',
 				shipDate: usDate(g.shipAt),
 				shipVia: g.isFreight ? AUTOMATIC_UNCONFIRMED.freightShipVia : g.carrier.toUpperCase(),
-				trackingNumber: g.isFreight ? '' : g.tracking,
-				proNumber: g.isFreight ? g.pro : ''
+				...(form === 'lookup'
+					? { trackingNumber: g.isFreight ? '' : g.tracking, proNumber: g.isFreight ? g.pro : '' }
+					: { trackingNumber: g.isFreight ? g.pro : g.tracking })
 			},
 			lines: g.lines.map((l) => ({ sku: l.sku, quantity: l.quantity }))
 		});

@@ -7,7 +7,7 @@ import { isSuccess, puClient, type PuClient } from './client';
 import { PU_BASE_URL, PU_UNCONFIRMED } from './constants';
 import { PU_NAME, puHttpFailure } from './errors';
 import { toStockLines } from './mapping';
-import { puOrderStatus } from './order-lookup';
+import { listPuOrders, puOrderStatus, puOrderStatuses, puResults } from './order-lookup';
 import { placePuOrder } from './place-order';
 
 export interface PartsUnlimitedOptions {
@@ -70,6 +70,18 @@ export function createPartsUnlimitedAdapter(
 
 		/** From the order list by date; `not_found` when PU lists no order for the PO. */
 		getOrderStatus: (poNumber, refs) => puOrderStatus(client, poNumber, now(), refs),
+
+		/** The order list read once from the oldest PO's date; failures as listRecentOrders. */
+		getOrderStatuses: (pos) => puOrderStatuses(client, pos, now()),
+
+		/**
+		 * Every page of the order list by order date (list shape UNCONFIRMED, §3.4); `transient`
+		 * when there are more pages than this app reads.
+		 */
+		async listRecentOrders(from, to) {
+			const listed = await listPuOrders(client, from, to);
+			return listed.ok ? ok(puResults(listed.value)) : listed;
+		},
 
 		/** ok(null) when PU lists no order for the PO; any failure means "unknown", never "absent". */
 		async findOrderByPoNumber(poNumber) {

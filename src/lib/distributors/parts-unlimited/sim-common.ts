@@ -45,6 +45,8 @@ export async function guard(
 			'retry-after': String(PU_UNCONFIRMED.retryAfterSeconds)
 		});
 	}
+	const wait = sim.admit('pu');
+	if (wait !== null) return puError(429, SIM.rateLimited, { 'retry-after': String(wait) });
 	if (sim.hasFault('pu', 'server_error')) return puError(503, SIM.serverError);
 	return undefined;
 }

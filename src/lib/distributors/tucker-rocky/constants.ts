@@ -30,6 +30,11 @@ export const TUCKER_UNCONFIRMED = {
 	maxPoLength: 20,
 	/** Items per INV/PRC call (repeated `item=`); no limit is documented. */
 	itemsPerCall: 50,
+	/**
+	 * Ordernums per SHP call (repeated `ordernum=` [CODE S14]); no limit is documented. 50 keeps
+	 * the query string near 1 kB, well inside what any web server takes.
+	 */
+	ordernumsPerShp: 50,
 	/** Item used to test the credentials (the example item number of §4.1). */
 	canaryItem: '160942',
 	/** Only "UG" is witnessed (likely UPS Ground [INF]); the two others are guesses. */

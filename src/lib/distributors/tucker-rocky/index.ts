@@ -9,6 +9,7 @@ import { refusal, TUCKER_NAME } from './errors';
 import { toStockLines, tuckerItem } from './mapping';
 import { findTuckerOrder, tuckerOrderStatus } from './order-lookup';
 import { placeTuckerOrder } from './place-order';
+import { tuckerCannotList, tuckerOrderStatuses } from './shp-batch';
 
 export interface TuckerRockyOptions {
 	/** Production by default; TUCKER_TEST_URL for Tucker's test host. */
@@ -78,6 +79,15 @@ export function createTuckerRockyAdapter(
 		 * name its ordernum.
 		 */
 		getOrderStatus: (poNumber, refs) => tuckerOrderStatus(client, poNumber, refs),
+
+		/**
+		 * SHP with up to `ordernumsPerShp` repeated ordernums per call; POs without a stored ordernum
+		 * come back in `askSingly`. Failures as getOrderStatus.
+		 */
+		getOrderStatuses: (pos) => tuckerOrderStatuses(client, pos),
+
+		/** Always `not_supported`: trws lists nothing by date. */
+		listRecentOrders: async () => tuckerCannotList(),
 
 		/**
 		 * A validate-only ORD reveals a duplicate PO (an inference, see order-lookup.ts): ok(null) when

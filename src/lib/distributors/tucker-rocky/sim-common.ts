@@ -46,10 +46,13 @@ export async function transportGuard(
 	if (sim.latencyMs > 0) await delay(sim.latencyMs);
 	if (sim.hasFault('tucker', 'slow')) await delay(options.slowMs);
 	if (sim.hasFault('tucker', 'dropped_connection')) return HttpResponse.error();
-	if (sim.hasFault('tucker', 'rate_limited')) {
+	const wait = sim.hasFault('tucker', 'rate_limited')
+		? TUCKER_UNCONFIRMED.retryAfterSeconds
+		: sim.admit('tucker');
+	if (wait !== null) {
 		return new HttpResponse('Too Many Requests', {
 			status: 429,
-			headers: { 'retry-after': String(TUCKER_UNCONFIRMED.retryAfterSeconds) }
+			headers: { 'retry-after': String(wait) }
 		});
 	}
 	if (sim.hasFault('tucker', 'server_error')) {

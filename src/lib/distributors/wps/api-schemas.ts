@@ -97,6 +97,11 @@ export const WpsPurchaseOrder = z.object({
 	})
 });
 
+/** `GET /orders?from_date&to_date` [DOC S2]: every PO of the range, each with its order_details. */
+export const WpsPurchaseOrderList = z.object({
+	data: z.array(WpsPurchaseOrder.shape.data)
+});
+
 /** The error body is undocumented (§2.3): `{message, errors}` is the simulator's invented shape. */
 export const WpsError = z.object({
 	message: z.string().optional(),

@@ -7,6 +7,7 @@ import { isSuccess, wpsClient, type WpsClient } from './client';
 import { WPS_UNCONFIRMED } from './constants';
 import { WPS_NAME, wpsFailure } from './errors';
 import { poStatus, toShipments, toStockLine } from './mapping';
+import { listWpsOrders, wpsOrderStatuses } from './order-list';
 import { placeWpsOrder } from './place-order';
 
 export interface WpsOptions {
@@ -18,6 +19,7 @@ export interface WpsOptions {
 export function createWpsAdapter(deps: AdapterDeps, options: WpsOptions = {}): DistributorAdapter {
 	const client = wpsClient(deps);
 	const stockCap = options.stockCap ?? WPS_UNCONFIRMED.stockCap;
+	const now = () => deps.now?.() ?? new Date();
 	return {
 		id: 'wps',
 		capabilities: {
@@ -66,6 +68,12 @@ export function createWpsAdapter(deps: AdapterDeps, options: WpsOptions = {}): D
 
 		/** GET /orders/{po}; `not_found` when WPS has no such PO. */
 		getOrderStatus: (poNumber) => orderStatus(client, poNumber),
+
+		/** One `GET /orders?from_date&to_date` from the oldest PO; failures as listRecentOrders. */
+		getOrderStatuses: (pos) => wpsOrderStatuses(client, pos, now()),
+
+		/** `GET /orders?from_date&to_date`; `validation` when WPS refuses the range (400). */
+		listRecentOrders: (from, to) => listWpsOrders(client, from, to),
 
 		/** ok(null) when WPS has no order for the PO; any failure means "unknown", never "absent". */
 		async findOrderByPoNumber(poNumber) {

@@ -48,6 +48,9 @@ export async function guard(
 			'retry-after': String(WPS_UNCONFIRMED.retryAfterSeconds)
 		});
 	}
+	const wait = sim.admit('wps');
+	if (wait !== null)
+		return wpsError(429, SIM.rateLimited, undefined, { 'retry-after': String(wait) });
 	if (sim.hasFault('wps', 'server_error')) return wpsError(500, SIM.serverError);
 	return undefined;
 }

@@ -6,6 +6,7 @@ import { createApi } from '../api';
 import type { ApiDeps } from '../deps';
 import { FakeDistributor } from '../fake-distributor';
 import { createTestDeps } from '../test-deps';
+import { MAX_SINGLE_LOOKUPS_PER_ROUND } from '../tracking-singly';
 
 let fake: FakeDistributor;
 let deps: ApiDeps;
@@ -209,6 +210,38 @@ describe('tracking refresh and buyer email', () => {
 		await api.tracking.refresh({});
 		expect(fake.statusCalls).toBe(calls);
 		expect(po).toBe('RL000001');
+	});
+});
+
+describe('POs the bulk form cannot answer', () => {
+	it('are asked one by one, at most MAX_SINGLE_LOOKUPS_PER_ROUND a round; the rest wait, and the summary says so', async () => {
+		fake.hasNoBulkStatus = true;
+		const pos: string[] = [];
+		for (let i = 0; i < MAX_SINGLE_LOOKUPS_PER_ROUND + 3; i++) pos.push(await placeOrder(`30${i}`));
+		for (const po of pos) {
+			fake.statuses.set(po, {
+				poNumber: po,
+				status: 'open',
+				distributorRefs: ['REF'],
+				shipments: []
+			});
+		}
+		const round = await api.tracking.refresh({});
+		// One bulk call that answered nothing, then one call per PO up to the limit.
+		expect(fake.statusCalls).toBe(1 + MAX_SINGLE_LOOKUPS_PER_ROUND);
+		expect(round.ok && 'problems' in round.value && round.value.problems).toEqual([
+			{
+				distributorId: 'pu',
+				message: '3 POs are checked one at a time and wait for the next refresh'
+			}
+		]);
+		const confirmed = await deps.db.purchaseOrders.where('state').equals('confirmed').count();
+		expect(confirmed).toBe(MAX_SINGLE_LOOKUPS_PER_ROUND);
+		// The next round asks the ones left out first.
+		await api.tracking.refresh({});
+		expect(await deps.db.purchaseOrders.where('state').equals('confirmed').count()).toBe(
+			pos.length
+		);
 	});
 });
 
