@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, openSession, type Session } from './support/chromium';
+import { accessibilityProblems } from './pages/accessibility';
 
 /** The shop counter's connection drops: the app still opens, with the orders and POs it holds. */
 let session: Session;
@@ -106,6 +107,7 @@ describe('drop-shipping while offline', () => {
 			.getByRole('row')
 			.filter({ hasText: poNumber });
 		await expect.poll(async () => (await poRow.textContent()) ?? '').toContain('Queued');
+		expect(await accessibilityProblems(page)).toEqual([]);
 		expect(await simulatorOrders(page, poNumber)).toBe(0);
 
 		await context.setOffline(false);
