@@ -154,3 +154,47 @@ describe('the foundation screens', () => {
 		expect(session.errors).toEqual([]);
 	});
 });
+
+describe('accessibility of the catalog and settings screens', () => {
+	it('the Catalog with results, Import, Inventory rules, Email and Data have no axe violations', async () => {
+		const { page } = session;
+		const shell = new AppShell(page);
+		await openApp(page, '/');
+
+		await shell.go('Catalog');
+		await shell.waitForHeading('Catalog');
+		await page.getByLabel('Search the catalog').fill('brake');
+		await page
+			.getByRole('table', { name: /Offers for/ })
+			.first()
+			.waitFor();
+		expect(await accessibilityProblems(page)).toEqual([]);
+
+		await page.getByRole('link', { name: 'Import a feed' }).click();
+		await shell.waitForHeading('Import a feed');
+		await page.getByLabel('Layout').waitFor();
+		expect(await accessibilityProblems(page)).toEqual([]);
+
+		await shell.go('Settings');
+		const settings = page.getByRole('navigation', { name: 'Settings' });
+		await settings.getByRole('link', { name: 'Inventory rules' }).click();
+		await shell.waitForHeading('Inventory rules');
+		await page.getByRole('button', { name: 'Drop-ship everything' }).waitFor();
+		await page.locator('main table tbody tr').first().waitFor();
+		expect(await accessibilityProblems(page)).toEqual([]);
+
+		await settings.getByRole('link', { name: 'Email' }).click();
+		await shell.waitForHeading('Email');
+		await page
+			.getByText(/No emails yet|\d+ emails?/)
+			.first()
+			.waitFor();
+		expect(await accessibilityProblems(page)).toEqual([]);
+
+		await settings.getByRole('link', { name: 'Data' }).click();
+		await shell.waitForHeading('Data');
+		await page.getByText(/of [\d.]+ \w+ available/).waitFor();
+		expect(await accessibilityProblems(page)).toEqual([]);
+		expect(session.errors).toEqual([]);
+	});
+});

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { openApp, openSession, type Session } from './support/chromium';
+import { accessibilityProblems } from './pages/accessibility';
 
 /** The shop counter's connection drops: the app still opens, with the orders and POs it holds. */
 let session: Session;
@@ -32,6 +34,138 @@ describe('offline', () => {
 		await expect.poll(() => page.locator('main a[href^="/orders/"]').count()).toBeGreaterThan(5);
 		await context.setOffline(false);
 		// Nothing the dealer would notice went wrong: only the browser's own offline fetch notes.
+		expect(
+			session.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))
+		).toEqual([]);
+	});
+});
+
+/** The orders the simulated distributors hold for a PO number, read from the saved snapshot. */
+async function simulatorOrders(page: Page, poNumber: string): Promise<number> {
+	return page.evaluate(
+		(po) =>
+			new Promise<number>((done, fail) => {
+				const open = indexedDB.open('dropship-desk');
+				open.onerror = () => fail(open.error);
+				open.onsuccess = () => {
+					const read = open.result
+						.transaction('simulatorState')
+						.objectStore('simulatorState')
+						.get('snapshot');
+					read.onerror = () => fail(read.error);
+					read.onsuccess = () => {
+						const orders = (read.result?.value?.orders ?? []) as { poNumber: string }[];
+						open.result.close();
+						done(orders.filter((o) => o.poNumber === po).length);
+					};
+				};
+			}),
+		poNumber
+	);
+}
+
+/**
+ * Opens an order with an item that qualifies, drops the network, and drop-ships it: the dialog
+ * says the PO is saved and waits. Returns its PO number.
+ */
+async function dropshipOffline(session: Session): Promise<string> {
+	const { page, context } = session;
+	await openApp(page, '/orders?qualify=1');
+	await page.locator('main a[href^="/orders/"]').first().click();
+	await page.getByRole('heading', { name: 'Items' }).waitFor();
+	await expect.poll(() => page.getByText('Checking your feeds…').count()).toBe(0);
+	const dropship = page.getByRole('button', { name: /^Dropship / }).first();
+	await dropship.waitFor();
+	// Later screens come from the service worker's cache while the network is gone.
+	await expect
+		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+		.toBe(true);
+
+	await context.setOffline(true);
+	await page.getByText('Offline.').waitFor();
+	await dropship.click();
+	const dialog = page.getByRole('dialog');
+	await expect.poll(() => dialog.getByLabel('PO number').inputValue()).not.toBe('');
+	const poNumber = await dialog.getByLabel('PO number').inputValue();
+	await dialog.getByRole('button', { name: 'Confirm and place order' }).click();
+	await dialog.getByText(`PO ${poNumber} is saved. Waiting for the network`).waitFor();
+	await dialog.waitFor({ state: 'detached' });
+	return poNumber;
+}
+
+describe('drop-shipping while offline', () => {
+	it('waits for the network, then places the PO by itself, exactly once', async () => {
+		const { page, context } = session;
+		const poNumber = await dropshipOffline(session);
+
+		const waiting = page
+			.getByRole('status')
+			.filter({ hasText: `PO ${poNumber}: Waiting for the network — will be placed when` });
+		await waiting.waitFor();
+		const poRow = page
+			.getByRole('table', { name: 'Purchase orders of this order' })
+			.getByRole('row')
+			.filter({ hasText: poNumber });
+		await expect.poll(async () => (await poRow.textContent()) ?? '').toContain('Queued');
+		expect(await accessibilityProblems(page)).toEqual([]);
+		expect(await simulatorOrders(page, poNumber)).toBe(0);
+
+		await context.setOffline(false);
+		await expect
+			.poll(async () => (await poRow.textContent()) ?? '', { timeout: 20_000 })
+			.toMatch(/Submitted|Confirmed/);
+		await expect.poll(() => waiting.count()).toBe(0);
+		await expect.poll(() => simulatorOrders(page, poNumber)).toBe(1);
+
+		// The PO's own record of calls: the order went out in one request.
+		await poRow.getByRole('link', { name: poNumber }).click();
+		await page.getByRole('heading', { name: `PO ${poNumber}` }).waitFor();
+		const orderCalls = page
+			.getByRole('region', { name: 'Calls to the distributor' })
+			.locator('tbody tr')
+			.filter({ has: page.getByRole('cell', { name: /^placeOrder(\.submit)?$/ }) });
+		await expect.poll(() => orderCalls.count()).toBe(1);
+		// Its history keeps that it waited; nothing says it still does.
+		await page
+			.getByRole('region', { name: 'History' })
+			.getByText('Waiting for the network', { exact: true })
+			.waitFor();
+		expect(await page.getByText("will be placed when you're back online").count()).toBe(0);
+		expect(await simulatorOrders(page, poNumber)).toBe(1);
+		expect(
+			session.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))
+		).toEqual([]);
+	});
+
+	it('the dealer cancels a waiting PO: nothing is sent when the network returns', async () => {
+		const { page, context } = session;
+		const poNumber = await dropshipOffline(session);
+		const poRow = page
+			.getByRole('table', { name: 'Purchase orders of this order' })
+			.getByRole('row')
+			.filter({ hasText: poNumber });
+		await poRow.getByRole('link', { name: poNumber }).click();
+		await page.getByRole('heading', { name: `PO ${poNumber}` }).waitFor();
+		await page
+			.getByRole('status')
+			.filter({ hasText: `PO ${poNumber}: Waiting for the network` })
+			.waitFor();
+		await page.getByRole('button', { name: 'Cancel this PO' }).click();
+		await page.getByText('Cancelled before it was sent; the items are open again.').waitFor();
+		await expect
+			.poll(async () => (await page.locator('.meta').textContent()) ?? '')
+			.toContain('Cancelled');
+
+		await context.setOffline(false);
+		await page.getByText('Offline.').waitFor({ state: 'detached' });
+		// The item is open again (its Dropship button is back) and the simulator never got the PO.
+		await page.getByRole('link', { name: /^Order #/ }).click();
+		await page.getByRole('heading', { name: 'Items' }).waitFor();
+		await page
+			.getByRole('button', { name: /^Dropship / })
+			.first()
+			.waitFor();
+		expect(await simulatorOrders(page, poNumber)).toBe(0);
 		expect(
 			session.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))
 		).toEqual([]);

@@ -2,7 +2,7 @@ import type { Client } from '$lib/worker-client/client.svelte';
 
 /**
  * The work the app does by itself while it is open: on start, POs left mid-send by a closed tab
- * are looked up; tracking is refreshed on open and every few minutes (the dealer's setting). The
+ * are looked up and POs written while offline are sent once the network is there; tracking is refreshed on open and every few minutes (the dealer's setting). The
  * worker's Web Lock makes sure only one tab polls; this only rings the bell.
  */
 export class BackgroundWork {
@@ -15,6 +15,16 @@ export class BackgroundWork {
 		await this.client.purchaseOrders.resumeAfterRestart({});
 		await this.refresh();
 		this.schedule(intervalMinutes);
+	}
+
+	/**
+	 * The page's `online`/`offline` events reach the worker here (it decides nothing from its own
+	 * events: see worker/network.ts). Coming online, and on start, the POs written while offline
+	 * go out; the worker sends each once however often this rings.
+	 */
+	async setOnline(isOnline: boolean): Promise<void> {
+		await this.client.system.setOnline({ isOnline });
+		if (isOnline) await this.client.purchaseOrders.sendWaiting({});
 	}
 
 	schedule(intervalMinutes: number): void {

@@ -24,6 +24,14 @@ export function createApi(deps: ApiDeps) {
 			ping: handler(z.object({}), async () => {
 				await deps.db.open();
 				return ok({ at: deps.now().toISOString() });
+			}),
+			/**
+			 * The page's `online`/`offline` events, forwarded (see network.ts for why the page
+			 * decides). Never fails.
+			 */
+			setOnline: handler(z.object({ isOnline: z.boolean() }), async (input) => {
+				deps.network.setOnline(input.isOnline);
+				return ok({ isOnline: input.isOnline });
 			})
 		},
 		backup: backupApi(deps),

@@ -5,6 +5,7 @@ import type { MailMessage, SmtpSettings } from '$lib/domain/smtp';
 import type { Simulator } from '$lib/mocks/simulator';
 import type { Circuits } from './circuits';
 import type { Locks } from './locks';
+import type { Network } from './network';
 import type { SecretBox } from './secrets';
 import type { WriteQueue } from './write-queue';
 
@@ -26,6 +27,8 @@ export interface ApiDeps {
 	circuits: Circuits;
 	/** Cross-tab exclusion (Web Locks in the browser). */
 	locks: Locks;
+	/** Whether the browser is online, as the page last said (see network.ts). */
+	network: Network;
 	/** Seals and opens secrets at rest. */
 	secrets: SecretBox;
 

@@ -4,6 +4,7 @@ import { createAdapter } from '$lib/distributors/registry';
 import { createApi } from './api';
 import { Circuits } from './circuits';
 import { memoryLocks, webLocks } from './locks';
+import { Network } from './network';
 import { SecretBox } from './secrets';
 import { createDemoControl } from './demo-control';
 import { createMailTransport } from './mail-transport';
@@ -28,6 +29,7 @@ const api = createApi({
 	newId: () => crypto.randomUUID(),
 	writes: createWriteQueue(),
 	locks: 'locks' in navigator ? webLocks(navigator.locks) : memoryLocks(),
+	network: new Network(navigator.onLine),
 	secrets: new SecretBox(db),
 
 	adapters: createAdapter,

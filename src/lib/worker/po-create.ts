@@ -19,6 +19,8 @@ export interface NewPo {
 	isManual: boolean;
 	state: PoState;
 	distributorRefs: string[];
+	/** The first history note; says why the PO waits when it does. */
+	note?: string;
 	lines: { orderItemId: string; sku: string; quantity: number; unitCostCents: number }[];
 }
 
@@ -92,7 +94,9 @@ export async function createPo(deps: ApiDeps, input: NewPo): Promise<Result<Purc
 						{
 							at: now,
 							state: input.state,
-							note: input.isManual ? 'Recorded as placed by hand' : 'Written before sending'
+							note:
+								input.note ??
+								(input.isManual ? 'Recorded as placed by hand' : 'Written before sending')
 						}
 					]
 				};

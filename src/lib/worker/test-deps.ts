@@ -4,6 +4,7 @@ import type { Simulator } from '$lib/mocks/simulator';
 import type { ApiDeps } from './deps';
 import { Circuits } from './circuits';
 import { memoryLocks } from './locks';
+import { Network } from './network';
 import { SecretBox } from './secrets';
 import { createWriteQueue } from './write-queue';
 
@@ -34,6 +35,7 @@ export function createTestDeps(
 		adapters: createAdapter,
 		circuits: new Circuits(),
 		locks: memoryLocks(),
+		network: new Network(true),
 
 		mail: async (_smtp, message) => ({
 			ok: true,

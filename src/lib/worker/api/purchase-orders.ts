@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { Address } from '$lib/domain/address';
 import { todoKind } from '$lib/domain/dealer-todos';
-import { DISTRIBUTORS, DistributorId, displaySku } from '$lib/domain/distributor';
+import { DistributorId } from '$lib/domain/distributor';
 import { ShippingMethod } from '$lib/domain/purchase-order';
 import { err, ok } from '$lib/domain/result';
 import { adapterFor } from '../adapters';
 import type { ApiDeps } from '../deps';
 import { handler } from '../handler';
-import { liveStockProblem, reconcilePo, sendPo } from '../placement';
+import { reconcilePo, sendPo } from '../placement';
 import { createPo, peekPoNumber } from '../po-create';
 import { casPo, withState } from '../po-records';
 import { requeueFailed } from '../po-retry';
 import { addManualTracking, decideCancellation, requestCancellation } from '../po-manual';
+import { WAITING_NOTE, cancelWaitingPo, checkLiveStock, sendWaitingPos } from '../po-waiting';
 
 const PoLineInput = z.object({
 	orderItemId: z.string().min(1),
@@ -41,50 +42,78 @@ const ManualInput = z.object({
 });
 
 export function purchaseOrdersApi(deps: ApiDeps) {
+	// POs this worker is placing right now: `sendWaiting` leaves them to their own call, so a
+	// dealer's click never loses the race to the `online` event and sees a needless `conflict`.
+	const inHand = new Set<string>();
 	return {
 		/** The PO number the next drop-ship will get. Never fails. */
 		nextPoNumber: handler(z.object({}), async () => ok(await peekPoNumber(deps))),
 
 		/**
-		 * Checks live stock, writes the PO (`queued`), then places it. Fails with the live check's
-		 * `out_of_stock` / `unknown_sku` / `price_changed` (nothing written), `conflict` when the
-		 * item is already covered, or the distributor's own code (the PO then shows why).
+		 * Checks live stock, writes the PO (`queued`), then places it. Offline, the PO is written
+		 * `queued` with no call at all and waits for `sendWaiting` (the value then has state
+		 * `queued`). Fails with the live check's `out_of_stock` / `unknown_sku` / `price_changed`
+		 * (nothing written), `conflict` when the item is already covered, or the distributor's own
+		 * code (the PO then shows why).
 		 */
 		place: handler(PlaceInput, async (input) => {
 			const built = await adapterFor(deps, input.distributorId);
 			if (!built.ok) return built;
-			const name = DISTRIBUTORS[input.distributorId].name;
-			const stock = await built.value.getStock(input.lines.map((l) => l.sku));
-			if (!stock.ok) return stock;
-			for (const line of input.lines) {
-				const live = stock.value.find((s) => s.sku.toUpperCase() === line.sku.toUpperCase());
-				const problem = liveStockProblem(
-					name,
-					displaySku(input.distributorId, line.sku),
-					line.quantity,
-					live ?? { found: false, totalQty: 0 },
-					line.unitCostCents
-				);
+			const isOnline = deps.network.isOnline();
+			if (isOnline) {
+				const problem = await checkLiveStock(built.value, input.distributorId, input.lines);
 				if (problem) return { ok: false, error: problem };
 			}
 			const created = await createPo(deps, {
 				...input,
 				isManual: false,
 				state: 'queued',
-				distributorRefs: []
+				distributorRefs: [],
+				...(isOnline ? {} : { note: WAITING_NOTE })
 			});
-			if (!created.ok) return created;
-			return sendPo(deps, created.value.id);
+			if (!created.ok || !isOnline) return created;
+			inHand.add(created.value.id);
+			try {
+				return await sendPo(deps, created.value.id);
+			} finally {
+				inHand.delete(created.value.id);
+			}
 		}),
 
-		/** Failed → sent again; answer lost → looked up first. `conflict` in any other state. */
+		/**
+		 * Sends every PO waiting in `queued`, each exactly once; called when the page comes back
+		 * online and on start. Returns the counts; sends nothing while offline. Never fails.
+		 */
+		sendWaiting: handler(z.object({}), async () => ok(await sendWaitingPos(deps, inHand))),
+
+		/** Withdraws a PO still waiting to be sent; `conflict` once it has gone out. */
+		cancelWaiting: handler(z.object({ poId: z.string() }), (input) =>
+			cancelWaitingPo(deps, input.poId)
+		),
+
+		/**
+		 * Failed → sent again (offline: queued to wait for the network); answer lost → looked up
+		 * first (`offline` without a network). `conflict` in any other state.
+		 */
 		retry: handler(z.object({ poId: z.string() }), async (input) => {
 			const po = await deps.db.purchaseOrders.get(input.poId);
 			if (!po) return err('not_found', 'That purchase order is not here any more.');
+			if (!deps.network.isOnline()) {
+				if (po.state !== 'failed') {
+					return err('offline', 'This needs the network: try again when you are back online.');
+				}
+				// Back in the queue, sent by `sendWaiting` when the network returns.
+				return requeueFailed(deps, po.id);
+			}
 			if (po.state === 'unknown') return reconcilePo(deps, po.id);
-			const requeued = await requeueFailed(deps, po.id);
-			if (!requeued.ok) return requeued;
-			return sendPo(deps, po.id);
+			inHand.add(po.id);
+			try {
+				const requeued = await requeueFailed(deps, po.id);
+				if (!requeued.ok) return requeued;
+				return await sendPo(deps, po.id);
+			} finally {
+				inHand.delete(po.id);
+			}
 		}),
 
 		/**
