@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { baseUrl, openApp, openSession, type Session } from './support/chromium';
-import { orderCallsFor, poStateOnDisk, readStore, simulatorOrdersFor } from './support/idb';
+import {
+	clearStores,
+	orderCallsFor,
+	poStateOnDisk,
+	readStore,
+	simulatorOrdersFor
+} from './support/idb';
 import { recordManualDropship } from './pages/order-page';
 
 /**
@@ -245,5 +251,21 @@ describe('reliability in a real browser', () => {
 			expect(csp, file).toMatch(/script-src 'self' 'sha256-/);
 			expect(csp, file).not.toContain('unsafe-inline');
 		}
+	});
+
+	it('§8 case 25: purchase orders wiped while the distributor still lists them: the app says data may be lost', async () => {
+		const { page } = session;
+		await openApp(page, '/');
+		const { poNumber } = await openDropshipDialog(page);
+		await page.getByRole('dialog').getByRole('button', { name: 'Confirm and place order' }).click();
+		await page.getByRole('dialog').waitFor({ state: 'detached' });
+		await expect.poll(() => simulatorOrdersFor(page, poNumber)).toBe(1);
+
+		await clearStores(page, ['purchaseOrders', 'poLines', 'shipments']);
+		await openApp(page, '/orders');
+		const alert = page.getByRole('alert').filter({ hasText: 'Data may have been lost' });
+		await alert.waitFor({ timeout: 30_000 });
+		expect(await alert.textContent()).toContain(poNumber);
+		await alert.getByRole('link', { name: 'Restore a backup' }).waitFor();
 	});
 });

@@ -58,3 +58,25 @@ export async function poStateOnDisk(page: Page, poNumber: string): Promise<strin
 	const pos = await readStore<{ poNumber: string; state: string }>(page, 'purchaseOrders');
 	return pos.find((p) => p.poNumber === poNumber)?.state;
 }
+
+/** Empties stores of the app's database behind the app's back, as an eviction would. */
+export async function clearStores(page: Page, stores: string[]): Promise<void> {
+	await page.evaluate(
+		(names) =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('dropship-desk');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction(names, 'readwrite');
+					for (const name of names) tx.objectStore(name).clear();
+					tx.oncomplete = () => {
+						db.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			}),
+		stores
+	);
+}

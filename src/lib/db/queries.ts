@@ -92,7 +92,7 @@ export const brandAliasesQuery = (): Observable<BrandAlias[]> =>
 
 /** One raw settings row (SMTP settings, email templates): what the pages may show of it. */
 export const settingRowQuery = (
-	key: 'smtp' | 'emailTemplates' | 'trackingStatus'
+	key: 'smtp' | 'emailTemplates' | 'trackingStatus' | 'dataLoss'
 ): Observable<unknown> => liveQuery(async () => (await readDb().settings.get(key))?.value);
 
 export const outboxQuery = (): Observable<OutboxEmail[]> =>

@@ -33,6 +33,7 @@ export const BACKUP_TABLE_NAMES = Object.keys(BACKUP_TABLES) as BackupTable[];
 export const LOCAL_SETTING_KEYS = new Set([
 	'trackingStatus',
 	'trackingSinglyCursor',
+	'dataLoss',
 	'secretKey',
 	'circuits'
 ]);

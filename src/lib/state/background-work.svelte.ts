@@ -13,6 +13,8 @@ export class BackgroundWork {
 
 	async start(intervalMinutes: number): Promise<void> {
 		await this.client.purchaseOrders.resumeAfterRestart({});
+		// A profile with no PO at all may have been wiped: ask the distributors what they hold.
+		await this.client.recovery.checkForDataLoss({ onlyIfEmpty: true });
 		await this.refresh();
 		this.schedule(intervalMinutes);
 	}

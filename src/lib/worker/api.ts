@@ -9,6 +9,7 @@ import { distributorsApi } from './api/distributors';
 import { mailApi } from './api/mail';
 import { ordersApi } from './api/orders';
 import { purchaseOrdersApi } from './api/purchase-orders';
+import { recoveryApi } from './api/recovery';
 import { rulesApi } from './api/rules';
 import { settingsApi } from './api/settings';
 import { trackingApi } from './api/tracking';
@@ -40,6 +41,7 @@ export function createApi(deps: ApiDeps) {
 		distributors: distributorsApi(deps),
 		orders: ordersApi(deps),
 		purchaseOrders: purchaseOrdersApi(deps),
+		recovery: recoveryApi(deps),
 		rules: rulesApi(deps),
 		settings: settingsApi(deps),
 		tracking: trackingApi(deps),
