@@ -19,5 +19,13 @@ export const DURABILITY = 'strict' satisfies IDBTransactionDurability;
 export function openDb(name: string = DB_NAME): DropshipDb {
 	const db = new Dexie(name, { chromeTransactionDurability: DURABILITY }) as DropshipDb;
 	declareVersions(db);
+	// Another tab opened a newer version (or deletes the database): this code targets the old
+	// schema, so close for good instead of Dexie's default, which reopens on the next query and
+	// would run old code against the new schema. The page shows "reload" (UpgradeNotice).
+	// Returning false stops Dexie's default handler; listeners added later still run first.
+	db.on('versionchange', () => {
+		db.close({ disableAutoOpen: true });
+		return false;
+	});
 	return db;
 }
