@@ -30,7 +30,12 @@ export type BackupTable = keyof typeof BACKUP_TABLES;
 export const BACKUP_TABLE_NAMES = Object.keys(BACKUP_TABLES) as BackupTable[];
 
 /** Settings that never go into a backup: machine-local state, not the dealer's data. */
-export const LOCAL_SETTING_KEYS = new Set(['trackingStatus', 'secretKey', 'circuits']);
+export const LOCAL_SETTING_KEYS = new Set([
+	'trackingStatus',
+	'secretKey',
+	'secretLock',
+	'circuits'
+]);
 
 export const BackupFile = z.object({
 	format: z.literal(BACKUP_FORMAT),

@@ -10,6 +10,7 @@ import { mailApi } from './api/mail';
 import { ordersApi } from './api/orders';
 import { purchaseOrdersApi } from './api/purchase-orders';
 import { rulesApi } from './api/rules';
+import { secretsApi } from './api/secrets';
 import { settingsApi } from './api/settings';
 import { trackingApi } from './api/tracking';
 
@@ -33,6 +34,7 @@ export function createApi(deps: ApiDeps) {
 		orders: ordersApi(deps),
 		purchaseOrders: purchaseOrdersApi(deps),
 		rules: rulesApi(deps),
+		secrets: secretsApi(deps),
 		settings: settingsApi(deps),
 		tracking: trackingApi(deps),
 		mail: mailApi(deps)
