@@ -49,6 +49,7 @@ describe('schema upgrades keep the data', () => {
 				'settings',
 				'shipments',
 				'simulatorState',
+				'suppressions',
 				'warehouses'
 			].sort()
 		);
@@ -71,7 +72,7 @@ describe('schema upgrades keep the data', () => {
 
 		const current = openDb(name);
 		await current.open();
-		expect(current.verno).toBe(2);
+		expect(current.verno).toBe(CURRENT_VERSION);
 		expect(await current.orders.get('o1')).toEqual(order);
 		const po = await current.purchaseOrders.get('po1');
 		expect(po?.shipState).toBe('awaiting');
@@ -111,6 +112,38 @@ describe('schema upgrades from every released version (case 24, STOR-7)', () => 
 			['RL000002', 'unknown', 'awaiting'],
 			['RL000003', 'confirmed', 'shipped']
 		]);
+		current.close();
+	});
+
+	it('v2 fixture → current: every row kept, and the suppressions table (v3) starts empty', async () => {
+		const name = `schema-fixture-v2-${Math.random()}`;
+		const v2 = openAt(name, 2);
+		await v2.open();
+		// Version 2 data: as the v1 fixture after its upgrade, every PO with a shipState.
+		const tables: Record<string, unknown[]> = {
+			...v1Fixture.tables,
+			purchaseOrders: v1Fixture.tables.purchaseOrders.map((po) => ({
+				shipState: 'awaiting',
+				...po
+			}))
+		};
+		for (const [table, rows] of Object.entries(tables)) await v2.table(table).bulkAdd(rows);
+		v2.close();
+
+		const current = openDb(name);
+		await current.open();
+		expect(current.verno).toBe(CURRENT_VERSION);
+		for (const [table, rows] of Object.entries(tables)) {
+			expect(await current.table(table).count(), table).toBe(rows.length);
+		}
+		expect(await current.orders.toArray()).toEqual(tables.orders);
+		expect(await current.purchaseOrders.toArray()).toEqual(tables.purchaseOrders);
+		expect(
+			(await current.purchaseOrders.where('state').anyOf('submitting', 'unknown').toArray()).map(
+				(p) => p.poNumber
+			)
+		).toEqual(['RL000001', 'RL000002']);
+		expect(await current.suppressions.count()).toBe(0);
 		current.close();
 	});
 

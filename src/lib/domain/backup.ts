@@ -3,7 +3,7 @@ import { Credentials, DistributorAccount } from './account';
 import { AuditEntry } from './audit';
 import { CatalogBlock, FeedImport } from './catalog';
 import { Order, OrderItem } from './order';
-import { OutboxEmail } from './outbox';
+import { OutboxEmail, Suppression } from './outbox';
 import { PoLine, PurchaseOrder, Shipment } from './purchase-order';
 import { RuleOverride, Warehouse } from './rules';
 import { PassphraseSealed } from './sealed';
@@ -18,6 +18,7 @@ export const BACKUP_TABLES = {
 	poLines: PoLine,
 	shipments: Shipment,
 	outbox: OutboxEmail,
+	suppressions: Suppression,
 	distributors: DistributorAccount,
 	warehouses: Warehouse,
 	ruleOverrides: RuleOverride,

@@ -4,6 +4,7 @@ import { ok, type AppError, type Result } from '$lib/domain/result';
 import { SmtpSettings } from '$lib/domain/smtp';
 import type { ApiDeps } from './deps';
 import { secretHint, type Sealed } from './secrets';
+import { holdIfSuppressed, recordHardBounce } from './suppressions';
 
 /** After this many failed attempts an email stops retrying by itself and waits for the dealer. */
 export const MAX_ATTEMPTS = 5;
@@ -78,7 +79,8 @@ async function claim(
 
 /**
  * Sends queued emails through the mail transport. Automatic sending honours the dealer's switch;
- * `emailId` sends one by hand (also a failed one). Returns how many went and how many failed.
+ * `emailId` sends one by hand (also a failed one). Emails to a suppressed address are held, and a
+ * hard bounce suppresses its address. Returns how many went and how many failed or were held.
  */
 export async function sendOutbox(
 	deps: ApiDeps,
@@ -112,6 +114,10 @@ export async function sendOutbox(
 	let sent = 0;
 	let failed = 0;
 	for (const id of ids) {
+		if (await holdIfSuppressed(deps, id)) {
+			failed += 1;
+			continue;
+		}
 		const email = await claim(
 			deps,
 			id,
@@ -126,6 +132,11 @@ export async function sendOutbox(
 			html: email.html,
 			idempotencyKey: email.id
 		});
+		if (!result.ok && result.error.code === 'invalid_address') {
+			await recordHardBounce(deps, email, result.error.message);
+			failed += 1;
+			continue;
+		}
 		await deps.writes.run(() =>
 			deps.db.outbox.update(
 				id,

@@ -6,6 +6,7 @@ import { SmtpSettings } from '$lib/domain/smtp';
 import type { ApiDeps } from '../deps';
 import { handler } from '../handler';
 import { openSmtp, sendOutbox, writeSmtp } from '../mail-outbox';
+import { liftSuppression } from '../suppressions';
 
 export function mailApi(deps: ApiDeps) {
 	return {
@@ -27,6 +28,10 @@ export function mailApi(deps: ApiDeps) {
 			const latest = await deps.db.outbox.get(input.emailId);
 			return err('transient', latest?.lastError ?? 'The email could not be sent.');
 		}),
+		/** The dealer fixed a bounced address: its held emails are queued again. Never fails. */
+		liftSuppression: handler(z.object({ address: z.string().min(1) }), (input) =>
+			liftSuppression(deps, input.address).then((requeued) => ok({ requeued }))
+		),
 		/** Sends what is queued now (automatic sending honoured). */
 		sendQueued: handler(z.object({}), async () => ok(await sendOutbox(deps))),
 		/** Checks the SMTP settings with a real email to the dealer's own address. */
