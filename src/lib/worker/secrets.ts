@@ -30,7 +30,7 @@ const CHECK_CONTEXT = 'secret-lock:check';
 const CHECK_TEXT = 'dropship-desk';
 
 export const LOCKED_MESSAGE =
-	'Your saved credentials are locked. Unlock with your passphrase (Settings › Data) and try again.';
+	'Your saved credentials are locked. Unlock with your passphrase (the form at the top of the page) and try again.';
 export const WRONG_PASSPHRASE =
 	'That passphrase is not the one your credentials are locked with. Nothing was unlocked.';
 

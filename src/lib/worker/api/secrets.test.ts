@@ -5,6 +5,7 @@ import { openCredentials } from '../credentials';
 import { openSmtp } from '../mail-outbox';
 import { fromBase64 } from '../passphrase';
 import { LOCK_ROW, SecretBox } from '../secrets';
+import { FakeDistributor } from '../fake-distributor';
 import { createTestDeps } from '../test-deps';
 
 const API_KEY = 'CANARY-LOCK-PU-KEY-5521';
@@ -109,6 +110,55 @@ describe(
 			const opened = await openCredentials(deps, (await deps.db.distributors.get('pu'))!);
 			expect(opened.ok && opened.value.apiKey).toBe(API_KEY);
 			expect((await openSmtp(deps)).ok).toBe(true);
+		});
+
+		it('placing a PO while locked sends nothing and creates no PO; after unlocking it goes once', async () => {
+			const fake = new FakeDistributor();
+			const deps = createTestDeps({ adapters: (id) => fake.adapter(id) });
+			const api = createApi(deps);
+			await api.distributors.saveAccount({
+				distributorId: 'pu',
+				credentials: { dealerNumber: '10001', apiKey: 'DEMOKEY-0000000-0000000-0000000' }
+			});
+			const shipTo = {
+				name: 'Cody Walters',
+				line1: '22 E Mifflin St',
+				city: 'Madison',
+				state: 'WI',
+				postalCode: '53703'
+			};
+			const order = await api.orders.create({
+				number: '1009',
+				buyer: { name: 'Cody Walters', email: 'cody@example.com' },
+				shipTo,
+				items: [{ title: 'Brake Pads', sku: 'PU1721-2440', quantity: 1, unitPriceCents: 3995 }]
+			});
+			if (!order.ok) throw new Error(order.error.message);
+			await api.secrets.setPassphrase({ passphrase: PASSPHRASE });
+			await api.secrets.lock({});
+			const place = () =>
+				api.purchaseOrders.place({
+					orderId: order.value.id,
+					distributorId: 'pu',
+					shipTo,
+					lines: [
+						{
+							orderItemId: `${order.value.id}-1`,
+							sku: '1721-2440',
+							quantity: 1,
+							unitCostCents: 2210
+						}
+					]
+				});
+			const locked = await place();
+			expect(locked).toMatchObject({ ok: false, error: { code: 'locked' } });
+			if (!locked.ok) expect(locked.error.message).toMatch(/Unlock with your passphrase/);
+			expect(await deps.db.purchaseOrders.count()).toBe(0);
+			expect(fake.orders.size).toBe(0);
+
+			await api.secrets.unlock({ passphrase: PASSPHRASE });
+			expect(await place()).toMatchObject({ ok: true });
+			expect(fake.orders.size).toBe(1);
 		});
 
 		it('a new worker (reload, another tab) starts locked: the key lives in memory only', async () => {
