@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { accessibilityProblems } from './pages/accessibility';
 import { openApp, openSession, type Session } from './support/chromium';
 
 /**
@@ -79,6 +80,7 @@ describe('backup and the passphrase', () => {
 		const { page } = await open();
 		await openApp(page, '/');
 		await page.getByText("You have not made a backup of this browser's data yet.").waitFor();
+		expect(await accessibilityProblems(page)).toEqual([]);
 		await savePartsUnlimitedKey(page);
 
 		await openApp(page, '/settings/data');
@@ -94,6 +96,7 @@ describe('backup and the passphrase', () => {
 			.getByText(/Last backup:/)
 			.locator('time')
 			.waitFor();
+		expect(await accessibilityProblems(page)).toEqual([]);
 		const file = readFileSync((await download.path())!, 'utf8');
 		expect(JSON.parse(file).secrets).toMatchObject({ kdf: 'PBKDF2-SHA-256', iter: 600_000 });
 
@@ -107,6 +110,7 @@ describe('backup and the passphrase', () => {
 			buffer: Buffer.from(file)
 		});
 		await restore.getByRole('radio', { name: /Replace/ }).check();
+		expect(await accessibilityProblems(fresh.page)).toEqual([]);
 		await restore.getByLabel(/Passphrase the backup was exported with/).fill('not the passphrase');
 		await restore.getByRole('button', { name: 'Restore backup' }).click();
 		await restore
@@ -149,6 +153,7 @@ describe('backup and the passphrase', () => {
 		await openApp(page, '/settings/order-automation');
 		const unlock = page.getByRole('form', { name: 'Unlock credentials' });
 		await unlock.getByText(/Unlock with your passphrase/).waitFor();
+		expect(await accessibilityProblems(page)).toEqual([]);
 		const test = page.getByRole('region', { name: /Parts Unlimited/ });
 		await test.getByRole('button', { name: 'Test connection' }).click();
 		await test
