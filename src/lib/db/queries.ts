@@ -95,6 +95,13 @@ export const settingRowQuery = (
 	key: 'smtp' | 'emailTemplates' | 'trackingStatus' | 'dataLoss'
 ): Observable<unknown> => liveQuery(async () => (await readDb().settings.get(key))?.value);
 
+/** When this browser last exported a backup (ISO), or null when it never did. */
+export const lastBackupQuery = (): Observable<string | null> =>
+	liveQuery(async () => {
+		const value = (await readDb().settings.get('lastBackupAt'))?.value;
+		return typeof value === 'string' ? value : null;
+	});
+
 export const outboxQuery = (): Observable<OutboxEmail[]> =>
 	liveQuery(() => readDb().outbox.orderBy('createdAt').reverse().toArray());
 

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDb } from './db';
+import v1Fixture from './fixtures/v1.json';
 import { CURRENT_VERSION, declareVersions } from './schema';
 
 function openAt(name: string, version: number): Dexie {
@@ -48,6 +49,7 @@ describe('schema upgrades keep the data', () => {
 				'settings',
 				'shipments',
 				'simulatorState',
+				'suppressions',
 				'warehouses'
 			].sort()
 		);
@@ -70,7 +72,7 @@ describe('schema upgrades keep the data', () => {
 
 		const current = openDb(name);
 		await current.open();
-		expect(current.verno).toBe(2);
+		expect(current.verno).toBe(CURRENT_VERSION);
 		expect(await current.orders.get('o1')).toEqual(order);
 		const po = await current.purchaseOrders.get('po1');
 		expect(po?.shipState).toBe('awaiting');
@@ -80,5 +82,112 @@ describe('schema upgrades keep the data', () => {
 			.toArray();
 		expect(open.map((p) => p.poNumber)).toEqual(['RL000001']);
 		current.close();
+	});
+});
+
+describe('schema upgrades from every released version (case 24, STOR-7)', () => {
+	it('v1 fixture → current: every row of every table is kept, mid-placement POs keep their state', async () => {
+		const name = `schema-fixture-v1-${Math.random()}`;
+		const v1 = openAt(name, 1);
+		await v1.open();
+		for (const [table, rows] of Object.entries(v1Fixture.tables)) {
+			await v1.table(table).bulkAdd(rows);
+		}
+		v1.close();
+
+		const current = openDb(name);
+		await current.open();
+		expect(current.verno).toBe(CURRENT_VERSION);
+		for (const [table, rows] of Object.entries(v1Fixture.tables)) {
+			expect(await current.table(table).count(), table).toBe(rows.length);
+		}
+		expect(await current.orders.toArray()).toEqual(v1Fixture.tables.orders);
+		const states = (await current.purchaseOrders.orderBy('poNumber').toArray()).map((p) => [
+			p.poNumber,
+			p.state,
+			p.shipState
+		]);
+		expect(states).toEqual([
+			['RL000001', 'submitting', 'awaiting'],
+			['RL000002', 'unknown', 'awaiting'],
+			['RL000003', 'confirmed', 'shipped']
+		]);
+		current.close();
+	});
+
+	it('v2 fixture → current: every row kept, and the suppressions table (v3) starts empty', async () => {
+		const name = `schema-fixture-v2-${Math.random()}`;
+		const v2 = openAt(name, 2);
+		await v2.open();
+		// Version 2 data: as the v1 fixture after its upgrade, every PO with a shipState.
+		const tables: Record<string, unknown[]> = {
+			...v1Fixture.tables,
+			purchaseOrders: v1Fixture.tables.purchaseOrders.map((po) => ({
+				shipState: 'awaiting',
+				...po
+			}))
+		};
+		for (const [table, rows] of Object.entries(tables)) await v2.table(table).bulkAdd(rows);
+		v2.close();
+
+		const current = openDb(name);
+		await current.open();
+		expect(current.verno).toBe(CURRENT_VERSION);
+		for (const [table, rows] of Object.entries(tables)) {
+			expect(await current.table(table).count(), table).toBe(rows.length);
+		}
+		expect(await current.orders.toArray()).toEqual(tables.orders);
+		expect(await current.purchaseOrders.toArray()).toEqual(tables.purchaseOrders);
+		expect(
+			(await current.purchaseOrders.where('state').anyOf('submitting', 'unknown').toArray()).map(
+				(p) => p.poNumber
+			)
+		).toEqual(['RL000001', 'RL000002']);
+		expect(await current.suppressions.count()).toBe(0);
+		current.close();
+	});
+
+	it('an upgrade that throws midway leaves the old version and its rows readable', async () => {
+		const name = `schema-failed-upgrade-${Math.random()}`;
+		const before = openDb(name);
+		await before.open();
+		await before.orders.bulkAdd(v1Fixture.tables.orders as never[]);
+		await before.purchaseOrders.bulkAdd(v1Fixture.tables.purchaseOrders as never[]);
+		before.close();
+
+		const broken = new Dexie(name);
+		declareVersions(broken);
+		broken
+			.version(CURRENT_VERSION + 1)
+			.stores({})
+			.upgrade(async (tx) => {
+				await tx.table('orders').toCollection().modify({ state: 'migrated' });
+				throw new Error('upgrader failed halfway');
+			});
+		await expect(broken.open()).rejects.toThrow(/upgrader failed halfway/);
+		broken.close();
+
+		const after = openDb(name);
+		await after.open();
+		expect(after.verno).toBe(CURRENT_VERSION);
+		expect(await after.orders.toArray()).toEqual(v1Fixture.tables.orders);
+		expect(await after.purchaseOrders.count()).toBe(3);
+		after.close();
+	});
+
+	it('a tab on the old version closes for an upgrade elsewhere and never reopens on the old schema', async () => {
+		const name = `schema-two-tabs-${Math.random()}`;
+		const oldTab = openDb(name);
+		await oldTab.orders.add(order as never);
+		const newer = new Dexie(name);
+		declareVersions(newer);
+		newer.version(CURRENT_VERSION + 1).stores({ extra: 'id' });
+		// Resolves only because the old connection let go: the upgrade is not blocked.
+		await newer.open();
+		expect(newer.verno).toBe(CURRENT_VERSION + 1);
+		expect(oldTab.isOpen()).toBe(false);
+		await expect(oldTab.orders.count()).rejects.toMatchObject({ name: 'DatabaseClosedError' });
+		expect(await newer.table('orders').count()).toBe(1);
+		newer.close();
 	});
 });

@@ -3,7 +3,7 @@ import type { DistributorAccount } from '$lib/domain/account';
 import type { AuditEntry } from '$lib/domain/audit';
 import type { CatalogBlock, FeedImport } from '$lib/domain/catalog';
 import type { Order, OrderItem } from '$lib/domain/order';
-import type { OutboxEmail } from '$lib/domain/outbox';
+import type { OutboxEmail, Suppression } from '$lib/domain/outbox';
 import type { PoLine, PurchaseOrder, Shipment } from '$lib/domain/purchase-order';
 import type { RuleOverride, Warehouse } from '$lib/domain/rules';
 
@@ -41,6 +41,7 @@ export type DropshipDb = Dexie & {
 	poLines: EntityTable<PoLine, 'id'>;
 	shipments: EntityTable<Shipment, 'id'>;
 	outbox: EntityTable<OutboxEmail, 'id'>;
+	suppressions: EntityTable<Suppression, 'address'>;
 	auditLog: EntityTable<AuditEntry, 'seq'>;
 	settings: EntityTable<SettingRow, 'key'>;
 	simulatorState: EntityTable<SimulatorStateRow, 'key'>;
@@ -77,6 +78,12 @@ export const SCHEMA_V2 = {
 		'id, &poNumber, orderId, distributorId, state, shipState, createdAt, [distributorId+shipState]'
 } as const;
 
+/** Version 3: addresses that bounced permanently, so nothing is mailed to them again. */
+export const SCHEMA_V3 = {
+	...SCHEMA_V2,
+	suppressions: 'address'
+} as const;
+
 /** Every released version, oldest first; `upToVersion` lets the upgrade tests open an old one. */
 export function declareVersions(db: Dexie, upToVersion = Infinity): void {
 	db.version(1).stores(SCHEMA_V1);
@@ -91,6 +98,9 @@ export function declareVersions(db: Dexie, upToVersion = Infinity): void {
 					po.shipState ??= 'awaiting';
 				});
 		});
+	if (upToVersion < 3) return;
+	// A new table only: nothing to migrate.
+	db.version(3).stores(SCHEMA_V3);
 }
 
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;

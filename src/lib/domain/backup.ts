@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { DistributorAccount } from './account';
+import { Credentials, DistributorAccount } from './account';
 import { AuditEntry } from './audit';
 import { CatalogBlock, FeedImport } from './catalog';
 import { Order, OrderItem } from './order';
-import { OutboxEmail } from './outbox';
+import { OutboxEmail, Suppression } from './outbox';
 import { PoLine, PurchaseOrder, Shipment } from './purchase-order';
 import { RuleOverride, Warehouse } from './rules';
+import { PassphraseSealed } from './sealed';
 
 export const BACKUP_FORMAT = 'dropship-desk-backup';
 
@@ -17,6 +18,7 @@ export const BACKUP_TABLES = {
 	poLines: PoLine,
 	shipments: Shipment,
 	outbox: OutboxEmail,
+	suppressions: Suppression,
 	distributors: DistributorAccount,
 	warehouses: Warehouse,
 	ruleOverrides: RuleOverride,
@@ -29,13 +31,19 @@ export const BACKUP_TABLES = {
 export type BackupTable = keyof typeof BACKUP_TABLES;
 export const BACKUP_TABLE_NAMES = Object.keys(BACKUP_TABLES) as BackupTable[];
 
-/** Settings that never go into a backup: machine-local state, not the dealer's data. */
+/**
+ * Settings that never go into a backup and that a restore leaves alone: machine-local state, not
+ * the dealer's data. The device key and the lock must survive a "replace" restore, or every secret
+ * sealed here would stop opening at the next start.
+ */
 export const LOCAL_SETTING_KEYS = new Set([
 	'trackingStatus',
 	'trackingSinglyCursor',
 	'dataLoss',
 	'secretKey',
-	'circuits'
+	'secretLock',
+	'circuits',
+	'lastBackupAt'
 ]);
 
 export const BackupFile = z.object({
@@ -43,7 +51,9 @@ export const BackupFile = z.object({
 	schemaVersion: z.number().int().positive(),
 	exportedAt: z.iso.datetime(),
 	hasCatalog: z.boolean(),
-	tables: z.record(z.string(), z.array(z.unknown()))
+	tables: z.record(z.string(), z.array(z.unknown())),
+	/** The secrets, only ever encrypted under the passphrase the dealer typed at export. */
+	secrets: PassphraseSealed.optional()
 });
 export type BackupFile = z.infer<typeof BackupFile>;
 
@@ -53,4 +63,21 @@ export interface TableChange {
 	added: number;
 	changed: number;
 	unchanged: number;
+}
+
+/** What `BackupFile.secrets` holds once opened: the secret fields per distributor, and SMTP's. */
+export const BackupSecrets = z.object({
+	distributors: z.record(z.string(), Credentials),
+	smtpPassword: z.string().optional()
+});
+export type BackupSecrets = z.infer<typeof BackupSecrets>;
+
+/** How long a backup counts as recent (reliability.md STOR-5). */
+export const BACKUP_REMINDER_DAYS = 7;
+
+/** True when no backup was made in the last seven days (or never). */
+export function isBackupDue(lastBackupAt: string | null | undefined, now: Date): boolean {
+	if (!lastBackupAt) return true;
+	const age = now.getTime() - new Date(lastBackupAt).getTime();
+	return !(age < BACKUP_REMINDER_DAYS * 24 * 60 * 60 * 1000);
 }

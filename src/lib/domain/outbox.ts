@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const EmailState = z.enum(['queued', 'sending', 'sent', 'failed', 'retrying']);
+/** `suppressed`: not sent, because the address bounced permanently before (see Suppression). */
+export const EmailState = z.enum(['queued', 'sending', 'sent', 'failed', 'retrying', 'suppressed']);
 export type EmailState = z.infer<typeof EmailState>;
 
 export const OutboxEmail = z.object({
@@ -22,3 +23,19 @@ export const OutboxEmail = z.object({
 	sentAt: z.iso.datetime().optional()
 });
 export type OutboxEmail = z.infer<typeof OutboxEmail>;
+
+/**
+ * An address a mail server refused permanently (a hard bounce). Nothing is sent to it again: later
+ * emails to it are kept as `suppressed`, with the reason, until the dealer lifts it.
+ */
+export const Suppression = z.object({
+	/** Trimmed and lower-cased (normalizeAddress). */
+	address: z.string(),
+	at: z.iso.datetime(),
+	/** The mail server's own words. */
+	reason: z.string(),
+	emailId: z.string().optional()
+});
+export type Suppression = z.infer<typeof Suppression>;
+
+export const normalizeAddress = (address: string): string => address.trim().toLowerCase();

@@ -22,7 +22,9 @@ export const ErrorCode = z.enum([
 	'not_found',
 	'conflict',
 	'storage_full',
-	'offline'
+	'offline',
+	/** Saved credentials are locked with the dealer's passphrase and it was not entered yet. */
+	'locked'
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

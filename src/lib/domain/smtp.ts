@@ -34,5 +34,10 @@ export type MailRequest = z.infer<typeof MailRequest>;
 
 export const MailResponse = z.union([
 	z.object({ ok: z.literal(true), messageId: z.string() }),
-	z.object({ ok: z.literal(false), message: z.string() })
+	z.object({
+		ok: z.literal(false),
+		message: z.string(),
+		/** The server refused the recipient permanently (5xx at RCPT TO): do not mail it again. */
+		isHardBounce: z.boolean().optional()
+	})
 ]);

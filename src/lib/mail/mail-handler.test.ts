@@ -72,7 +72,18 @@ describe('the /mail endpoint against a real SMTP server', () => {
 		const body = await response.json();
 		expect(body.ok).toBe(false);
 		expect(body.message).toMatch(/535|auth/i);
+		expect(body.isHardBounce).toBeUndefined();
 		expect(JSON.stringify(body)).not.toContain('wrong-CANARY');
+	});
+
+	it('marks a permanent 5xx refusal of the recipient as a hard bounce (MAIL-5)', async () => {
+		const before = received.length;
+		const response = await post({ smtp: smtp(), message: { ...message, to: 'gone@example.com' } });
+		expect(response.status).toBe(502);
+		const body = await response.json();
+		expect(body).toMatchObject({ ok: false, isHardBounce: true });
+		expect(body.message).toMatch(/550/);
+		expect(received.length).toBe(before);
 	});
 
 	it('reports a temporary refusal so the outbox can retry', async () => {
@@ -80,7 +91,9 @@ describe('the /mail endpoint against a real SMTP server', () => {
 		try {
 			const response = await post({ smtp: smtp(), message });
 			expect(response.status).toBe(502);
-			expect((await response.json()).message).toMatch(/451/);
+			const body = await response.json();
+			expect(body.message).toMatch(/451/);
+			expect(body.isHardBounce).toBeUndefined();
 		} finally {
 			smtpServer.rejectWith = null;
 		}

@@ -95,10 +95,30 @@ export function createMailHandler(
 			const reason = cause instanceof Error ? cause.message : String(cause);
 			return json(502, {
 				ok: false,
-				message: smtp.password ? reason.split(smtp.password).join('***') : reason
+				message: smtp.password ? reason.split(smtp.password).join('***') : reason,
+				...(isHardBounce(cause) ? { isHardBounce: true } : {})
 			});
 		} finally {
 			transport.close();
 		}
 	};
+}
+
+/**
+ * A permanent (5xx) refusal of the recipient itself, at RCPT TO: the address does not exist or
+ * will never take mail from us (reliability.md §6, MAIL-5). A 5xx elsewhere (535 at AUTH, 554 for
+ * the content) says nothing about the buyer's address, and a 4xx is worth retrying.
+ */
+export function isHardBounce(cause: unknown): boolean {
+	const { responseCode, command, code } = (cause ?? {}) as {
+		responseCode?: unknown;
+		command?: unknown;
+		code?: unknown;
+	};
+	return (
+		typeof responseCode === 'number' &&
+		responseCode >= 500 &&
+		responseCode < 600 &&
+		(command === 'RCPT TO' || code === 'EENVELOPE')
+	);
 }

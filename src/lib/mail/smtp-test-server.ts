@@ -18,7 +18,8 @@ export interface TestSmtpServer {
 
 /**
  * A real SMTP server on 127.0.0.1 and a free port, for tests (never shipped): plain SMTP, any
- * sender, and, when `login` is given, that user and password only.
+ * sender, any recipient but `gone@…` (refused 550, a hard bounce), and, when `login` is given,
+ * that user and password only.
  */
 export async function startTestSmtpServer(login?: {
 	user: string;
@@ -37,6 +38,12 @@ export async function startTestSmtpServer(login?: {
 			if (login && auth.username === login.user && auth.password === login.password)
 				callback(null, { user: login.user });
 			else callback(new Error('535 Authentication failed'));
+		},
+		// A mailbox that does not exist: the permanent refusal a hard bounce is made of.
+		onRcptTo(address, _session, callback) {
+			if (address.address.startsWith('gone@'))
+				callback(Object.assign(new Error('550 5.1.1 No such user here'), { responseCode: 550 }));
+			else callback();
 		},
 		onData(stream, session, callback) {
 			let raw = '';

@@ -11,6 +11,7 @@ import { ordersApi } from './api/orders';
 import { purchaseOrdersApi } from './api/purchase-orders';
 import { recoveryApi } from './api/recovery';
 import { rulesApi } from './api/rules';
+import { secretsApi } from './api/secrets';
 import { settingsApi } from './api/settings';
 import { trackingApi } from './api/tracking';
 
@@ -43,6 +44,7 @@ export function createApi(deps: ApiDeps) {
 		purchaseOrders: purchaseOrdersApi(deps),
 		recovery: recoveryApi(deps),
 		rules: rulesApi(deps),
+		secrets: secretsApi(deps),
 		settings: settingsApi(deps),
 		tracking: trackingApi(deps),
 		mail: mailApi(deps)

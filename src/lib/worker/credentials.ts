@@ -7,31 +7,41 @@ import { secretHint } from './secrets';
 const context = (account: Pick<DistributorAccount, 'id'>, field: string) =>
 	`${account.id}:${field}`;
 
-/** Seals the secret fields of an account's credentials; the rest stays readable. */
+/**
+ * Seals the secret fields of an account's credentials; the rest stays readable. `locked` while
+ * the passphrase lock is set and not unlocked.
+ */
 export async function sealAccount(
 	deps: Pick<ApiDeps, 'secrets'>,
 	account: DistributorAccount,
-	credentials: Credentials
-): Promise<DistributorAccount> {
+	credentials: Credentials,
+	key?: CryptoKey
+): Promise<Result<DistributorAccount>> {
 	const visible: Credentials = {};
 	const sealed: NonNullable<DistributorAccount['sealed']> = {};
 	for (const field of DISTRIBUTORS[account.id].credentialFields) {
 		const value = credentials[field.key];
 		if (!value) continue;
 		if (field.isSecret) {
-			sealed[field.key] = await deps.secrets.seal(value, context(account, field.key));
+			const result = await deps.secrets.seal(value, context(account, field.key), key);
+			if (!result.ok) return result;
+			sealed[field.key] = result.value;
 			visible[field.key] = secretHint(value);
 		} else {
 			visible[field.key] = value;
 		}
 	}
-	return { ...account, credentials: visible, sealed };
+	return ok({ ...account, credentials: visible, sealed });
 }
 
-/** The credentials an adapter needs, secrets opened. `auth` when a secret cannot be opened. */
+/**
+ * The credentials an adapter needs, secrets opened. `auth` when a secret cannot be opened,
+ * `locked` while the passphrase lock is set and not unlocked.
+ */
 export async function openCredentials(
 	deps: Pick<ApiDeps, 'secrets'>,
-	account: DistributorAccount
+	account: DistributorAccount,
+	key?: CryptoKey
 ): Promise<Result<Credentials>> {
 	const credentials: Credentials = { ...account.credentials };
 	for (const field of DISTRIBUTORS[account.id].credentialFields) {
@@ -40,7 +50,8 @@ export async function openCredentials(
 		const opened = await deps.secrets.open(
 			sealed,
 			context(account, field.key),
-			`${DISTRIBUTORS[account.id].name} ${field.label}`
+			`${DISTRIBUTORS[account.id].name} ${field.label}`,
+			key
 		);
 		if (!opened.ok) return opened;
 		credentials[field.key] = opened.value;
@@ -48,13 +59,17 @@ export async function openCredentials(
 	return ok(credentials);
 }
 
-/** Accounts saved before sealing existed (or seeded) keep plaintext secrets: seal them now. */
+/**
+ * Accounts saved before sealing existed (or seeded) keep plaintext secrets: seal them now. While
+ * locked they wait for the next start after an unlock.
+ */
 export async function sealPlaintextSecrets(deps: Pick<ApiDeps, 'db' | 'secrets'>): Promise<void> {
 	for (const account of await deps.db.distributors.toArray()) {
 		const plain = DISTRIBUTORS[account.id].credentialFields.some(
 			(f) => f.isSecret && account.credentials[f.key] && !account.sealed?.[f.key]
 		);
-		if (plain)
-			await deps.db.distributors.put(await sealAccount(deps, account, account.credentials));
+		if (!plain) continue;
+		const sealed = await sealAccount(deps, account, account.credentials);
+		if (sealed.ok) await deps.db.distributors.put(sealed.value);
 	}
 }

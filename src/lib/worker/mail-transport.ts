@@ -6,7 +6,8 @@ import type { MailTransport } from './deps';
 /**
  * The worker's side of email: posts each message with the dealer's SMTP settings to the proxy
  * side's /mail endpoint, which sends it with nodemailer. With no SMTP settings (demo mode) the
- * transport is simulated: the email is kept in the outbox with a demo message id.
+ * transport is simulated: the email is kept in the outbox with a demo message id. A permanent
+ * refusal of the recipient comes back as `invalid_address`, anything else that failed `transient`.
  */
 export function createMailTransport(
 	origin: string,
@@ -31,8 +32,12 @@ export function createMailTransport(
 					'protocol',
 					`The mail endpoint answered ${response.status} with something unexpected.`
 				);
-			return parsed.data.ok
-				? ok({ messageId: parsed.data.messageId })
+			if (parsed.data.ok) return ok({ messageId: parsed.data.messageId });
+			return parsed.data.isHardBounce
+				? err(
+						'invalid_address',
+						`The mail server refused ${message.to} permanently: ${parsed.data.message}`
+					)
 				: err('transient', `The mail server did not take the email: ${parsed.data.message}`);
 		} catch (cause) {
 			return err(

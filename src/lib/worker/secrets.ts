@@ -1,11 +1,22 @@
 import type { DropshipDb } from '$lib/db/schema';
 import { err, ok, type Result } from '$lib/domain/result';
+import { PassphraseSealed } from '$lib/domain/sealed';
+import {
+	deriveKey,
+	encryptText,
+	fromBase64,
+	newSalt,
+	openWithKey,
+	sealWithKey
+} from './passphrase';
 
 /**
- * Secrets at rest: distributor API keys and the SMTP password are sealed with AES-GCM under a
- * non-extractable key that lives in IndexedDB (it can be used, never read out). Each seal has a
- * fresh IV, and the record it belongs to (e.g. "wps:apiToken") as additional data, so a
- * ciphertext copied onto another row does not open.
+ * Secrets at rest: distributor API keys and the SMTP password are sealed with AES-GCM. By default
+ * under a non-extractable key that lives in IndexedDB (it can be used, never read out); with a
+ * passphrase lock, under a key derived from the dealer's passphrase that lives in this worker's
+ * memory only (secret-lock.ts switches between the two). Each seal has a fresh IV, and the record
+ * it belongs to (e.g. "wps:apiToken") as additional data, so a ciphertext copied onto another row
+ * does not open.
  */
 export interface Sealed {
 	iv: string;
@@ -13,16 +24,24 @@ export interface Sealed {
 }
 
 const KEY_ROW = 'secretKey';
+/** Present while a passphrase lock is set: the KDF parameters and a check value, never the key. */
+export const LOCK_ROW = 'secretLock';
+const CHECK_CONTEXT = 'secret-lock:check';
+const CHECK_TEXT = 'dropship-desk';
 
-const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+export const LOCKED_MESSAGE =
+	'Your saved credentials are locked. Unlock with your passphrase (the form at the top of the page) and try again.';
+export const WRONG_PASSPHRASE =
+	'That passphrase is not the one your credentials are locked with. Nothing was unlocked.';
 
 export class SecretBox {
-	private key: Promise<CryptoKey> | null = null;
+	private deviceKey: Promise<CryptoKey> | null = null;
+	/** The passphrase key, once unlocked; tied to the salt it was derived with. */
+	private unlocked: { salt: string; key: CryptoKey } | null = null;
 
 	constructor(private readonly db: DropshipDb) {}
 
-	private async loadKey(): Promise<CryptoKey> {
+	private async loadDeviceKey(): Promise<CryptoKey> {
 		const stored = (await this.db.settings.get(KEY_ROW))?.value;
 		if (stored instanceof CryptoKey) return stored;
 		const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
@@ -38,40 +57,88 @@ export class SecretBox {
 		});
 	}
 
-	private getKey(): Promise<CryptoKey> {
-		this.key ??= this.loadKey();
-		return this.key;
+	/** The device key, whether or not a lock is set (secret-lock.ts re-seals with it). */
+	getDeviceKey(): Promise<CryptoKey> {
+		this.deviceKey ??= this.loadDeviceKey();
+		return this.deviceKey;
 	}
 
-	async seal(plaintext: string, context: string): Promise<Sealed> {
-		const iv = crypto.getRandomValues(new Uint8Array(12));
-		const ct = await crypto.subtle.encrypt(
-			{ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(context) },
-			await this.getKey(),
-			new TextEncoder().encode(plaintext)
-		);
-		return { iv: toBase64(iv), ct: toBase64(new Uint8Array(ct)) };
+	async readLock(): Promise<PassphraseSealed | null> {
+		const parsed = PassphraseSealed.safeParse((await this.db.settings.get(LOCK_ROW))?.value);
+		return parsed.success ? parsed.data : null;
 	}
 
-	/** `auth` (in the dealer's words) when the secret cannot be opened: damaged, or from elsewhere. */
-	async open(sealed: Sealed, context: string, label: string): Promise<Result<string>> {
-		try {
-			const plain = await crypto.subtle.decrypt(
-				{
-					name: 'AES-GCM',
-					iv: fromBase64(sealed.iv),
-					additionalData: new TextEncoder().encode(context)
-				},
-				await this.getKey(),
-				fromBase64(sealed.ct)
-			);
-			return ok(new TextDecoder().decode(plain));
-		} catch {
-			return err(
-				'auth',
-				`The saved ${label} could not be read (it is damaged or was saved in another browser). Please enter it again.`
-			);
+	/** The key secrets are sealed with now; `locked` while a lock is set and not unlocked here. */
+	async currentKey(): Promise<Result<CryptoKey>> {
+		const lock = await this.readLock();
+		if (!lock) return ok(await this.getDeviceKey());
+		if (this.unlocked?.salt === lock.salt) return ok(this.unlocked.key);
+		return err('locked', LOCKED_MESSAGE);
+	}
+
+	async status(): Promise<{ isLockSet: boolean; isUnlocked: boolean }> {
+		const lock = await this.readLock();
+		return {
+			isLockSet: lock !== null,
+			isUnlocked: lock !== null && this.unlocked?.salt === lock.salt
+		};
+	}
+
+	/** Derives the key and checks it against the lock row. `auth` for a wrong passphrase. */
+	async unlock(passphrase: string): Promise<Result<void>> {
+		const lock = await this.readLock();
+		if (!lock) return ok();
+		const key = await deriveKey(passphrase, fromBase64(lock.salt), lock.iter);
+		if ((await openWithKey(key, lock, CHECK_CONTEXT)) !== CHECK_TEXT) {
+			return err('auth', WRONG_PASSPHRASE);
 		}
+		this.unlocked = { salt: lock.salt, key };
+		return ok();
+	}
+
+	/** Forgets the passphrase key; the secrets stay sealed until the next unlock. */
+	lock(): void {
+		this.unlocked = null;
+	}
+
+	/** A fresh salt and key for a new passphrase, and the lock row to store with the re-sealed data. */
+	async newLock(passphrase: string): Promise<{ key: CryptoKey; row: PassphraseSealed }> {
+		const salt = newSalt();
+		const key = await deriveKey(passphrase, salt);
+		return { key, row: await sealWithKey(key, salt, CHECK_TEXT, CHECK_CONTEXT) };
+	}
+
+	/** Call once the lock row is committed: this worker stays unlocked with the new key. */
+	remember(row: PassphraseSealed | null, key: CryptoKey | null): void {
+		this.unlocked = row && key ? { salt: row.salt, key } : null;
+	}
+
+	/** `locked` while the passphrase key is not in memory. */
+	async seal(plaintext: string, context: string, key?: CryptoKey): Promise<Result<Sealed>> {
+		const current = key ? ok(key) : await this.currentKey();
+		if (!current.ok) return current;
+		return ok(await encryptText(current.value, plaintext, context));
+	}
+
+	/**
+	 * `locked` while locked; `auth` (in the dealer's words) when the secret cannot be opened:
+	 * damaged, or from elsewhere.
+	 */
+	async open(
+		sealed: Sealed,
+		context: string,
+		label: string,
+		key?: CryptoKey
+	): Promise<Result<string>> {
+		const current = key ? ok(key) : await this.currentKey();
+		if (!current.ok) return current;
+		const plain = await openWithKey(current.value, sealed, context);
+		return plain === null
+			? err(
+					'auth',
+					`The saved ${label} could not be read (it is damaged or was saved in another browser). Please enter it again.`
+				)
+			: ok(plain);
 	}
 }
 

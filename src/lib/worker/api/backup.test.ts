@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createApi } from '../api';
 import { openCredentials } from '../credentials';
 import { readSmtp } from '../mail-outbox';
+import { SecretBox } from '../secrets';
 import { createTestDeps } from '../test-deps';
 
 async function seeded() {
@@ -81,3 +82,107 @@ describe('backup and restore', () => {
 		});
 	});
 });
+
+describe(
+	'backup with the credentials, encrypted under a passphrase (STOR-6, case 25)',
+	{ timeout: 60_000 },
+	() => {
+		const PASSPHRASE = 'ridge line spare parts 2026';
+
+		it('exports the secrets only as PBKDF2/AES-GCM ciphertext and restores them with the passphrase', async () => {
+			const source = await seeded();
+			const exported = await source.api.backup.export({ passphrase: PASSPHRASE });
+			if (!exported.ok) throw new Error(exported.error.message);
+			expect(exported.value.hasSecrets).toBe(true);
+			expect(exported.value.text).not.toContain('CANARY-WPS-TOKEN-1234');
+			expect(exported.value.text).not.toContain('CANARY-SMTP-PASS');
+			const file = JSON.parse(exported.value.text);
+			expect(file.secrets).toMatchObject({ v: 1, kdf: 'PBKDF2-SHA-256' });
+			expect(file.secrets.iter).toBeGreaterThanOrEqual(600_000);
+			// This browser's key and the backup date are local: they never travel.
+			expect(file.tables.settings.map((r: { key: string }) => r.key)).not.toContain('secretKey');
+			expect(file.tables.settings.map((r: { key: string }) => r.key)).not.toContain('lastBackupAt');
+
+			const target = createTestDeps();
+			const api = createApi(target);
+			const preview = await api.backup.preview({ text: exported.value.text });
+			expect(preview.ok && preview.value.hasSecrets).toBe(true);
+
+			const wrong = await api.backup.restore({
+				text: exported.value.text,
+				mode: 'replace',
+				passphrase: 'not the passphrase'
+			});
+			expect(wrong).toMatchObject({ ok: false, error: { code: 'auth' } });
+			expect(await target.db.orders.count()).toBe(0);
+
+			const restored = await api.backup.restore({
+				text: exported.value.text,
+				mode: 'replace',
+				passphrase: PASSPHRASE
+			});
+			expect(restored).toMatchObject({
+				ok: true,
+				value: { isCredentialsRestored: true, needsCredentials: [] }
+			});
+			const wps = await target.db.distributors.get('wps');
+			expect(JSON.stringify(wps)).not.toContain('CANARY-WPS-TOKEN-1234');
+			const opened = await openCredentials(target, wps!);
+			expect(opened.ok && opened.value.apiToken).toBe('CANARY-WPS-TOKEN-1234');
+			expect((await readSmtp(target))?.password).toBe('CANARY-SMTP-PASS');
+			expect(await target.db.orders.toArray()).toEqual(await source.deps.db.orders.toArray());
+		});
+
+		it('without the passphrase the secrets stay out, and the restore says what to enter again', async () => {
+			const source = await seeded();
+			const exported = await source.api.backup.export({ passphrase: PASSPHRASE });
+			if (!exported.ok) throw new Error(exported.error.message);
+			const target = createTestDeps();
+			const restored = await createApi(target).backup.restore({
+				text: exported.value.text,
+				mode: 'merge'
+			});
+			expect(restored).toMatchObject({ ok: true, value: { isCredentialsRestored: false } });
+			if (restored.ok) {
+				expect(restored.value.needsCredentials).toContain('Western Power Sports credentials');
+				expect(restored.value.needsCredentials).toContain('mail server password');
+			}
+			expect((await target.db.distributors.get('wps'))?.credentials.apiToken).toBeUndefined();
+		});
+
+		it('a short export passphrase is refused, and a secrets blob moved into another backup does not open', async () => {
+			const source = await seeded();
+			expect(await source.api.backup.export({ passphrase: 'short' })).toMatchObject({
+				ok: false,
+				error: { code: 'validation' }
+			});
+			const first = await source.api.backup.export({ passphrase: PASSPHRASE });
+			const plain = await source.api.backup.export({});
+			if (!first.ok || !plain.ok) throw new Error('export failed');
+			const grafted = { ...JSON.parse(plain.value.text), exportedAt: '2026-11-21T09:00:00.000Z' };
+			grafted.secrets = JSON.parse(first.value.text).secrets;
+			const target = createTestDeps();
+			expect(
+				await createApi(target).backup.restore({
+					text: JSON.stringify(grafted),
+					mode: 'merge',
+					passphrase: PASSPHRASE
+				})
+			).toMatchObject({ ok: false, error: { code: 'auth' } });
+		});
+
+		it('a "replace" restore keeps this browser\'s key: the saved secrets still open after a reload', async () => {
+			const { deps, api } = await seeded();
+			const exported = await api.backup.export({});
+			if (!exported.ok) throw new Error(exported.error.message);
+			await api.backup.restore({ text: exported.value.text, mode: 'replace' });
+			expect(await deps.db.settings.get('lastBackupAt')).toMatchObject({
+				value: exported.value.exportedAt
+			});
+			const reloaded = { ...deps, secrets: new SecretBox(deps.db) };
+			const opened = await openCredentials(reloaded, (await deps.db.distributors.get('wps'))!);
+			expect(opened.ok && opened.value.apiToken).toBe('CANARY-WPS-TOKEN-1234');
+			expect((await readSmtp(reloaded))?.password).toBe('CANARY-SMTP-PASS');
+		});
+	}
+);

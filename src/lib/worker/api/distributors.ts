@@ -58,8 +58,9 @@ export function distributorsApi(deps: ApiDeps) {
 					})
 				);
 				const sealed = await sealAccount(deps, account, credentials);
+				if (!sealed.ok) return sealed;
 				await deps.db.distributors.put({
-					...sealed,
+					...sealed.value,
 					isEnabled: true,
 					lastTest: undefined,
 					updatedAt: deps.now().toISOString()
