@@ -24,8 +24,26 @@ export function openDb(name: string = DB_NAME): DropshipDb {
 	// would run old code against the new schema. The page shows "reload" (UpgradeNotice).
 	// Returning false stops Dexie's default handler; listeners added later still run first.
 	db.on('versionchange', () => {
+		closedForUpgrade.add(db);
 		db.close({ disableAutoOpen: true });
 		return false;
 	});
 	return db;
+}
+
+const closedForUpgrade = new WeakSet<Dexie>();
+
+/**
+ * Opens the database again after the connection was lost under the app. Never after another tab
+ * upgraded it: this code targets the old schema and the page asks for a reload. Returns whether
+ * the database is open.
+ */
+export async function reopenAfterLoss(db: Dexie): Promise<boolean> {
+	if (closedForUpgrade.has(db)) return false;
+	try {
+		if (!db.isOpen()) await db.open();
+		return true;
+	} catch {
+		return false;
+	}
 }

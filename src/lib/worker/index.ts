@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { openDb } from '$lib/db/db';
+import { openDb, reopenAfterLoss } from '$lib/db/db';
 import { createAdapter } from '$lib/distributors/registry';
 import { createApi } from './api';
 import { Circuits } from './circuits';
@@ -27,7 +27,7 @@ const api = createApi({
 	now: () => new Date(),
 	random: Math.random,
 	newId: () => crypto.randomUUID(),
-	writes: createWriteQueue(),
+	writes: createWriteQueue({ reopen: () => reopenAfterLoss(db) }),
 	locks: 'locks' in navigator ? webLocks(navigator.locks) : memoryLocks(),
 	network: new Network(navigator.onLine),
 	secrets: new SecretBox(db),

@@ -1,4 +1,4 @@
-import { openDb } from '$lib/db/db';
+import { openDb, reopenAfterLoss } from '$lib/db/db';
 import { createAdapter } from '$lib/distributors/registry';
 import type { Simulator } from '$lib/mocks/simulator';
 import type { ApiDeps } from './deps';
@@ -31,7 +31,7 @@ export function createTestDeps(
 		now: () => new Date('2026-11-20T15:00:00.000Z'),
 		random: () => 0.5,
 		newId: () => `id-${++ids}`,
-		writes: createWriteQueue(),
+		writes: createWriteQueue({ reopen: () => reopenAfterLoss(db) }),
 		adapters: createAdapter,
 		circuits: new Circuits(),
 		locks: memoryLocks(),
