@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDb, reopenAfterLoss } from '$lib/db/db';
 import { createApi } from './api';
 import type { ApiDeps } from './deps';
