@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { DistributorAdapter } from '$lib/distributors/types';
 import { createApi } from './api';
+import { Circuits } from './circuits';
 import { FakeDistributor } from './fake-distributor';
 import { createTestDeps } from './test-deps';
 
@@ -59,5 +61,28 @@ describe('circuit breaker per distributor', () => {
 			);
 		expect(calls).toBe(5);
 		expect(await deps.db.purchaseOrders.count()).toBe(0);
+	});
+
+	it('counts a status batch that answered part and then failed as a failure', async () => {
+		const fake = new FakeDistributor();
+		const circuits = new Circuits();
+		const now = () => new Date('2026-11-20T15:00:00Z');
+		const partial: DistributorAdapter = {
+			...fake.adapter('tucker'),
+			getOrderStatuses: async () => ({
+				ok: true,
+				value: {
+					statuses: [],
+					askSingly: [],
+					interrupted: {
+						error: { code: 'transient', message: 'Tucker Rocky did not answer in time.' },
+						unanswered: ['RL000002']
+					}
+				}
+			})
+		};
+		const wrapped = circuits.wrap(partial, now);
+		for (let i = 0; i < 5; i++) await wrapped.getOrderStatuses([]);
+		expect(circuits.pausedReason('tucker', now())).toMatch(/Tucker Rocky failed 5 times in a row/);
 	});
 });

@@ -56,7 +56,19 @@ export class Circuits {
 			getStock: (skus) => track(adapter.getStock(skus)),
 			placeDropShipOrder: (request) => track(adapter.placeDropShipOrder(request)),
 			getOrderStatus: (po, refs) => track(adapter.getOrderStatus(po, refs)),
-			getOrderStatuses: (pos) => track(adapter.getOrderStatuses(pos)),
+			// A batch that answered part and then failed is a failure for the circuit: the failed
+			// call is what says the distributor is in trouble.
+			getOrderStatuses: (pos) =>
+				adapter.getOrderStatuses(pos).then((result) => {
+					this.record(
+						adapter.id,
+						result.ok && result.value.interrupted
+							? { ok: false, error: result.value.interrupted.error }
+							: result,
+						now()
+					);
+					return result;
+				}),
 			listRecentOrders: (from, to) => track(adapter.listRecentOrders(from, to)),
 			findOrderByPoNumber: (po) => track(adapter.findOrderByPoNumber(po)),
 			cancelOrder: (po) => adapter.cancelOrder(po)
