@@ -32,7 +32,7 @@ describe('a connection lost under a write', () => {
 		const db = openDb(`upgraded-${Math.random()}`);
 		await db.open();
 		// What the versionchange handler does when a newer version opens elsewhere.
-		db.on.versionchange.fire(new Event('versionchange'));
+		db.on.versionchange.fire(new Event('versionchange') as IDBVersionChangeEvent);
 		expect(db.isOpen()).toBe(false);
 		expect(await reopenAfterLoss(db)).toBe(false);
 		const writes = createWriteQueue({ reopen: () => reopenAfterLoss(db) });

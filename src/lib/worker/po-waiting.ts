@@ -4,6 +4,8 @@ import type { PurchaseOrder } from '$lib/domain/purchase-order';
 import { err, ok, type AppError, type Result } from '$lib/domain/result';
 import { adapterFor } from './adapters';
 import type { ApiDeps } from './deps';
+import { inTurns } from './in-turns';
+import { CONCURRENCY_PER_DISTRIBUTOR } from './tracking-singly';
 import { liveStockProblem, sendPo } from './placement';
 import { casPo, withState } from './po-records';
 
@@ -52,12 +54,32 @@ export async function sendWaitingPos(
 		counts.waiting = await deps.db.purchaseOrders.where('state').equals('queued').count();
 		return counts;
 	}
-	const waiting = await deps.db.purchaseOrders.where('state').equals('queued').toArray();
-	for (const po of waiting) {
-		if (skip.has(po.id) || po.isManual) continue;
-		const outcome = await sendOne(deps, po);
-		if (outcome) counts[outcome] += 1;
-	}
+	const waiting = (await deps.db.purchaseOrders.where('state').equals('queued').toArray()).filter(
+		(po) => !skip.has(po.id) && !po.isManual
+	);
+	// Distributors side by side, each at most two POs at a time; one that cannot be reached now
+	// keeps the rest of its POs waiting for the next try instead of trying them one by one.
+	const byDistributor = new Map<string, PurchaseOrder[]>();
+	for (const po of waiting)
+		byDistributor.set(po.distributorId, [...(byDistributor.get(po.distributorId) ?? []), po]);
+	await Promise.all(
+		[...byDistributor.values()].map(async (pos) => {
+			let tried = 0;
+			let isUnreachable = false;
+			await inTurns(
+				pos,
+				CONCURRENCY_PER_DISTRIBUTOR,
+				async (po) => {
+					tried += 1;
+					const outcome = await sendOne(deps, po);
+					if (outcome) counts[outcome] += 1;
+					if (outcome === 'waiting') isUnreachable = true;
+				},
+				() => isUnreachable
+			);
+			counts.waiting += pos.length - tried;
+		})
+	);
 	return counts;
 }
 

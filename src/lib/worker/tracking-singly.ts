@@ -3,6 +3,7 @@ import { DISTRIBUTORS, type DistributorId } from '$lib/domain/distributor';
 import type { PurchaseOrder } from '$lib/domain/purchase-order';
 import type { AppError } from '$lib/domain/result';
 import type { ApiDeps } from './deps';
+import { inTurns } from './in-turns';
 import { applyStatus } from './tracking-apply';
 
 /**
@@ -113,14 +114,11 @@ export async function pollSingly(
 	if (pos.length === 0) return { newShipments: 0 };
 	const queue = await pickRound(deps, adapter.id, pos);
 	const state: SingleState = { newShipments: 0, answered: 0, transient: 0 };
-	const worker = async () => {
-		while (queue.length > 0 && !state.failure) {
-			const po = queue.shift() as PurchaseOrder;
-			await pollOne(deps, adapter, po, state);
-		}
-	};
-	await Promise.all(
-		Array.from({ length: Math.min(CONCURRENCY_PER_DISTRIBUTOR, queue.length) }, worker)
+	await inTurns(
+		queue,
+		CONCURRENCY_PER_DISTRIBUTOR,
+		(po) => pollOne(deps, adapter, po, state),
+		() => state.failure !== undefined
 	);
 	const unchecked = pos.length - state.answered;
 	if (state.failure) {

@@ -84,7 +84,20 @@ export function purchaseOrdersApi(deps: ApiDeps) {
 		 * Sends every PO waiting in `queued`, each exactly once; called when the page comes back
 		 * online and on start. Returns the counts; sends nothing while offline. Never fails.
 		 */
-		sendWaiting: handler(z.object({}), async () => ok(await sendWaitingPos(deps, inHand))),
+		sendWaiting: handler(z.object({}), async () => {
+			// One sender at a time across tabs and triggers (the online event, start-up), so the
+			// per-distributor bound on calls in flight holds for the whole browser.
+			const sent = await deps.locks.runExclusive('send-waiting', () =>
+				sendWaitingPos(deps, inHand)
+			);
+			return ok(
+				sent ?? {
+					placed: 0,
+					failed: 0,
+					waiting: await deps.db.purchaseOrders.where('state').equals('queued').count()
+				}
+			);
+		}),
 
 		/** Withdraws a PO still waiting to be sent; `conflict` once it has gone out. */
 		cancelWaiting: handler(z.object({ poId: z.string() }), (input) =>
