@@ -105,6 +105,32 @@ export const lastBackupQuery = (): Observable<string | null> =>
 export const outboxQuery = (): Observable<OutboxEmail[]> =>
 	liveQuery(() => readDb().outbox.orderBy('createdAt').reverse().toArray());
 
+/** Operations that ask about every open PO of a distributor at once (tracking's bulk forms). */
+export const BULK_STATUS_OPERATIONS: ReadonlySet<string> = new Set([
+	'listOrders',
+	'getOrderStatuses'
+]);
+
+/**
+ * The latest bulk status calls to a distributor since `since`: they carry no single PO number,
+ * so a PO's page shows them beside its own calls. Walks the distributor's index newest first and
+ * stops at `limit` matches.
+ */
+export const bulkStatusCallsQuery = (
+	distributorId: DistributorId,
+	since: string,
+	limit = 5
+): Observable<AuditEntry[]> =>
+	liveQuery(() =>
+		readDb()
+			.auditLog.where('distributorId')
+			.equals(distributorId)
+			.reverse()
+			.filter((e) => BULK_STATUS_OPERATIONS.has(e.operation) && e.at >= since)
+			.limit(limit)
+			.toArray()
+	);
+
 export const auditQuery = (
 	filter: { poNumber?: string; distributorId?: DistributorId } = {}
 ): Observable<AuditEntry[]> =>
