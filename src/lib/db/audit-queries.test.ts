@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import type { Observable } from 'dexie';
 import type { AuditEntry } from '$lib/domain/audit';
 import { bulkStatusCallsQuery, readDb } from './queries';
 
-const first = <T>(observable: {
-	subscribe: (o: { next: (v: T) => void }) => { unsubscribe(): void };
-}) =>
-	new Promise<T>((resolve) => {
+/** The first value a liveQuery gives. */
+function first<T>(observable: Observable<T>): Promise<T> {
+	return new Promise<T>((resolve, reject) => {
 		const subscription = observable.subscribe({
 			next: (value) => {
 				resolve(value);
 				queueMicrotask(() => subscription.unsubscribe());
-			}
+			},
+			error: reject
 		});
 	});
+}
 
 const entry = (over: Partial<AuditEntry>): AuditEntry => ({
 	at: '2026-11-20T15:00:00.000Z',
