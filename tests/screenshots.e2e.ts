@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, openSession, type Session } from './support/chromium';
+import { accessibilityProblems } from './pages/accessibility';
 
 /**
  * Every screen and the main dialogs at a desktop (1280×800) and a tablet held upright (768×1024),
@@ -79,6 +80,8 @@ async function shoot(page: Page, name: string, isWhole = true): Promise<void> {
 	const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
 	await page.screenshot({ path: `test-results/${name}-${width}x${height}.png`, fullPage: isWhole });
 	expect(await overflow(page), `${name} at ${width}×${height}`).toEqual([]);
+	// Every screen and open dialog at both sizes passes axe too (the dialogs are only here).
+	expect(await accessibilityProblems(page), `${name} at ${width}×${height}`).toEqual([]);
 }
 
 const SCREENS: { name: string; path: () => string; ready: (page: Page) => Promise<unknown> }[] = [
