@@ -5,6 +5,9 @@ import type { Client } from '$lib/worker-client/client.svelte';
  * are looked up and POs written while offline are sent once the network is there; tracking is refreshed on open and every few minutes (the dealer's setting). The
  * worker's Web Lock makes sure only one tab polls; this only rings the bell.
  */
+/** A round this recent makes the one on opening the app unnecessary (a reload, a second tab). */
+const RECENT_ROUND_MS = 2 * 60_000;
+
 export class BackgroundWork {
 	isRefreshing = $state(false);
 	private timer: ReturnType<typeof setInterval> | null = null;
@@ -15,7 +18,7 @@ export class BackgroundWork {
 		await this.client.purchaseOrders.resumeAfterRestart({});
 		// A profile with no PO at all may have been wiped: ask the distributors what they hold.
 		await this.client.recovery.checkForDataLoss({ onlyIfEmpty: true });
-		await this.refresh();
+		await this.refresh({ unlessCheckedWithinMs: RECENT_ROUND_MS });
 		this.schedule(intervalMinutes);
 	}
 
@@ -34,11 +37,11 @@ export class BackgroundWork {
 		this.timer = setInterval(() => void this.refresh(), intervalMinutes * 60_000);
 	}
 
-	async refresh(): Promise<void> {
+	async refresh(options: { unlessCheckedWithinMs?: number } = {}): Promise<void> {
 		if (this.isRefreshing || !navigator.onLine) return;
 		this.isRefreshing = true;
 		try {
-			await this.client.tracking.refresh({});
+			await this.client.tracking.refresh(options);
 		} finally {
 			this.isRefreshing = false;
 		}

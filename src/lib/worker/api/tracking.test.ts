@@ -259,4 +259,27 @@ describe('one tab refreshes at a time', () => {
 		expect(skipped).toHaveLength(1);
 		expect(fake.statusCalls).toBe(1);
 	});
+
+	it('on opening the app in live mode, a round checked under two minutes ago is not asked again', async () => {
+		const po = await placeOrder('2007');
+		fake.statuses.set(po, {
+			poNumber: po,
+			status: 'open',
+			distributorRefs: ['REF'],
+			shipments: []
+		});
+		await api.tracking.refresh({});
+		expect(fake.statusCalls).toBe(1);
+		const settings = await deps.db.settings.get('app');
+		await deps.db.settings.put({
+			key: 'app',
+			value: { ...(settings?.value as object), mode: 'live' }
+		});
+		const reopened = await api.tracking.refresh({ unlessCheckedWithinMs: 120_000 });
+		expect(reopened).toEqual({ ok: true, value: { skipped: true } });
+		expect(fake.statusCalls).toBe(1);
+		// The Refresh button and the timer always ask.
+		await api.tracking.refresh({});
+		expect(fake.statusCalls).toBe(2);
+	});
 });
