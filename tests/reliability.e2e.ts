@@ -287,4 +287,57 @@ describe('reliability in a real browser', () => {
 		expect(await alert.textContent()).toContain(poNumber);
 		await alert.getByRole('link', { name: 'Restore a backup' }).waitFor();
 	});
+
+	it('§8 case 25: export, wipe the site data, restore: every order and PO is back', async () => {
+		const { page, context } = session;
+		await openApp(page, '/');
+		const { poNumber } = await openDropshipDialog(page);
+		await page.getByRole('dialog').getByRole('button', { name: 'Confirm and place order' }).click();
+		await page.getByRole('dialog').waitFor({ state: 'detached' });
+		const ids = async (store: string) =>
+			(await readStore<{ id: string }>(page, store)).map((r) => r.id).sort();
+		const before = {
+			orders: await ids('orders'),
+			items: await ids('orderItems'),
+			pos: await ids('purchaseOrders'),
+			lines: await ids('poLines')
+		};
+		expect(before.pos.length).toBeGreaterThan(0);
+
+		await openApp(page, '/settings/data');
+		const backup = page.getByRole('region', { name: 'Backup' });
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			backup.getByRole('button', { name: 'Export backup' }).click()
+		]);
+		const file = readFileSync((await download.path())!, 'utf8');
+
+		// Eviction: everything the origin stored is gone (the tab is elsewhere meanwhile).
+		await page.goto('about:blank');
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Storage.clearDataForOrigin', {
+			origin: new URL(baseUrl()).origin,
+			storageTypes: 'all'
+		});
+		await openApp(page, '/settings/data');
+		expect(await ids('purchaseOrders')).not.toEqual(before.pos);
+
+		const restore = page.getByRole('region', { name: 'Backup' });
+		await restore.getByLabel('Backup file').setInputFiles({
+			name: 'backup.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(file)
+		});
+		await restore.getByRole('radio', { name: /Replace/ }).check();
+		await restore.getByRole('button', { name: 'Restore backup' }).click();
+		await restore.getByText('Backup restored.').waitFor();
+		expect({
+			orders: await ids('orders'),
+			items: await ids('orderItems'),
+			pos: await ids('purchaseOrders'),
+			lines: await ids('poLines')
+		}).toEqual(before);
+		await openApp(page, '/purchase-orders');
+		await page.getByRole('link', { name: poNumber }).first().waitFor();
+	});
 });
