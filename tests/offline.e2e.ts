@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { openApp, openSession, type Session } from './support/chromium';
 import { accessibilityProblems } from './pages/accessibility';
+import { poStateOnDisk, simulatorOrdersFor } from './support/idb';
 
 /** The shop counter's connection drops: the app still opens, with the orders and POs it holds. */
 let session: Session;
@@ -39,30 +42,6 @@ describe('offline', () => {
 		).toEqual([]);
 	});
 });
-
-/** The orders the simulated distributors hold for a PO number, read from the saved snapshot. */
-async function simulatorOrders(page: Page, poNumber: string): Promise<number> {
-	return page.evaluate(
-		(po) =>
-			new Promise<number>((done, fail) => {
-				const open = indexedDB.open('dropship-desk');
-				open.onerror = () => fail(open.error);
-				open.onsuccess = () => {
-					const read = open.result
-						.transaction('simulatorState')
-						.objectStore('simulatorState')
-						.get('snapshot');
-					read.onerror = () => fail(read.error);
-					read.onsuccess = () => {
-						const orders = (read.result?.value?.orders ?? []) as { poNumber: string }[];
-						open.result.close();
-						done(orders.filter((o) => o.poNumber === po).length);
-					};
-				};
-			}),
-		poNumber
-	);
-}
 
 /**
  * Opens an order with an item that qualifies, drops the network, and drop-ships it: the dialog
@@ -108,14 +87,14 @@ describe('drop-shipping while offline', () => {
 			.filter({ hasText: poNumber });
 		await expect.poll(async () => (await poRow.textContent()) ?? '').toContain('Queued');
 		expect(await accessibilityProblems(page)).toEqual([]);
-		expect(await simulatorOrders(page, poNumber)).toBe(0);
+		expect(await simulatorOrdersFor(page, poNumber)).toBe(0);
 
 		await context.setOffline(false);
 		await expect
 			.poll(async () => (await poRow.textContent()) ?? '', { timeout: 20_000 })
 			.toMatch(/Submitted|Confirmed/);
 		await expect.poll(() => waiting.count()).toBe(0);
-		await expect.poll(() => simulatorOrders(page, poNumber)).toBe(1);
+		await expect.poll(() => simulatorOrdersFor(page, poNumber)).toBe(1);
 
 		// The PO's own record of calls: the order went out in one request.
 		await poRow.getByRole('link', { name: poNumber }).click();
@@ -131,7 +110,7 @@ describe('drop-shipping while offline', () => {
 			.getByText('Waiting for the network', { exact: true })
 			.waitFor();
 		expect(await page.getByText("will be placed when you're back online").count()).toBe(0);
-		expect(await simulatorOrders(page, poNumber)).toBe(1);
+		expect(await simulatorOrdersFor(page, poNumber)).toBe(1);
 		expect(
 			session.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))
 		).toEqual([]);
@@ -165,9 +144,34 @@ describe('drop-shipping while offline', () => {
 			.getByRole('button', { name: /^Dropship / })
 			.first()
 			.waitFor();
-		expect(await simulatorOrders(page, poNumber)).toBe(0);
+		expect(await simulatorOrdersFor(page, poNumber)).toBe(0);
 		expect(
 			session.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))
 		).toEqual([]);
+	});
+
+	it('§8 case 19: the tab dies after the PO was saved and before it was sent; the next start sends it once', async () => {
+		const profileDir = mkdtempSync(join(tmpdir(), 'dd-crash-'));
+		const first = await openSession({ profileDir });
+		let poNumber = '';
+		try {
+			poNumber = await dropshipOffline(first);
+			expect(await poStateOnDisk(first.page, poNumber)).toBe('queued');
+		} finally {
+			await first.context.close();
+		}
+		// The same browser profile, opened again with the network back.
+		const reopened = await openSession({ profileDir });
+		try {
+			await openApp(reopened.page, '/');
+			await expect
+				.poll(() => poStateOnDisk(reopened.page, poNumber), { timeout: 30_000 })
+				.toMatch(/^(submitted|confirmed)$/);
+			expect(await simulatorOrdersFor(reopened.page, poNumber)).toBe(1);
+			expect(reopened.errors).toEqual([]);
+		} finally {
+			await reopened.close();
+			rmSync(profileDir, { recursive: true, force: true });
+		}
 	});
 });
