@@ -4,11 +4,13 @@ import type { AuditEntry } from '$lib/domain/audit';
 import type { FeedImport } from '$lib/domain/catalog';
 import type { DistributorId } from '$lib/domain/distributor';
 import type { Order, OrderItem } from '$lib/domain/order';
-import type { OutboxEmail } from '$lib/domain/outbox';
 import type { PoLine, PurchaseOrder, Shipment } from '$lib/domain/purchase-order';
 import type { RuleOverride, Warehouse } from '$lib/domain/rules';
 import { DEFAULT_SETTINGS, type AppSettings } from '$lib/domain/settings';
 import { openDb } from './db';
+import { readDashboard, readOutboxPage, type DashboardData, type OutboxPage } from './page-reads';
+
+export type { DashboardData, OutboxPage };
 import type { BrandAlias, DropshipDb } from './schema';
 
 /**
@@ -102,8 +104,15 @@ export const lastBackupQuery = (): Observable<string | null> =>
 		return typeof value === 'string' ? value : null;
 	});
 
-export const outboxQuery = (): Observable<OutboxEmail[]> =>
-	liveQuery(() => readDb().outbox.orderBy('createdAt').reverse().toArray());
+/** The newest `limit` shipment emails and how many there are (Settings › Email). */
+export const outboxPageQuery = (limit: number): Observable<OutboxPage> =>
+	liveQuery(() => readOutboxPage(readDb(), limit));
+
+/** What the dashboard shows, read through indexes (page-reads.ts). */
+export const dashboardQuery = (input: {
+	since: string;
+	recentCount: number;
+}): Observable<DashboardData> => liveQuery(() => readDashboard(readDb(), input));
 
 export const auditQuery = (
 	filter: { poNumber?: string; distributorId?: DistributorId } = {}
