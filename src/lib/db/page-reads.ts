@@ -83,3 +83,9 @@ export async function readOutboxPage(db: DropshipDb, limit: number): Promise<Out
 	]);
 	return { emails, total };
 }
+
+/** The items of the orders still to be sent on (new or partly drop-shipped): those that may qualify. */
+export async function readWaitingItems(db: DropshipDb): Promise<OrderItem[]> {
+	const ids = await db.orders.where('state').anyOf(WAITING_STATES).primaryKeys();
+	return db.orderItems.where('orderId').anyOf(ids).toArray();
+}
