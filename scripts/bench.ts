@@ -97,9 +97,13 @@ try {
 	server.stop();
 }
 
-// The catalog's figures (feed import, search) and tracking's (500 open POs against the four
-// simulators, in node) come from their own scripts when they are present.
-for (const script of ['scripts/bench-catalog.ts', 'scripts/bench-tracking.ts']) {
+// The catalog's figures (feed import, search), tracking's (500 open POs against the four
+// simulators, in node) and the large shop's (§8 case 30) come from their own scripts when present.
+for (const script of [
+	'scripts/bench-catalog.ts',
+	'scripts/bench-tracking.ts',
+	'scripts/bench-scale.ts'
+]) {
 	if (!existsSync(script)) continue;
 	const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', script], {
 		stdio: 'inherit'

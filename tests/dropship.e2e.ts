@@ -29,7 +29,8 @@ async function openOrderWithTwoOffers(page: Page): Promise<{ orderNumber: string
 		.getByRole('navigation', { name: 'Main' })
 		.getByRole('link', { name: 'Orders', exact: true })
 		.click();
-	const links = page.locator('main a[href^="/orders/"]');
+	// The Orders table's links: the dashboard's recent orders may still be on screen for a moment.
+	const links = page.getByRole('table', { name: /Orders matching/ }).locator('a[href^="/orders/"]');
 	await links.first().waitFor();
 	const count = await links.count();
 	for (let n = 0; n < count; n++) {
@@ -198,7 +199,10 @@ describe('one PO for several items', () => {
 			.getByRole('navigation', { name: 'Main' })
 			.getByRole('link', { name: 'Orders', exact: true })
 			.click();
-		const links = page.locator('main a[href^="/orders/"]');
+		// The Orders table's links: the dashboard's recent orders may still be on screen for a moment.
+		const links = page
+			.getByRole('table', { name: /Orders matching/ })
+			.locator('a[href^="/orders/"]');
 		await links.first().waitFor();
 		for (let n = 0; n < (await links.count()); n++) {
 			await links.nth(n).click();

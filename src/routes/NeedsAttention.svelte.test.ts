@@ -75,6 +75,21 @@ describe('the dashboard to-dos', () => {
 		expect(news).toHaveTextContent('2');
 	});
 
+	it('lists twenty to-dos at a time, and counts them all', async () => {
+		const user = userEvent.setup();
+		renderIt(
+			Array.from({ length: 25 }, (_, i) =>
+				po(`rl${String(i).padStart(2, '0')}`, { shipState: 'backordered' })
+			)
+		);
+		const list = screen.getByRole('list', { name: 'Purchase orders to look at' });
+		expect(within(list).getAllByRole('listitem')).toHaveLength(20);
+		expect(screen.getByText('Backordered or cancelled').parentElement!).toHaveTextContent('25');
+		await user.click(screen.getByRole('button', { name: 'Show 5 more purchase orders' }));
+		expect(within(list).getAllByRole('listitem')).toHaveLength(25);
+		expect(screen.queryByRole('button', { name: /^Show / })).toBeNull();
+	});
+
 	it('puts a backorder away with Done', async () => {
 		const user = userEvent.setup();
 		const dismissTodo = renderIt([po('rl1', { shipState: 'backordered' })]);

@@ -4,12 +4,24 @@ import type { AuditEntry } from '$lib/domain/audit';
 import type { FeedImport } from '$lib/domain/catalog';
 import type { DistributorId } from '$lib/domain/distributor';
 import type { Order, OrderItem } from '$lib/domain/order';
-import type { OutboxEmail } from '$lib/domain/outbox';
+import type { OrderFilter } from '$lib/domain/order-filter';
+import type { PoFilter } from '$lib/domain/po-filter';
 import type { PoLine, PurchaseOrder, Shipment } from '$lib/domain/purchase-order';
 import type { RuleOverride, Warehouse } from '$lib/domain/rules';
 import { DEFAULT_SETTINGS, type AppSettings } from '$lib/domain/settings';
 import { openDb } from './db';
+import { readOrderList, type OrderList } from './order-list';
+import { readPoList, type PoList } from './po-list';
+import {
+	readDashboard,
+	readOutboxPage,
+	readWaitingItems,
+	type DashboardData,
+	type OutboxPage
+} from './page-reads';
 import type { BrandAlias, DropshipDb } from './schema';
+
+export type { DashboardData, OrderList, OutboxPage, PoList };
 
 /**
  * The page's read side. Every query is a Dexie `liveQuery`: it re-runs when the worker writes, and
@@ -33,21 +45,30 @@ export const settingsQuery = (): Observable<AppSettings> =>
 		...((await readDb().settings.get('app'))?.value as Partial<AppSettings> | undefined)
 	}));
 
-export const ordersQuery = (): Observable<Order[]> =>
-	liveQuery(() => readDb().orders.orderBy('createdAt').reverse().toArray());
-
 export const orderQuery = (id: string): Observable<Order | undefined> =>
 	liveQuery(() => readDb().orders.get(id));
 
 export const orderItemsQuery = (orderId: string): Observable<OrderItem[]> =>
 	liveQuery(() => readDb().orderItems.where('orderId').equals(orderId).sortBy('lineNo'));
 
-/** Items of many orders at once, for list pages (item counts, "has items that qualify"). */
-export const allOrderItemsQuery = (): Observable<OrderItem[]> =>
-	liveQuery(() => readDb().orderItems.toArray());
+/** Items of the orders still to be sent on: the ones that may qualify for drop-ship. */
+export const waitingItemsQuery = (): Observable<OrderItem[]> =>
+	liveQuery(() => readWaitingItems(readDb()));
 
-export const purchaseOrdersQuery = (): Observable<PurchaseOrder[]> =>
-	liveQuery(() => readDb().purchaseOrders.orderBy('createdAt').reverse().toArray());
+/** A page of the Orders list as filtered, read through indexes (order-list.ts). */
+export const orderListQuery = (input: {
+	filter: OrderFilter;
+	limit: number;
+	qualifyingOrderIds?: readonly string[];
+}): Observable<OrderList> => liveQuery(() => readOrderList(readDb(), input));
+
+/** A page of the Purchase orders list as filtered, read through indexes (po-list.ts). */
+export const poListQuery = (input: { filter: PoFilter; limit: number }): Observable<PoList> =>
+	liveQuery(() => readPoList(readDb(), input));
+
+/** Every PO that passes `filter`, newest first, with their orders: the list's CSV export. */
+export const purchaseOrdersForExport = (filter: PoFilter): Promise<PoList> =>
+	readPoList(readDb(), { filter, limit: Infinity });
 
 export const purchaseOrderQuery = (id: string): Observable<PurchaseOrder | undefined> =>
 	liveQuery(() => readDb().purchaseOrders.get(id));
@@ -102,8 +123,15 @@ export const lastBackupQuery = (): Observable<string | null> =>
 		return typeof value === 'string' ? value : null;
 	});
 
-export const outboxQuery = (): Observable<OutboxEmail[]> =>
-	liveQuery(() => readDb().outbox.orderBy('createdAt').reverse().toArray());
+/** The newest `limit` shipment emails and how many there are (Settings › Email). */
+export const outboxPageQuery = (limit: number): Observable<OutboxPage> =>
+	liveQuery(() => readOutboxPage(readDb(), limit));
+
+/** What the dashboard shows, read through indexes (page-reads.ts). */
+export const dashboardQuery = (input: {
+	since: string;
+	recentCount: number;
+}): Observable<DashboardData> => liveQuery(() => readDashboard(readDb(), input));
 
 /** Operations that ask about every open PO of a distributor at once (tracking's bulk forms). */
 export const BULK_STATUS_OPERATIONS: ReadonlySet<string> = new Set([
