@@ -53,4 +53,18 @@ describe('Tucker Rocky fixed-width files', () => {
 			refused: expect.stringMatching(/not a Tucker Rocky item master/)
 		});
 	});
+
+	it('refuses a negative price as a row problem (found by the fuzz test: a flipped byte)', async () => {
+		const master = fixture('tucker-itemmstrnew.txt');
+		const text = new TextDecoder().decode(master.bytes);
+		const first = text.split('\r\n')[0]!;
+		const at = first.indexOf('119.97');
+		const broken = text.replace(first, first.slice(0, at - 1) + '-' + first.slice(at));
+		const result = await parseTucker([{ ...master, bytes: strToU8(broken) }], {});
+		if (!result.ok) throw new Error('refused');
+		expect(result.offers.some((o) => o.sku === 'BA0006')).toBe(false);
+		expect(result.problems.map(describeProblem)).toContain(
+			"tucker-itemmstrnew.txt, line 1: standard price '-119.97' is not a price"
+		);
+	});
 });

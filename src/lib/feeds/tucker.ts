@@ -42,9 +42,11 @@ export const TUCKER_IMPLIED_DECIMALS = 2;
 const field = (line: string, [from, to]: readonly [number, number]) =>
 	line.slice(from - 1, to).trim();
 
+/** A price in cents, or null for anything that is not one; a price is never negative. */
 function price(text: string): number | null {
 	if (/^\d+$/.test(text)) return Number(text) / 10 ** (TUCKER_IMPLIED_DECIMALS - 2);
-	return parsePriceToCents(text);
+	const cents = parsePriceToCents(text);
+	return cents === null || cents < 0 ? null : cents;
 }
 
 function splitLines(text: string): string[] {
