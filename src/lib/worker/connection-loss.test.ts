@@ -104,4 +104,27 @@ describe('a connection lost under a write', () => {
 		expect([...fake.requests.values()]).toEqual([1]);
 		expect(await deps.db.purchaseOrders.count()).toBe(1);
 	});
+
+	it('after an upgrade elsewhere, a worker call answers in words instead of throwing', async () => {
+		const deps = createTestDeps();
+		const api = createApi(deps);
+		await deps.db.open();
+		deps.db.on.versionchange.fire(new Event('versionchange') as IDBVersionChangeEvent);
+		const answer = await api.orders.create({
+			number: '1010',
+			buyer: { name: 'Cody', email: 'cody@example.com' },
+			shipTo: {
+				name: 'Cody',
+				line1: '1 Main St',
+				city: 'Madison',
+				state: 'WI',
+				postalCode: '53703'
+			},
+			items: [{ title: 'Grips', sku: 'PU1', quantity: 1, unitPriceCents: 1000 }]
+		});
+		expect(answer).toMatchObject({
+			ok: false,
+			error: { code: 'transient', message: expect.stringMatching(/Reload the page/) }
+		});
+	});
 });

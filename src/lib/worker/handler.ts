@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { err, fromZodError, type Result } from '$lib/domain/result';
+import { isConnectionLost } from './write-queue';
 
 /**
  * Wraps one worker method: parses its single input object with zod, runs it, and turns the
@@ -20,6 +21,14 @@ export function handler<S extends z.ZodType, T>(
 				return err(
 					'storage_full',
 					'The browser has no room left to save this. Nothing was sent. Free some disk space or export and clear old data, then try again.'
+				);
+			}
+			// The database went away and could not be reopened: another tab upgraded it (the page
+			// asks for a reload) or the browser closed it. Not a bug, and nothing was written.
+			if (isConnectionLost(cause)) {
+				return err(
+					'transient',
+					'Dropship Desk lost its database (it was updated in another tab, or the browser closed it). Nothing was saved or sent. Reload the page to go on.'
 				);
 			}
 			throw cause;
