@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDb, reopenAfterLoss } from '$lib/db/db';
-import { createApi } from './api';
 import type { ApiDeps } from './deps';
-import { FakeDistributor } from './fake-distributor';
-import { createTestDeps } from './test-deps';
+import { dealerWithOrder } from './dealer-fixture';
 import { createWriteQueue, isConnectionLost } from './write-queue';
 
 /**
@@ -42,63 +40,29 @@ describe('a connection lost under a write', () => {
 	});
 
 	it('a Dropship whose PO write loses the connection is placed exactly once', async () => {
-		const fake = new FakeDistributor();
 		let losses = 0;
 		const lostJobs = new WeakSet<object>();
-		const base = createTestDeps({ adapters: (id) => fake.adapter(id) });
 		// The placement's first writes (the PO row, then `queued` → `submitting`) each lose their
 		// connection once, at their start.
-		const deps: ApiDeps = {
-			...base,
-			writes: {
-				run: (job) =>
-					base.writes.run(async () => {
-						if (losses > 0 && !lostJobs.has(job)) {
-							losses -= 1;
-							lostJobs.add(job);
-							base.db.close();
-						}
-						return job();
-					}),
-				idle: () => base.writes.idle()
-			}
-		};
-		const api = createApi(deps);
-		await deps.db.settings.put({
-			key: 'app',
-			value: { dealer: { name: 'Ridge Line', poPrefix: 'RL' } }
+		const { deps, fake, place } = await dealerWithOrder({
+			wrap: (base): ApiDeps => ({
+				...base,
+				writes: {
+					run: (job) =>
+						base.writes.run(async () => {
+							if (losses > 0 && !lostJobs.has(job)) {
+								losses -= 1;
+								lostJobs.add(job);
+								base.db.close();
+							}
+							return job();
+						}),
+					idle: () => base.writes.idle()
+				}
+			})
 		});
-		await deps.db.distributors.put({
-			id: 'pu',
-			isEnabled: true,
-			credentials: { dealerNumber: '10001', apiKey: 'KEY' },
-			prerequisitesDone: [],
-			updatedAt: deps.now().toISOString()
-		});
-		const shipTo = {
-			name: 'Cody',
-			line1: '1 Main St',
-			city: 'Madison',
-			state: 'WI',
-			postalCode: '53703'
-		};
-		const order = await api.orders.create({
-			number: '1009',
-			buyer: { name: 'Cody', email: 'cody@example.com' },
-			shipTo,
-			items: [{ title: 'Brake pads', sku: 'PU1721-2440', quantity: 1, unitPriceCents: 3995 }]
-		});
-		if (!order.ok) throw new Error(order.error.message);
 		losses = 2;
-		const placed = await api.purchaseOrders.place({
-			orderId: order.value.id,
-			distributorId: 'pu',
-			shipTo,
-			lines: [
-				{ orderItemId: `${order.value.id}-1`, sku: '1721-2440', quantity: 1, unitCostCents: 2210 }
-			]
-		});
-		expect(placed).toMatchObject({ ok: true, value: { state: 'submitted' } });
+		expect(await place()).toMatchObject({ ok: true, value: { state: 'submitted' } });
 		expect(losses).toBe(0);
 		expect(fake.orders.size).toBe(1);
 		expect([...fake.requests.values()]).toEqual([1]);
@@ -106,23 +70,9 @@ describe('a connection lost under a write', () => {
 	});
 
 	it('after an upgrade elsewhere, a worker call answers in words instead of throwing', async () => {
-		const deps = createTestDeps();
-		const api = createApi(deps);
-		await deps.db.open();
+		const { deps, place } = await dealerWithOrder();
 		deps.db.on.versionchange.fire(new Event('versionchange') as IDBVersionChangeEvent);
-		const answer = await api.orders.create({
-			number: '1010',
-			buyer: { name: 'Cody', email: 'cody@example.com' },
-			shipTo: {
-				name: 'Cody',
-				line1: '1 Main St',
-				city: 'Madison',
-				state: 'WI',
-				postalCode: '53703'
-			},
-			items: [{ title: 'Grips', sku: 'PU1', quantity: 1, unitPriceCents: 1000 }]
-		});
-		expect(answer).toMatchObject({
+		expect(await place()).toMatchObject({
 			ok: false,
 			error: { code: 'transient', message: expect.stringMatching(/Reload the page/) }
 		});

@@ -1,57 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../api';
 import type { ApiDeps } from '../deps';
-import { FakeDistributor } from '../fake-distributor';
-import { createTestDeps } from '../test-deps';
+import { dealerWithOrder } from '../dealer-fixture';
+import type { FakeDistributor } from '../fake-distributor';
 
 /** The shop's connection drops while the dealer drop-ships: the PO waits and goes out once. */
 let fake: FakeDistributor;
 let deps: ApiDeps;
 let api: ReturnType<typeof createApi>;
 let orderId: string;
-let itemId: string;
-
-const shipTo = {
-	name: 'Cody Walters',
-	line1: '22 E Mifflin St',
-	city: 'Madison',
-	state: 'WI',
-	postalCode: '53703'
-};
+let place: Awaited<ReturnType<typeof dealerWithOrder>>['place'];
 
 beforeEach(async () => {
-	fake = new FakeDistributor();
-	deps = createTestDeps({ adapters: (id) => fake.adapter(id) });
-	api = createApi(deps);
-	await deps.db.settings.put({
-		key: 'app',
-		value: { dealer: { name: 'Ridge Line', poPrefix: 'RL' } }
-	});
-	await deps.db.distributors.put({
-		id: 'pu',
-		isEnabled: true,
-		credentials: { dealerNumber: '10001', apiKey: 'DEMOKEY-0000000-0000000-0000000' },
-		prerequisitesDone: [],
-		updatedAt: deps.now().toISOString()
-	});
-	const created = await api.orders.create({
-		number: '1009',
-		buyer: { name: 'Cody Walters', email: 'cody@example.com' },
-		shipTo,
-		items: [{ title: 'EBC Brake Pads', sku: 'PU1721-2440', quantity: 2, unitPriceCents: 3995 }]
-	});
-	if (!created.ok) throw new Error(created.error.message);
-	orderId = created.value.id;
-	itemId = `${orderId}-1`;
+	({ fake, deps, api, orderId, place } = await dealerWithOrder());
 });
-
-const place = () =>
-	api.purchaseOrders.place({
-		orderId,
-		distributorId: 'pu',
-		shipTo,
-		lines: [{ orderItemId: itemId, sku: '1721-2440', quantity: 2, unitCostCents: 2210 }]
-	});
 
 async function placeOffline() {
 	await api.system.setOnline({ isOnline: false });
