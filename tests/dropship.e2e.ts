@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { recordManualDropship } from './pages/order-page';
+import { recordManualDropship, typeTracking } from './pages/order-page';
 import { openApp, openSession, type Session } from './support/chromium';
 
 /**
@@ -139,10 +139,7 @@ describe('drop-shipping an order item', () => {
 			orderNumber: 'TR-5510042',
 			unitCost: '$41.20'
 		});
-		await page.getByRole('link', { name: /^PO / }).first().click();
-		await page.getByLabel('Tracking number').fill('1Z999AA10123456784');
-		await page.getByRole('button', { name: 'Add tracking' }).click();
-		await page.getByText('Tracking saved; the buyer email is queued.').waitFor();
+		await typeTracking(page, '1Z999AA10123456784');
 		await expect
 			.poll(async () => (await page.locator('main').textContent()) ?? '')
 			.toContain('1Z999AA10123456784');

@@ -10,7 +10,7 @@ import {
 	readStore,
 	simulatorOrdersFor
 } from './support/idb';
-import { recordManualDropship } from './pages/order-page';
+import { recordManualDropship, typeTracking } from './pages/order-page';
 
 /**
  * reliability.md §8, the cases only a real browser can show: a reload in the middle of a
@@ -242,10 +242,7 @@ describe('reliability in a real browser', () => {
 			orderNumber: 'TR-5510043',
 			unitCost: '$11.20'
 		});
-		await page.getByRole('link', { name: /^PO / }).first().click();
-		await page.getByLabel('Tracking number').fill('1Z999AA10123456784');
-		await page.getByRole('button', { name: 'Add tracking' }).click();
-		await page.getByText('Tracking saved; the buyer email is queued.').waitFor();
+		await typeTracking(page, '1Z999AA10123456784');
 
 		await openApp(page, '/settings/email');
 		const summary = page.locator('summary', { hasText: 'Your order 9911' });

@@ -26,3 +26,11 @@ export async function recordManualDropship(
 	await dialog.getByRole('button', { name: 'Record drop-ship' }).click();
 	await dialog.waitFor({ state: 'detached' });
 }
+
+/** From an order's page: opens its first PO and types a tracking number, as a dealer does. */
+export async function typeTracking(page: Page, trackingNumber: string): Promise<void> {
+	await page.getByRole('link', { name: /^PO / }).first().click();
+	await page.getByLabel('Tracking number').fill(trackingNumber);
+	await page.getByRole('button', { name: 'Add tracking' }).click();
+	await page.getByText('Tracking saved; the buyer email is queued.').waitFor();
+}
