@@ -4,6 +4,10 @@ import type { PoLine, PurchaseOrder } from './purchase-order';
 /** POs that no longer stand for goods on the way. */
 const DEAD_STATES = new Set(['failed', 'cancelled', 'draft']);
 
+/** A PO still standing for goods: placed or on its way, and not cancelled by the distributor. */
+const isLive = (po: Pick<PurchaseOrder, 'state' | 'shipState'>) =>
+	!DEAD_STATES.has(po.state) && po.shipState !== 'cancelled';
+
 /**
  * An order's fulfilment state, derived from its items and their purchase orders: never stored by
  * hand, so it cannot drift from the POs. An item counts as drop-shipped when live POs cover its
@@ -16,11 +20,7 @@ export function fulfilmentState(
 	isCancelled = false
 ): FulfilmentState {
 	if (isCancelled) return 'cancelled';
-	const live = new Map(
-		purchaseOrders
-			.filter((po) => !DEAD_STATES.has(po.state) && po.shipState !== 'cancelled')
-			.map((po) => [po.id, po])
-	);
+	const live = new Map(purchaseOrders.filter(isLive).map((po) => [po.id, po]));
 	let covered = 0;
 	let shipped = 0;
 	let anyCovered = false;
@@ -51,11 +51,7 @@ export function openQuantity(
 	lines: readonly Pick<PoLine, 'poId' | 'orderItemId' | 'quantity'>[]
 ): number {
 	// A PO the distributor cancelled no longer covers the item: the dealer drop-ships it again.
-	const live = new Set(
-		purchaseOrders
-			.filter((po) => !DEAD_STATES.has(po.state) && po.shipState !== 'cancelled')
-			.map((po) => po.id)
-	);
+	const live = new Set(purchaseOrders.filter(isLive).map((po) => po.id));
 	const onPo = lines
 		.filter((l) => l.orderItemId === item.id && live.has(l.poId))
 		.reduce((n, l) => n + l.quantity, 0);

@@ -53,3 +53,47 @@ export async function dealerWithOrder(options: { wrap?: (deps: ApiDeps) => ApiDe
 		});
 	return { fake, deps, api, orderId, itemId, place };
 }
+
+export const HEATHER_SHIP_TO = {
+	name: 'Heather Simmons',
+	line1: '255 S Orange Ave',
+	city: 'Orlando',
+	state: 'FL',
+	postalCode: '32801'
+};
+
+/**
+ * Web order `number` for Heather with `itemCount` parts (PU1000, PU1001 …), drop-shipped whole at
+ * Parts Unlimited on one PO; returns the PO number. For the tracking and email tests.
+ */
+export async function placePuOrder(
+	api: ReturnType<typeof createApi>,
+	number: string,
+	itemCount = 1
+): Promise<string> {
+	const order = await api.orders.create({
+		number,
+		buyer: { name: 'Heather Simmons', email: 'heather@example.com' },
+		shipTo: HEATHER_SHIP_TO,
+		items: Array.from({ length: itemCount }, (_, i) => ({
+			title: `Part ${i + 1}`,
+			sku: `PU100${i}`,
+			quantity: 1,
+			unitPriceCents: 5000
+		}))
+	});
+	if (!order.ok) throw new Error(order.error.message);
+	const placed = await api.purchaseOrders.place({
+		orderId: order.value.id,
+		distributorId: 'pu',
+		shipTo: HEATHER_SHIP_TO,
+		lines: Array.from({ length: itemCount }, (_, i) => ({
+			orderItemId: `${order.value.id}-${i + 1}`,
+			sku: `100${i}`,
+			quantity: 1,
+			unitCostCents: 3000
+		}))
+	});
+	if (!placed.ok) throw new Error(placed.error.message);
+	return placed.value.poNumber;
+}

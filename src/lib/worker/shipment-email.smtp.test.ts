@@ -9,6 +9,7 @@ import {
 } from '$lib/mail/smtp-test-server';
 import { createApi } from './api';
 import type { ApiDeps } from './deps';
+import { placePuOrder } from './dealer-fixture';
 import { FakeDistributor } from './fake-distributor';
 import { createMailTransport } from './mail-transport';
 import { createTestDeps } from './test-deps';
@@ -39,14 +40,6 @@ let fake: FakeDistributor;
 let deps: ApiDeps;
 let api: ReturnType<typeof createApi>;
 let poNumber: string;
-
-const shipTo = {
-	name: 'Heather Simmons',
-	line1: '255 S Orange Ave',
-	city: 'Orlando',
-	state: 'FL',
-	postalCode: '32801'
-};
 
 const shipment = (ref: string, tracking: string, sku: string): ShipmentInfo => ({
 	distributorRef: ref,
@@ -97,31 +90,7 @@ beforeEach(async () => {
 		from: 'orders@ridgeline.example'
 	});
 	if (!saved.ok) throw new Error(saved.error.message);
-	const order = await api.orders.create({
-		number: '3001',
-		buyer: { name: 'Heather Simmons', email: 'heather@example.com' },
-		shipTo,
-		items: ['1000', '1001', '1002'].map((sku, i) => ({
-			title: `Part ${i + 1}`,
-			sku: `PU${sku}`,
-			quantity: 1,
-			unitPriceCents: 5000
-		}))
-	});
-	if (!order.ok) throw new Error(order.error.message);
-	const placed = await api.purchaseOrders.place({
-		orderId: order.value.id,
-		distributorId: 'pu',
-		shipTo,
-		lines: ['1000', '1001', '1002'].map((sku, i) => ({
-			orderItemId: `${order.value.id}-${i + 1}`,
-			sku,
-			quantity: 1,
-			unitCostCents: 3000
-		}))
-	});
-	if (!placed.ok) throw new Error(placed.error.message);
-	poNumber = placed.value.poNumber;
+	poNumber = await placePuOrder(api, '3001', 3);
 });
 
 describe('a shipment reaches the buyer through a real SMTP server', () => {

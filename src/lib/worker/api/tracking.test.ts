@@ -4,6 +4,7 @@ import type { MailMessage } from '$lib/domain/smtp';
 import { err, ok } from '$lib/domain/result';
 import { createApi } from '../api';
 import type { ApiDeps } from '../deps';
+import { placePuOrder } from '../dealer-fixture';
 import { FakeDistributor } from '../fake-distributor';
 import { createTestDeps } from '../test-deps';
 import { MAX_SINGLE_LOOKUPS_PER_ROUND } from '../tracking-singly';
@@ -14,41 +15,7 @@ let api: ReturnType<typeof createApi>;
 let sentMail: MailMessage[];
 let isMailDown: boolean;
 
-const shipTo = {
-	name: 'Heather Simmons',
-	line1: '255 S Orange Ave',
-	city: 'Orlando',
-	state: 'FL',
-	postalCode: '32801'
-};
-
-async function placeOrder(number: string, itemCount = 1): Promise<string> {
-	const order = await api.orders.create({
-		number,
-		buyer: { name: 'Heather Simmons', email: 'heather@example.com' },
-		shipTo,
-		items: Array.from({ length: itemCount }, (_, i) => ({
-			title: `Part ${i + 1}`,
-			sku: `PU100${i}`,
-			quantity: 1,
-			unitPriceCents: 5000
-		}))
-	});
-	if (!order.ok) throw new Error(order.error.message);
-	const placed = await api.purchaseOrders.place({
-		orderId: order.value.id,
-		distributorId: 'pu',
-		shipTo,
-		lines: Array.from({ length: itemCount }, (_, i) => ({
-			orderItemId: `${order.value.id}-${i + 1}`,
-			sku: `100${i}`,
-			quantity: 1,
-			unitCostCents: 3000
-		}))
-	});
-	if (!placed.ok) throw new Error(placed.error.message);
-	return placed.value.poNumber;
-}
+const placeOrder = (number: string, itemCount = 1) => placePuOrder(api, number, itemCount);
 
 const shipment = (
 	ref: string,
