@@ -1,5 +1,4 @@
 import type { CatalogBlock, FeedImport, Offer } from '$lib/domain/catalog';
-import type { DistributorId } from '$lib/domain/distributor';
 import type { AppSettings } from '$lib/domain/settings';
 import { DEFAULT_SETTINGS } from '$lib/domain/settings';
 import type { DropshipDb } from './schema';
