@@ -20,6 +20,8 @@ import {
 	type OutboxPage
 } from './page-reads';
 import type { BrandAlias, DropshipDb } from './schema';
+import { readSetting } from './setting-rows';
+import type { SettingValue } from '$lib/domain/setting-rows';
 
 export type { DashboardData, OrderList, OutboxPage, PoList };
 
@@ -38,7 +40,7 @@ export function readDb(): DropshipDb {
 export const settingsQuery = (): Observable<AppSettings> =>
 	liveQuery(async () => ({
 		...DEFAULT_SETTINGS,
-		...((await readDb().settings.get('app'))?.value as Partial<AppSettings> | undefined)
+		...(await readSetting(readDb(), 'app'))
 	}));
 
 export const orderQuery = (id: string): Observable<Order | undefined> =>
@@ -107,16 +109,17 @@ export const rulesUndoQuery = (): Observable<boolean> =>
 export const brandAliasesQuery = (): Observable<BrandAlias[]> =>
 	liveQuery(() => readDb().brandAliases.orderBy('alias').toArray());
 
-/** One raw settings row (SMTP settings, email templates): what the pages may show of it. */
-export const settingRowQuery = (
-	key: 'smtp' | 'emailTemplates' | 'trackingStatus' | 'dataLoss'
-): Observable<unknown> => liveQuery(async () => (await readDb().settings.get(key))?.value);
+/** One settings row (SMTP settings, email templates, the last tracking round…), typed. */
+export const settingRowQuery = <
+	K extends 'smtp' | 'emailTemplates' | 'trackingStatus' | 'dataLoss'
+>(
+	key: K
+): Observable<SettingValue<K> | undefined> => liveQuery(() => readSetting(readDb(), key));
 
 /** When this browser last exported a backup (ISO), or null when it never did. */
 export const lastBackupQuery = (): Observable<string | null> =>
 	liveQuery(async () => {
-		const value = (await readDb().settings.get('lastBackupAt'))?.value;
-		return typeof value === 'string' ? value : null;
+		return (await readSetting(readDb(), 'lastBackupAt')) ?? null;
 	});
 
 /** The newest `limit` shipment emails and how many there are (Settings › Email). */
