@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailHandler } from './mail-handler';
+import { createMailHandler, type MailHandlerOptions } from './mail-handler';
 import { startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from './smtp-test-server';
 
 /** A real SMTP server on localhost: what it receives is what a buyer would get. */
@@ -15,9 +15,15 @@ beforeAll(async () => {
 
 afterAll(() => smtpServer.close());
 
-const handler = createMailHandler({
+/** The operator's configuration for these tests: the local SMTP server's address and port. */
+const configured = (): MailHandlerOptions => ({
 	appOrigins: ['http://localhost:4173'],
-	allowPrivateHosts: true
+	outbound: { allowHosts: ['127.0.0.1'] },
+	ports: [port]
+});
+let handler: ReturnType<typeof createMailHandler>;
+beforeAll(() => {
+	handler = createMailHandler(configured());
 });
 
 function post(
@@ -99,7 +105,7 @@ describe('the /mail endpoint against a real SMTP server', () => {
 		}
 	});
 
-	it('is no open relay: other origins, missing header, GET and private hosts are refused', async () => {
+	it('is no open relay: other origins, missing header, GET and unconfigured private hosts are refused', async () => {
 		expect(
 			(
 				await post(
@@ -112,15 +118,17 @@ describe('the /mail endpoint against a real SMTP server', () => {
 			(await post({ smtp: smtp(), message }, { origin: 'http://localhost:4173' })).status
 		).toBe(403);
 		expect((await handler(new Request('http://localhost:4173/mail'))).status).toBe(405);
-		const strict = createMailHandler({ appOrigins: ['http://localhost:4173'] });
+		// The same request to a server whose operator allowed no private host.
+		const strict = createMailHandler({ ...configured(), outbound: { allowHosts: [] } });
 		const response = await strict(
 			new Request('http://localhost:4173/mail', {
 				method: 'POST',
-				headers: { 'x-dropship-desk': '1' },
+				headers: { 'x-dropship-desk': '1', origin: 'http://localhost:4173' },
 				body: JSON.stringify({ smtp: smtp(), message })
 			})
 		);
 		expect(response.status).toBe(403);
+		expect(await response.json()).toMatchObject({ ok: false, reason: 'guard' });
 		expect(
 			(await post({ smtp: smtp(), message: { ...message, to: 'not an address' } })).status
 		).toBe(400);
