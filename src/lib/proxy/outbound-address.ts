@@ -12,7 +12,8 @@ export type ParsedHost =
 	{ kind: 'ip'; address: string; family: 4 | 6 } | { kind: 'name'; name: string };
 
 const LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
-const NUMBER_LIKE = /^(?:\d+|0x[0-9a-f]*)$/;
+/** No top-level domain starts with a digit; a last label that does is a mistyped address. */
+const NUMBER_LIKE = /^\d/;
 
 /** One inet_aton part: decimal, octal (leading 0) or hex (0x); null when it is none of those. */
 function parsePart(part: string): number | null {
