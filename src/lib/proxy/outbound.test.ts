@@ -1,0 +1,282 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createMailHandler } from '../mail/mail-handler.ts';
+import { startTestSmtpServer, type TestSmtpServer } from '../mail/smtp-test-server.ts';
+import { connectOutbound, OutboundError, resolveOutbound } from './outbound.ts';
+import { createOutboundFetch } from './outbound-fetch.ts';
+import {
+	guardedPolicy,
+	loopbackOpener,
+	startCanary,
+	stubResolver,
+	type Canary
+} from './outbound-test-kit.ts';
+import { createProxyHandler } from './proxy.ts';
+
+const APP = 'http://localhost:4173';
+const PUBLIC = '93.184.216.34';
+let canary: Canary;
+let hitsBefore = 0;
+let upstream: Server;
+let upstreamPort = 0;
+let closedPort = 0;
+let silentPort = 0;
+const silent = createServer(() => undefined);
+
+const listen = async (server: { listen(port: number, host: string, cb: () => void): unknown }) => {
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+};
+
+beforeAll(async () => {
+	canary = await startCanary();
+	upstream = createHttpServer((req, res) => {
+		res.setHeader('content-type', 'application/json');
+		res.end(JSON.stringify({ host: req.headers.host, path: req.url }));
+	});
+	await listen(upstream);
+	upstreamPort = (upstream.address() as AddressInfo).port;
+	// A port nothing listens on: connecting there is refused.
+	const closed = createServer();
+	await listen(closed);
+	closedPort = (closed.address() as AddressInfo).port;
+	await new Promise((resolve) => closed.close(resolve));
+	// Accepts and never speaks: a TLS handshake there waits for ever.
+	await listen(silent);
+	silentPort = (silent.address() as AddressInfo).port;
+});
+beforeEach(() => {
+	hitsBefore = canary.hits();
+});
+afterAll(async () => {
+	await canary.close();
+	upstream.close();
+	silent.close();
+});
+
+describe('resolveOutbound', () => {
+	it('pins the first address of a public name, keeping the name for TLS', async () => {
+		const resolve = stubResolver({ 'api.example.com': [PUBLIC, '2606:2800:220:1::1'] });
+		const target = await resolveOutbound({
+			host: 'API.Example.com.',
+			port: 443,
+			policy: { allowHosts: [], resolve }
+		});
+		expect(target).toEqual({
+			ok: true,
+			host: 'api.example.com',
+			address: PUBLIC,
+			family: 4,
+			port: 443
+		});
+	});
+
+	it('refuses a name when any of its addresses is private, and says which', async () => {
+		const resolve = stubResolver({ 'both.example': [PUBLIC, '10.1.2.3'] });
+		const target = await resolveOutbound({
+			host: 'both.example',
+			port: 25,
+			policy: { allowHosts: [], resolve }
+		});
+		expect(target).toMatchObject({ ok: false, reason: 'guard' });
+		if (!target.ok)
+			expect(target.message).toBe('both.example resolves to a private address (10.1.2.3).');
+	});
+
+	it('lets the operator allow a named private host, and only that name', async () => {
+		const resolve = stubResolver({ 'mail.shop.lan': '10.0.0.25', 'other.lan': '10.0.0.26' });
+		const policy = { allowHosts: ['MAIL.shop.lan.'], resolve };
+		expect(await resolveOutbound({ host: 'mail.shop.lan', port: 587, policy })).toMatchObject({
+			ok: true,
+			address: '10.0.0.25'
+		});
+		expect(await resolveOutbound({ host: 'other.lan', port: 587, policy })).toMatchObject({
+			ok: false,
+			reason: 'guard'
+		});
+		expect(await resolveOutbound({ host: '10.0.0.25', port: 587, policy })).toMatchObject({
+			ok: false,
+			reason: 'guard'
+		});
+	});
+
+	it('refuses ports outside the list and outside 1–65535, before any lookup', async () => {
+		const resolve = stubResolver({ 'smtp.example.com': PUBLIC });
+		const policy = { allowHosts: [], resolve };
+		for (const port of [22, 0, 70_000, 1.5])
+			expect(
+				await resolveOutbound({ host: 'smtp.example.com', port, policy, ports: [25, 587] })
+			).toMatchObject({ ok: false, reason: 'guard' });
+		expect(resolve.calls).toEqual([]);
+	});
+
+	it('says dns when the name does not resolve, and timeout when the resolver hangs', async () => {
+		const policy = { allowHosts: [], resolve: stubResolver({}) };
+		expect(await resolveOutbound({ host: 'nowhere.example', port: 443, policy })).toMatchObject({
+			ok: false,
+			reason: 'dns'
+		});
+		const hanging = {
+			allowHosts: [],
+			resolve: () => new Promise<never>(() => undefined),
+			connectTimeoutMs: 20
+		};
+		expect(
+			await resolveOutbound({ host: 'slow.example', port: 443, policy: hanging })
+		).toMatchObject({
+			ok: false,
+			reason: 'timeout'
+		});
+	});
+});
+
+describe('DNS rebinding: the connection goes to the address that was checked', () => {
+	/** First answer public, every later one loopback: what a rebinding attacker's DNS does. */
+	const rebinding = () => {
+		let answers = 0;
+		return stubResolver({
+			'rebind.example': () => (answers++ === 0 ? PUBLIC : '127.0.0.1'),
+			'api.wps-inc.com': () => (answers++ === 0 ? PUBLIC : '127.0.0.1')
+		});
+	};
+
+	it('fetch: one lookup, the socket opened to the public address, the canary untouched', async () => {
+		const resolver = rebinding();
+		const opener = loopbackOpener(canary.port, { [PUBLIC]: upstreamPort });
+		const guarded = createOutboundFetch(guardedPolicy(resolver, opener));
+		const response = await guarded('http://rebind.example:8080/items?page=1');
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({ host: 'rebind.example:8080', path: '/items?page=1' });
+		expect(resolver.calls).toEqual(['rebind.example']);
+		expect(opener.asked).toEqual([PUBLIC]);
+		// The next connection is checked afresh, and the private answer is refused.
+		const second = await guarded('http://rebind.example:8080/items').catch((e: TypeError) => e);
+		expect(second).toBeInstanceOf(TypeError);
+		expect((second as TypeError).cause).toMatchObject({ reason: 'guard', phase: 'connect' });
+		expect(opener.asked).toEqual([PUBLIC]);
+		expect(canary.hits() - hitsBefore).toBe(0);
+	});
+
+	it('/mail: the email reaches the server behind the checked address', async () => {
+		const smtp: TestSmtpServer = await startTestSmtpServer();
+		try {
+			const resolver = rebinding();
+			const opener = loopbackOpener(canary.port, { [PUBLIC]: smtp.port });
+			const handler = createMailHandler({
+				appOrigins: [APP],
+				outbound: guardedPolicy(resolver, opener)
+			});
+			const response = await handler(
+				new Request(`${APP}/mail`, {
+					method: 'POST',
+					headers: { origin: APP, 'x-dropship-desk': '1' },
+					body: JSON.stringify({
+						smtp: {
+							host: 'rebind.example',
+							port: 587,
+							tlsMode: 'none',
+							from: 'parts@ridgeline.example'
+						},
+						message: {
+							to: 'cody@example.com',
+							subject: 'Shipped',
+							text: 't',
+							html: 't',
+							idempotencyKey: 'e-1'
+						}
+					})
+				})
+			);
+			expect(response.status).toBe(200);
+			expect(smtp.received).toHaveLength(1);
+			expect(resolver.calls).toEqual(['rebind.example']);
+			expect(opener.asked).toEqual([PUBLIC]);
+			expect(canary.hits() - hitsBefore).toBe(0);
+		} finally {
+			await smtp.close();
+		}
+	});
+
+	it('the proxy: its fixed host is looked up once and connected to as checked', async () => {
+		const resolver = rebinding();
+		// The stand-in for WPS speaks plain HTTP, so the TLS handshake fails: the socket still shows
+		// where it went.
+		const opener = loopbackOpener(canary.port, { [PUBLIC]: upstreamPort });
+		const proxy = createProxyHandler({
+			appOrigins: [APP],
+			fetch: createOutboundFetch(guardedPolicy(resolver, opener))
+		});
+		const response = await proxy(
+			new Request(`${APP}/proxy/wps/items`, { headers: { origin: APP } })
+		);
+		expect(response.headers.get('x-proxy-reason')).toBe('tls');
+		expect(resolver.calls).toEqual(['api.wps-inc.com']);
+		expect(opener.asked).toEqual([PUBLIC]);
+		expect(canary.hits() - hitsBefore).toBe(0);
+	});
+});
+
+describe('why a host could not be reached', () => {
+	const resolve = stubResolver({ 'api.wps-inc.com': PUBLIC, 'smtp.example.com': PUBLIC });
+	const via = (port: number, connectTimeoutMs = 2_000) => ({
+		allowHosts: [],
+		resolve,
+		openSocket: loopbackOpener(canary.port, { [PUBLIC]: port }),
+		connectTimeoutMs
+	});
+
+	it.each([
+		['refused', () => via(closedPort)],
+		['tls', () => via(upstreamPort)],
+		['timeout', () => via(silentPort, 100)],
+		['dns', () => ({ allowHosts: [], resolve: stubResolver({}) })]
+	] as const)('connectOutbound rejects with reason %s', async (reason, policy) => {
+		const failure = await connectOutbound({
+			host: 'smtp.example.com',
+			port: 465,
+			policy: policy(),
+			tls: true
+		}).catch((e: unknown) => e);
+		expect(failure).toBeInstanceOf(OutboundError);
+		expect(failure).toMatchObject({ reason, phase: 'connect' });
+	});
+
+	it.each([
+		['refused', () => via(closedPort), 'the connection was refused'],
+		['tls', () => via(upstreamPort), 'the secure connection (TLS) failed'],
+		['timeout', () => via(silentPort, 100), 'the connection timed out'],
+		[
+			'dns',
+			() => ({ allowHosts: [], resolve: stubResolver({}) }),
+			'its address could not be found (DNS)'
+		]
+	] as const)(
+		'the proxy answers 502 with x-proxy-reason %s and says so',
+		async (reason, policy, words) => {
+			const proxy = createProxyHandler({ appOrigins: [APP], fetch: createOutboundFetch(policy()) });
+			const response = await proxy(
+				new Request(`${APP}/proxy/wps/items`, { headers: { origin: APP } })
+			);
+			expect(response.status).toBe(502);
+			expect(response.headers.get('x-proxy-reason')).toBe(reason);
+			expect(response.headers.get('x-proxy-stage')).toBe('rejected');
+			expect(await response.json()).toEqual({
+				error: 'upstream_unreachable',
+				message: `Could not reach the distributor: ${words}.`
+			});
+		}
+	);
+
+	it("passes the distributor's own 502 through as theirs, with no reason", async () => {
+		const proxy = createProxyHandler({
+			appOrigins: [APP],
+			fetch: async () => new Response('Bad gateway at WPS', { status: 502 })
+		});
+		const response = await proxy(
+			new Request(`${APP}/proxy/wps/items`, { headers: { origin: APP } })
+		);
+		expect(response.status).toBe(502);
+		expect(response.headers.get('x-proxy-reason')).toBeNull();
+		expect(response.headers.get('x-proxy-stage')).toBeNull();
+	});
+});
