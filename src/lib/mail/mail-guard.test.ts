@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guardedPolicy, loopbackOpener, stubResolver } from '../proxy/outbound-test-kit.ts';
+import { guardedPolicy, loopbackOpener, stubResolver } from '$test-support/proxy/outbound-kit.ts';
 import { createMailHandler, type MailHandlerOptions } from './mail-handler';
 
 /**

@@ -7,7 +7,7 @@ import {
 	startCanary,
 	stubResolver,
 	type Canary
-} from './outbound-test-kit.ts';
+} from '$test-support/proxy/outbound-kit.ts';
 import { createProxyHandler } from './proxy.ts';
 
 /**

@@ -2,7 +2,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMailHandler } from '../mail/mail-handler.ts';
-import { startTestSmtpServer, type TestSmtpServer } from '../mail/smtp-test-server.ts';
+import { startTestSmtpServer, type TestSmtpServer } from '$test-support/mail/smtp-test-server';
 import { connectOutbound, OutboundError, resolveOutbound } from './outbound.ts';
 import { createOutboundFetch } from './outbound-fetch.ts';
 import {
@@ -11,7 +11,7 @@ import {
 	startCanary,
 	stubResolver,
 	type Canary
-} from './outbound-test-kit.ts';
+} from '$test-support/proxy/outbound-kit.ts';
 import { createProxyHandler } from './proxy.ts';
 
 const APP = 'http://localhost:4173';
