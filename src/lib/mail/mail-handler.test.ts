@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailHandler, type MailHandlerOptions } from './mail-handler';
 import {
@@ -107,6 +108,27 @@ describe('the /mail endpoint against a real SMTP server', () => {
 		} finally {
 			smtpServer.rejectWith = null;
 		}
+	});
+
+	it('says it could not reach the mail server, and why, apart from what a server says', async () => {
+		const closed = createServer();
+		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+		const closedPort = (closed.address() as AddressInfo).port;
+		await new Promise((resolve) => closed.close(resolve));
+		const unreached = createMailHandler({ ...configured(), ports: [closedPort] });
+		const response = await unreached(
+			new Request('http://localhost:4173/mail', {
+				method: 'POST',
+				headers: { 'x-dropship-desk': '1', origin: 'http://localhost:4173' },
+				body: JSON.stringify({ smtp: { ...smtp(), port: closedPort }, message })
+			})
+		);
+		expect(response.status).toBe(502);
+		expect(await response.json()).toEqual({
+			ok: false,
+			reason: 'refused',
+			message: 'Could not reach the mail server 127.0.0.1: the connection was refused.'
+		});
 	});
 
 	it('is no open relay: other origins, missing header, GET and unconfigured private hosts are refused', async () => {
