@@ -33,7 +33,13 @@ export function createOutboundFetch(policy: OutboundPolicy): typeof fetch {
 				headers,
 				signal: request.signal,
 				createConnection: (_options, done) => {
-					connectOutbound({ host: url.hostname, port, policy, tls: isTls }).then(
+					connectOutbound({
+						host: url.hostname,
+						port,
+						policy,
+						tls: isTls,
+						signal: request.signal
+					}).then(
 						(socket) => {
 							isConnected = true;
 							done(null, socket);

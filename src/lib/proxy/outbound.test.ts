@@ -1,5 +1,5 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMailHandler } from '../mail/mail-handler.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '$test-support/mail/smtp-test-server';
@@ -22,7 +22,13 @@ let upstream: Server;
 let upstreamPort = 0;
 let closedPort = 0;
 let silentPort = 0;
-const silent = createServer(() => undefined);
+/** Sockets the silent server holds open: the guard must close its side when it gives up. */
+const silentOpen = new Set<Socket>();
+const silent = createServer((socket) => {
+	silentOpen.add(socket);
+	socket.resume();
+	socket.on('close', () => silentOpen.delete(socket));
+});
 
 const listen = async (server: { listen(port: number, host: string, cb: () => void): unknown }) => {
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -266,6 +272,19 @@ describe('why a host could not be reached', () => {
 			});
 		}
 	);
+
+	it('stops at once when the caller aborts during the handshake, leaving no socket open', async () => {
+		const guardedFetch = createOutboundFetch(via(silentPort, 5_000));
+		const controller = new AbortController();
+		setTimeout(() => controller.abort(), 50);
+		const started = Date.now();
+		const failure = await guardedFetch('https://api.wps-inc.com/items', {
+			signal: controller.signal
+		}).catch((e: unknown) => e);
+		expect(failure).toMatchObject({ name: 'AbortError' });
+		expect(Date.now() - started).toBeLessThan(2_000);
+		await expect.poll(() => silentOpen.size).toBe(0);
+	});
 
 	it("passes the distributor's own 502 through as theirs, with no reason", async () => {
 		const proxy = createProxyHandler({

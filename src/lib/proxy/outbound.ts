@@ -137,31 +137,47 @@ export function reasonOf(cause: unknown): UnreachableReason {
 	return 'network';
 }
 
-/** Rejects with an OutboundError when `socket` fails or takes longer than `ms` to reach `event`. */
-function settle<S extends Socket>(socket: S, event: string, ms: number, what: string): Promise<S> {
+/**
+ * Resolves with `socket` once it emits `event`; rejects with an OutboundError when it fails or
+ * takes longer than `ms`, or with the signal's reason on abort. On failure `owned` (the socket
+ * and what it wraps) is destroyed, so nothing is left open.
+ */
+function settle<S extends Socket>(
+	socket: S,
+	event: string,
+	options: { ms: number; what: string; owned: readonly Socket[]; signal?: AbortSignal }
+): Promise<S> {
 	return new Promise<S>((resolve, reject) => {
-		const onError = (cause: Error) => {
+		const fail = (error: unknown) => {
 			clearTimeout(timer);
-			socket.destroy();
-			reject(new OutboundError(reasonOf(cause), `${what} failed: ${cause.message}`));
-		};
-		const timer = setTimeout(() => {
 			socket.off('error', onError);
-			socket.destroy();
-			reject(new OutboundError('timeout', `${what} timed out.`));
-		}, ms);
+			options.signal?.removeEventListener('abort', onAbort);
+			for (const owned of options.owned) owned.destroy();
+			reject(error);
+		};
+		const onError = (cause: Error) =>
+			fail(new OutboundError(reasonOf(cause), `${options.what} failed: ${cause.message}`));
+		const onAbort = () => fail(options.signal?.reason);
+		const timer = setTimeout(
+			() => fail(new OutboundError('timeout', `${options.what} timed out.`)),
+			options.ms
+		);
 		socket.once(event, () => {
 			clearTimeout(timer);
 			socket.off('error', onError);
+			options.signal?.removeEventListener('abort', onAbort);
 			resolve(socket);
 		});
 		socket.once('error', onError);
+		if (options.signal?.aborted) onAbort();
+		else options.signal?.addEventListener('abort', onAbort, { once: true });
 	});
 }
 
 /**
  * A connected socket to `host:port` through the guard: TCP to the checked address, then TLS
- * (when asked) with SNI and certificate checks against the host name. Rejects with OutboundError.
+ * (when asked) with SNI and certificate checks against the host name. Rejects with OutboundError,
+ * or with the signal's reason when it aborts first.
  */
 export async function connectOutbound(input: {
 	host: string;
@@ -169,17 +185,21 @@ export async function connectOutbound(input: {
 	policy: OutboundPolicy;
 	ports?: readonly number[];
 	tls?: boolean;
+	signal?: AbortSignal;
 }): Promise<Socket> {
 	const target = await resolveOutbound(input);
+	input.signal?.throwIfAborted();
 	if (!target.ok) throw new OutboundError(target.reason, target.message);
 	const open = input.policy.openSocket ?? ((o) => netConnect(o));
 	const ms = timeoutOf(input.policy);
-	const raw = await settle(
-		open({ host: target.address, port: target.port }),
-		'connect',
+	const signal = input.signal;
+	const socket = open({ host: target.address, port: target.port });
+	const raw = await settle(socket, 'connect', {
 		ms,
-		`Connecting to ${target.host}`
-	);
+		what: `Connecting to ${target.host}`,
+		owned: [socket],
+		...(signal ? { signal } : {})
+	});
 	if (!input.tls) return raw;
 	const isName = parseHost(target.host)?.kind === 'name';
 	const secure = tlsConnect({
@@ -187,5 +207,10 @@ export async function connectOutbound(input: {
 		host: target.host,
 		...(isName ? { servername: target.host } : {})
 	});
-	return settle(secure, 'secureConnect', ms, `The secure connection to ${target.host}`);
+	return settle(secure, 'secureConnect', {
+		ms,
+		what: `The secure connection to ${target.host}`,
+		owned: [secure, raw],
+		...(signal ? { signal } : {})
+	});
 }
