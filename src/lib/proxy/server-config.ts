@@ -52,19 +52,29 @@ export function loadServerConfig(
 ): ServerConfig {
 	const path = resolve(cwd, env.DD_SERVER_CONFIG ?? 'dropship-desk.server.json');
 	let fromFile: unknown = {};
-	if (existsSync(path)) fromFile = JSON.parse(readFileSync(path, 'utf8'));
-	else if (env.DD_SERVER_CONFIG !== undefined) throw new Error(`No server config at ${path}.`);
-	const parsed = ServerConfig.safeParse(fromFile);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		throw new Error(`${path}: ${issue?.path.join('.')} ${issue?.message}`);
-	}
-	const config = parsed.data;
+	if (existsSync(path)) {
+		try {
+			fromFile = JSON.parse(readFileSync(path, 'utf8'));
+		} catch (cause) {
+			throw new Error(`${path} is not JSON: ${cause instanceof Error ? cause.message : cause}`);
+		}
+	} else if (env.DD_SERVER_CONFIG !== undefined) throw new Error(`No server config at ${path}.`);
+	const config = parseOrThrow(fromFile, path);
 	const allow = list(env.DD_OUTBOUND_ALLOW);
 	const ports = list(env.DD_MAIL_PORTS)?.map(Number);
 	const from = list(env.DD_MAIL_FROM);
-	return ServerConfig.parse({
-		outbound: { allowHosts: allow ?? config.outbound.allowHosts },
-		mail: { ports: ports ?? config.mail.ports, from: from ?? config.mail.from }
-	});
+	return parseOrThrow(
+		{
+			outbound: { allowHosts: allow ?? config.outbound.allowHosts },
+			mail: { ports: ports ?? config.mail.ports, from: from ?? config.mail.from }
+		},
+		`${path} with DD_OUTBOUND_ALLOW, DD_MAIL_PORTS and DD_MAIL_FROM`
+	);
+}
+
+function parseOrThrow(value: unknown, where: string): ServerConfig {
+	const parsed = ServerConfig.safeParse(value);
+	if (parsed.success) return parsed.data;
+	const issue = parsed.error.issues[0];
+	throw new Error(`${where}: ${issue?.path.join('.')} ${issue?.message}`);
 }
