@@ -1,38 +1,31 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer, type AddressInfo, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMailHandler } from '../mail/mail-handler.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '$test-support/mail/smtp-test-server';
-import { connectOutbound, OutboundError, resolveOutbound } from './outbound.ts';
+import { resolveOutbound } from './outbound.ts';
 import { createOutboundFetch } from './outbound-fetch.ts';
 import {
 	guardedPolicy,
 	loopbackOpener,
 	startCanary,
+	startTlsUpstream,
 	stubResolver,
 	type Canary
 } from '$test-support/proxy/outbound-kit.ts';
 import { createProxyHandler } from './proxy.ts';
 
+/**
+ * The guard's contract: resolve every address, check them all, pin the one connected to; and the
+ * rebinding case (first answer public, the next loopback) through fetch, /mail and the proxy.
+ * Every socket stays on loopback (outbound-kit).
+ */
 const APP = 'http://localhost:4173';
 const PUBLIC = '93.184.216.34';
 let canary: Canary;
 let hitsBefore = 0;
 let upstream: Server;
 let upstreamPort = 0;
-let closedPort = 0;
-let silentPort = 0;
-/** Sockets the silent server holds open: the guard must close its side when it gives up. */
-const silentOpen = new Set<Socket>();
-const silent = createServer((socket) => {
-	silentOpen.add(socket);
-	socket.resume();
-	socket.on('close', () => silentOpen.delete(socket));
-});
-
-const listen = async (server: { listen(port: number, host: string, cb: () => void): unknown }) => {
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-};
 
 beforeAll(async () => {
 	canary = await startCanary();
@@ -40,16 +33,8 @@ beforeAll(async () => {
 		res.setHeader('content-type', 'application/json');
 		res.end(JSON.stringify({ host: req.headers.host, path: req.url }));
 	});
-	await listen(upstream);
+	await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
 	upstreamPort = (upstream.address() as AddressInfo).port;
-	// A port nothing listens on: connecting there is refused.
-	const closed = createServer();
-	await listen(closed);
-	closedPort = (closed.address() as AddressInfo).port;
-	await new Promise((resolve) => closed.close(resolve));
-	// Accepts and never speaks: a TLS handshake there waits for ever.
-	await listen(silent);
-	silentPort = (silent.address() as AddressInfo).port;
 });
 beforeEach(() => {
 	hitsBefore = canary.hits();
@@ -57,7 +42,6 @@ beforeEach(() => {
 afterAll(async () => {
 	await canary.close();
 	upstream.close();
-	silent.close();
 });
 
 describe('resolveOutbound', () => {
@@ -203,99 +187,30 @@ describe('DNS rebinding: the connection goes to the address that was checked', (
 		}
 	});
 
-	it('the proxy: its fixed host is looked up once and connected to as checked', async () => {
-		const resolver = rebinding();
-		// The stand-in for WPS speaks plain HTTP, so the TLS handshake fails: the socket still shows
-		// where it went.
-		const opener = loopbackOpener(canary.port, { [PUBLIC]: upstreamPort });
-		const proxy = createProxyHandler({
-			appOrigins: [APP],
-			fetch: createOutboundFetch(guardedPolicy(resolver, opener))
-		});
-		const response = await proxy(
-			new Request(`${APP}/proxy/wps/items`, { headers: { origin: APP } })
-		);
-		expect(response.headers.get('x-proxy-reason')).toBe('tls');
-		expect(resolver.calls).toEqual(['api.wps-inc.com']);
-		expect(opener.asked).toEqual([PUBLIC]);
-		expect(canary.hits() - hitsBefore).toBe(0);
-	});
-});
-
-describe('why a host could not be reached', () => {
-	const resolve = stubResolver({ 'api.wps-inc.com': PUBLIC, 'smtp.example.com': PUBLIC });
-	const via = (port: number, connectTimeoutMs = 2_000) => ({
-		allowHosts: [],
-		resolve,
-		openSocket: loopbackOpener(canary.port, { [PUBLIC]: port }),
-		connectTimeoutMs
-	});
-
-	it.each([
-		['refused', () => via(closedPort)],
-		['tls', () => via(upstreamPort)],
-		['timeout', () => via(silentPort, 100)],
-		['dns', () => ({ allowHosts: [], resolve: stubResolver({}) })]
-	] as const)('connectOutbound rejects with reason %s', async (reason, policy) => {
-		const failure = await connectOutbound({
-			host: 'smtp.example.com',
-			port: 465,
-			policy: policy(),
-			tls: true
-		}).catch((e: unknown) => e);
-		expect(failure).toBeInstanceOf(OutboundError);
-		expect(failure).toMatchObject({ reason, phase: 'connect' });
-	});
-
-	it.each([
-		['refused', () => via(closedPort), 'the connection was refused'],
-		['tls', () => via(upstreamPort), 'the secure connection (TLS) failed'],
-		['timeout', () => via(silentPort, 100), 'the connection timed out'],
-		[
-			'dns',
-			() => ({ allowHosts: [], resolve: stubResolver({}) }),
-			'its address could not be found (DNS)'
-		]
-	] as const)(
-		'the proxy answers 502 with x-proxy-reason %s and says so',
-		async (reason, policy, words) => {
-			const proxy = createProxyHandler({ appOrigins: [APP], fetch: createOutboundFetch(policy()) });
-			const response = await proxy(
-				new Request(`${APP}/proxy/wps/items`, { headers: { origin: APP } })
-			);
-			expect(response.status).toBe(502);
-			expect(response.headers.get('x-proxy-reason')).toBe(reason);
-			expect(response.headers.get('x-proxy-stage')).toBe('rejected');
-			expect(await response.json()).toEqual({
-				error: 'upstream_unreachable',
-				message: `Could not reach the distributor: ${words}.`
+	it('the proxy: its fixed host is looked up once, connected to as checked, TLS by name', async () => {
+		const wps = await startTlsUpstream();
+		try {
+			const resolver = rebinding();
+			const opener = loopbackOpener(canary.port, { [PUBLIC]: wps.port });
+			const proxy = createProxyHandler({
+				appOrigins: [APP],
+				fetch: createOutboundFetch({ ...guardedPolicy(resolver, opener), extraCa: [wps.ca] })
 			});
+			const response = await proxy(
+				new Request(`${APP}/proxy/wps/items?page=2`, { headers: { origin: APP } })
+			);
+			expect(response.status).toBe(200);
+			// The certificate for api.wps-inc.com was accepted on a socket to the checked address.
+			expect(await response.json()).toEqual({
+				servername: 'api.wps-inc.com',
+				host: 'api.wps-inc.com',
+				path: '/items?page=2'
+			});
+			expect(resolver.calls).toEqual(['api.wps-inc.com']);
+			expect(opener.asked).toEqual([PUBLIC]);
+			expect(canary.hits() - hitsBefore).toBe(0);
+		} finally {
+			await wps.close();
 		}
-	);
-
-	it('stops at once when the caller aborts during the handshake, leaving no socket open', async () => {
-		const guardedFetch = createOutboundFetch(via(silentPort, 5_000));
-		const controller = new AbortController();
-		setTimeout(() => controller.abort(), 50);
-		const started = Date.now();
-		const failure = await guardedFetch('https://api.wps-inc.com/items', {
-			signal: controller.signal
-		}).catch((e: unknown) => e);
-		expect(failure).toMatchObject({ name: 'AbortError' });
-		expect(Date.now() - started).toBeLessThan(2_000);
-		await expect.poll(() => silentOpen.size).toBe(0);
-	});
-
-	it("passes the distributor's own 502 through as theirs, with no reason", async () => {
-		const proxy = createProxyHandler({
-			appOrigins: [APP],
-			fetch: async () => new Response('Bad gateway at WPS', { status: 502 })
-		});
-		const response = await proxy(
-			new Request(`${APP}/proxy/wps/items`, { headers: { origin: APP } })
-		);
-		expect(response.status).toBe(502);
-		expect(response.headers.get('x-proxy-reason')).toBeNull();
-		expect(response.headers.get('x-proxy-stage')).toBeNull();
 	});
 });

@@ -19,7 +19,7 @@
  */
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { connect as netConnect, type Socket } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
+import { rootCertificates, connect as tlsConnect } from 'node:tls';
 import type { UnreachableReason } from '../domain/unreachable.ts';
 import { parseHost, refusedRange } from './outbound-address.ts';
 
@@ -35,6 +35,8 @@ export interface OutboundPolicy {
 	openSocket?: SocketOpener;
 	/** For lookup and for the TCP (and TLS) handshake; 10 s by default. */
 	connectTimeoutMs?: number;
+	/** Extra trusted CA certificates (PEM), beside Node's own: an operator's private CA, the tests'. */
+	extraCa?: readonly string[];
 }
 
 export type OutboundTarget = {
@@ -202,10 +204,13 @@ export async function connectOutbound(input: {
 	});
 	if (!input.tls) return raw;
 	const isName = parseHost(target.host)?.kind === 'name';
+	const extraCa = input.policy.extraCa ?? [];
 	const secure = tlsConnect({
 		socket: raw,
+		// The certificate is checked against the name, not the address the socket went to.
 		host: target.host,
-		...(isName ? { servername: target.host } : {})
+		...(isName ? { servername: target.host } : {}),
+		...(extraCa.length > 0 ? { ca: [...rootCertificates, ...extraCa] } : {})
 	});
 	return settle(secure, 'secureConnect', {
 		ms,

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import type { OutboundPolicy, Resolver, SocketOpener } from '../../lib/proxy/outbound.ts';
 
 /**
@@ -75,4 +78,35 @@ export function guardedPolicy(
 	allowHosts: readonly string[] = []
 ): OutboundPolicy {
 	return { allowHosts, resolve, openSocket, connectTimeoutMs: 2_000 };
+}
+
+/**
+ * A stand-in for a distributor over real TLS on 127.0.0.1, with a certificate for
+ * api.wps-inc.com from the tests' own CA (`tls/`, valid until 2126; the CA's key was thrown
+ * away). It answers every request with what it saw: the SNI name, Host and path.
+ */
+export interface TlsUpstream {
+	port: number;
+	/** The CA to trust (OutboundPolicy.extraCa). */
+	ca: string;
+	close: () => Promise<void>;
+}
+
+export async function startTlsUpstream(): Promise<TlsUpstream> {
+	const read = (name: string) => readFileSync(new URL(`./tls/${name}`, import.meta.url), 'utf8');
+	const server = createHttpsServer({ key: read('wps.key'), cert: read('wps.pem') }, (req, res) => {
+		const servername = (req.socket as TLSSocket).servername;
+		res.setHeader('content-type', 'application/json');
+		res.end(JSON.stringify({ servername, host: req.headers.host, path: req.url }));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		port: (server.address() as AddressInfo).port,
+		ca: read('ca.pem'),
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			})
+	};
 }
