@@ -73,6 +73,31 @@ describe('resolveOutbound', () => {
 			expect(target.message).toBe('both.example resolves to a private address (10.1.2.3).');
 	});
 
+	it('connects only to a canonical address: a resolver answer in another spelling is rewritten, a non-address refused', async () => {
+		const resolve = stubResolver({
+			'odd.example': '0x5db8d822',
+			'loop.example': '2130706433',
+			'name.example': 'elsewhere.example'
+		});
+		const policy = { allowHosts: [], resolve };
+		expect(await resolveOutbound({ host: 'odd.example', port: 443, policy })).toMatchObject({
+			ok: true,
+			address: PUBLIC
+		});
+		expect(await resolveOutbound({ host: 'loop.example', port: 443, policy })).toMatchObject({
+			ok: false,
+			reason: 'guard',
+			message: 'loop.example resolves to a loopback address (127.0.0.1).'
+		});
+		expect(await resolveOutbound({ host: 'name.example', port: 443, policy })).toMatchObject({
+			ok: false,
+			reason: 'guard'
+		});
+		expect(await resolveOutbound({ host: '0177.1', port: 443, policy })).toMatchObject({
+			message: '127.0.0.1 is a loopback address.'
+		});
+	});
+
 	it('lets the operator allow a named private host, and only that name', async () => {
 		const resolve = stubResolver({ 'mail.shop.lan': '10.0.0.25', 'other.lan': '10.0.0.26' });
 		const policy = { allowHosts: ['MAIL.shop.lan.'], resolve };

@@ -116,16 +116,28 @@ export async function resolveOutbound(input: {
 				: { ok: false, reason: 'dns', message: `${host} could not be found (DNS).` };
 		}
 	}
-	const first = addresses[0];
+	// Canonical addresses only: a connect() given anything else would look it up again.
+	const checked: { address: string; family: 4 | 6 }[] = [];
+	for (const { address } of addresses) {
+		const ip = parseHost(address);
+		if (ip?.kind !== 'ip') return refuse(`${host} resolves to something that is not an address.`);
+		checked.push(ip);
+	}
+	const first = checked[0];
 	if (first === undefined) return { ok: false, reason: 'dns', message: `${host} has no address.` };
 	if (!isOperatorAllowed) {
 		// All of them, not just the first: a name that also resolves privately is refused outright.
-		for (const { address } of addresses) {
+		for (const { address } of checked) {
 			const range = refusedRange(address);
-			if (range !== null) return refuse(`${host} resolves to a ${range} address (${address}).`);
+			if (range === null) continue;
+			return refuse(
+				parsed.kind === 'ip'
+					? `${host} is a ${range} address.`
+					: `${host} resolves to a ${range} address (${address}).`
+			);
 		}
 	}
-	return { ok: true, host, address: first.address, family: first.family === 6 ? 6 : 4, port };
+	return { ok: true, host, address: first.address, family: first.family, port };
 }
 
 /** Maps a socket or TLS error to the dealer's reason. */
