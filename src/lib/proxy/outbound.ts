@@ -2,20 +2,27 @@
  * The outbound guard: every host the server side reaches (distributors through the CORS proxy,
  * the dealer's SMTP server through /mail, and next the FTP bridge, the WooCommerce store and
  * Automatic's configured address) goes through here, so a request can never steer the server
- * into its own machine or network (SSRF, reliability.md §3).
+ * into its own machine or network (SSRF, reliability.md §3). The policy comes from the server's
+ * configuration (server-config.ts: `{ allowHosts: config.outbound.allowHosts }`), never a request.
  *
- *   const target = await resolveOutbound({ host, port, policy });   // resolve all, check all, pin one
- *   if (!target.ok) return refuse(target.reason, target.message);     // 'guard' | 'dns'
- *   const socket = await connectOutbound({ host, port, policy, tls: true }); // net/tls, pinned
- *   const fetchGuarded = createOutboundFetch(policy);                 // a fetch that only goes there
- *   nodemailer.createTransport({ host, port, getSocket: smtpSocket(policy) });  // outbound-smtp.ts
+ *   // a fetch (the proxy, a store's REST API): connections pinned, TLS by name, no redirects
+ *   const fetchGuarded = createOutboundFetch(policy);                       // outbound-fetch.ts
+ *   // nodemailer: it gets a socket already connected to the checked address
+ *   nodemailer.createTransport({ host, port, getSocket: outboundSmtpSocket(policy, ports) });
+ *   // a raw socket (net or tls), e.g. for an FTP client that accepts one
+ *   const socket = await connectOutbound({ host, port, policy, tls: true, signal });
+ *   // or only the decision: a client that must dial itself dials `target.address`, and passes
+ *   // `target.host` as its TLS servername so the certificate is still checked against the name
+ *   const target = await resolveOutbound({ host, port, policy, ports: [21, 990] });
+ *   if (!target.ok) return refuse(target.reason, target.message);      // 'guard' | 'dns' | 'timeout'
  *
  * Rules: every address a name resolves to (dns.lookup, all: true) must be public (see
- * outbound-address.ts); the connection goes to the address that was checked, never to a second
- * lookup (DNS rebinding); TLS still verifies the certificate against the host *name*. An operator
- * allows named private hosts in the server's own configuration (outbound-config.ts); a request
- * can never widen the policy. Failures say why (`UnreachableReason`) so the page can tell the
- * dealer "could not reach X: the connection was refused" apart from X's own error.
+ * outbound-address.ts: loopback, private, link-local, CGNAT, multicast, unspecified,
+ * IPv4-mapped and unique-local are not), however the host is spelled; the connection goes to the
+ * address that was checked, never through a second lookup (DNS rebinding); TLS verifies the
+ * certificate against the host *name*. Failures are OutboundErrors with a reason
+ * (`UnreachableReason`), so the page can say "could not reach X: the connection was refused"
+ * apart from X's own error.
  */
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { connect as netConnect, type Socket } from 'node:net';
