@@ -2,6 +2,7 @@ import ky, { TimeoutError } from 'ky';
 import type { z } from 'zod';
 import { maskUrl } from '$lib/domain/audit';
 import { err, ok, type ErrorCode, type Result } from '$lib/domain/result';
+import { couldNotReach, UnreachableReason } from '$lib/domain/unreachable';
 import type { AdapterDeps } from './types';
 
 /**
@@ -61,6 +62,15 @@ export async function send(
 			redirect: 'manual'
 		});
 		const text = await response.text();
+		// Our proxy's own answer that it never got through (DNS, refused, TLS, its guard): not the
+		// distributor's error, so the dealer is not sent to them about it.
+		const unreachable = UnreachableReason.safeParse(response.headers.get('x-proxy-reason'));
+		if (unreachable.success) {
+			audit(response.status, false, `unreachable: ${unreachable.data}`);
+			return err('transient', couldNotReach(distributorName, unreachable.data), {
+				detail: `proxy: ${unreachable.data}`
+			});
+		}
 		let json: unknown = null;
 		if (text.trim() !== '') {
 			try {

@@ -1,5 +1,7 @@
 import { RESPONSE_HEADERS } from './allow-list.ts';
 import { isDeclaredTooLarge, readCapped } from './body.ts';
+import { describeUnreachable, type UnreachableReason } from '../domain/unreachable.ts';
+import { OutboundError, reasonOf } from './outbound.ts';
 import { proxyError } from './responses.ts';
 
 /**
@@ -80,13 +82,30 @@ export async function forward(input: ForwardInput): Promise<Response> {
 		}
 		const body = NULL_BODY.has(answer.status) ? null : bytes;
 		return new Response(body, { status: answer.status, headers });
-	} catch {
-		// The cause may quote the URL, which holds Tucker's key: it is never passed on.
-		return controller.signal.aborted && !input.signal.aborted
-			? timedOut()
-			: proxyError(502, 'upstream_unreachable', 'Could not reach the distributor.', 'upstream');
+	} catch (cause) {
+		if (controller.signal.aborted && !input.signal.aborted) return timedOut();
+		return unreachable(cause);
 	} finally {
 		clearTimeout(timer);
 		input.signal.removeEventListener('abort', onClientGone);
 	}
+}
+
+/**
+ * Why the distributor could not be reached, in `x-proxy-reason` and the message, so the page says
+ * "could not reach WPS: …" rather than blaming the distributor. Nothing was sent when the failure
+ * came before the connection was up (DNS, refused, TLS, the guard): then the stage is `rejected`.
+ * The cause's own text may quote the URL, which holds Tucker's key: only its reason is passed on.
+ */
+function unreachable(cause: unknown): Response {
+	const failure = cause instanceof Error && cause.cause !== undefined ? cause.cause : cause;
+	const reason: UnreachableReason = reasonOf(failure);
+	const isBeforeSending = failure instanceof OutboundError && failure.phase === 'connect';
+	return proxyError(
+		502,
+		'upstream_unreachable',
+		`Could not reach the distributor: ${describeUnreachable(reason)}.`,
+		isBeforeSending ? 'rejected' : 'upstream',
+		{ 'x-proxy-reason': reason }
+	);
 }

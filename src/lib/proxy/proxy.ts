@@ -1,6 +1,8 @@
 import { REQUEST_HEADERS, TUCKER_QUERY_HEADERS, type ProxyMethod } from './allow-list.ts';
 import { isDeclaredTooLarge, readCapped } from './body.ts';
 import { forward } from './forward.ts';
+import { createOutboundFetch } from './outbound-fetch.ts';
+import type { OutboundPolicy } from './outbound.ts';
 import { createRateLimiter, type RateLimit } from './rate-limit.ts';
 import { checkOrigin, preflight, proxyError, withCors } from './responses.ts';
 import { isUpstreamId, resolveTarget } from './target.ts';
@@ -14,7 +16,12 @@ import { isUpstreamId, resolveTarget } from './target.ts';
 export interface ProxyOptions {
 	/** The app's own origin(s), exact: the only ones CORS answers for; any other Origin is 403. */
 	appOrigins: readonly string[];
-	/** Injected in tests; globalThis.fetch by default. */
+	/**
+	 * The server's outbound policy (server-config.ts): even the allow-list's fixed hosts are
+	 * resolved, checked and pinned, so a distributor host that resolves privately is refused.
+	 */
+	outbound?: OutboundPolicy;
+	/** Injected in tests; a fetch through the outbound guard by default. */
 	fetch?: typeof fetch;
 	/** Shorter than the client's 30 s, so the client learns which side gave up (PROXY-8). */
 	timeoutMs?: number;
@@ -65,7 +72,7 @@ const isProxyMethod = (method: string): method is ProxyMethod =>
 
 /** Builds the proxy; the handler answers every request itself and never throws. */
 export function createProxyHandler(options: ProxyOptions): ProxyHandler {
-	const doFetch = options.fetch ?? globalThis.fetch;
+	const doFetch = options.fetch ?? createOutboundFetch(options.outbound ?? { allowHosts: [] });
 	const now = options.now ?? Date.now;
 	const perClient = createRateLimiter(options.rateLimit ?? { limit: 120, windowMs: 60_000 });
 	const global = createRateLimiter(options.globalRateLimit ?? { limit: 1_200, windowMs: 60_000 });
