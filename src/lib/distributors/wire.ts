@@ -47,6 +47,16 @@ export function wireList<S extends z.ZodType>(item: S) {
 		});
 }
 
+/**
+ * The list an answer is about (`availability`, `orders`, WPS `data`): a list, one object or null
+ * for none, but the key itself must be there; an answer without it is not the answer asked for.
+ */
+export function wireListKey<S extends z.ZodType>(item: S) {
+	return z
+		.union([z.array(item), item, z.null()])
+		.transform((v): z.infer<S>[] => (v === null ? [] : Array.isArray(v) ? v : [v]));
+}
+
 /** What a distributor's status word means here, and the word itself when it was not known. */
 export interface ReadStatus {
 	status: OrderStatus;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WireId, WireNumber, WireQty, WireText, wireList } from '../wire';
+import { WireId, WireNumber, WireQty, WireText, wireList, wireListKey } from '../wire';
 
 /**
  * The WPS Data Depot v4 wire format (distributors.md §2). Only what the adapter reads is required;
@@ -46,7 +46,7 @@ export const WpsItem = z.object({
 export type WpsItem = z.infer<typeof WpsItem>;
 
 export const WpsItemPage = z.object({
-	data: wireList(WpsItem),
+	data: wireListKey(WpsItem),
 	meta: z.object({ cursor: WpsCursor.optional() }).nullable().optional()
 });
 
@@ -120,11 +120,11 @@ export type WpsPo = z.infer<typeof WpsPo>;
  * list is read too; either way the answer is the POs it holds (at least one).
  */
 export const WpsPurchaseOrder = z.object({
-	data: wireList(WpsPo).refine((pos) => pos.length > 0, 'no purchase order in data')
+	data: wireListKey(WpsPo).refine((pos) => pos.length > 0, 'no purchase order in data')
 });
 
 /** `GET /orders?from_date&to_date` [DOC S2]: every PO of the range, each with its order_details. */
-export const WpsPurchaseOrderList = z.object({ data: wireList(WpsPo) });
+export const WpsPurchaseOrderList = z.object({ data: wireListKey(WpsPo) });
 
 /** The error body is undocumented (§2.3): `{message, errors}` is the simulator's invented shape. */
 export const WpsError = z.object({
