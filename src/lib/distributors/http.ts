@@ -18,6 +18,11 @@ export interface HttpCall {
 	headers?: Record<string, string>;
 	body?: unknown;
 	poNumber?: string;
+	/**
+	 * `follow` for a distributor whose public clients follow redirects (Tucker, distributors.md
+	 * §9); `manual` (a 3xx is an answer, not followed) otherwise.
+	 */
+	redirect?: 'follow' | 'manual';
 }
 
 export interface HttpAnswer {
@@ -58,7 +63,7 @@ export async function send(
 			timeout: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 			retry: 0,
 			throwHttpErrors: false,
-			redirect: 'manual'
+			redirect: call.redirect ?? 'manual'
 		});
 		const text = await response.text();
 		let json: unknown = null;

@@ -55,18 +55,6 @@ export const TUCKER_UNCONFIRMED = {
 		INVOICED: 'invoiced',
 		CANCELLED: 'cancelled'
 	} satisfies Record<string, OrderStatus>,
-	/**
-	 * findOrderByPoNumber sends a validate-only ORD (`submit=NO`, `allowduplicatepo=NO`) for the
-	 * PO: a duplicate refusal means Tucker holds it. It needs a ship-to and a line; these are them.
-	 */
-	probe: {
-		name: 'PO LOOKUP',
-		address1: '4900 ALLIANCE GATEWAY FWY',
-		city: 'FORT WORTH',
-		state: 'TX',
-		zip: '76177',
-		line: '160942,1'
-	},
 	/** Texts over `errormsg` (all invented, matched loosely). */
 	errors: {
 		authPattern: /api\s*key|customer\s*(number|#)|not authori[sz]ed/i,

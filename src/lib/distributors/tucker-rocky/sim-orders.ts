@@ -106,7 +106,7 @@ export function shpAnswer(sim: Simulator, query: URLSearchParams): Response {
 		const entry = plan ? shipmentAt(o, plan, sim.now()) : null;
 		return entry === null ? [] : [entry];
 	});
-	return reply(sim, 'SHP', { shipment }, {});
+	return reply(sim, 'SHP', { shipment }, { shipment: [{ shipmentline: [] }] });
 }
 
 function record(
