@@ -62,7 +62,7 @@ describe('Automatic bulk status: the range lookup (path and shape invented)', ()
 		const adapter = createAutomaticAdapter({
 			fetch: async (input, init) =>
 				(await getResponse(handlers, new Request(input, init))) ?? Response.error(),
-			credentials: { apiToken: TOKEN },
+			credentials: { apiToken: TOKEN, apiBaseUrl: BASE },
 			now: () => sim.now()
 		});
 		expect(await adapter.getOrderStatuses(pos)).toEqual({

@@ -59,7 +59,7 @@ export function useAutomaticSimulator(simOptions: AutomaticSimOptions = { slowMs
 		createAutomaticAdapter(
 			{
 				fetch: (input, init) => fetch(input, init),
-				credentials: { apiToken },
+				credentials: { apiToken, apiBaseUrl: BASE },
 				audit: (entry) => audit.push(entry),
 				timeoutMs: 80,
 				now: () => sim.now()

@@ -11,7 +11,12 @@ export const AUTOMATIC_MAX_LOOKUP_DAYS = 365;
  * in api-schemas.ts) is a placeholder until a dealer brings Automatic's API document.
  */
 export const AUTOMATIC_UNCONFIRMED = {
-	baseUrl: 'https://api.autodist.example/v2',
+	/**
+	 * The simulator's (and demo mode's) address. Automatic's real API address is not public: the
+	 * dealer enters the one their rep gave (stored with the account), and the proxy forwards to it
+	 * only when its own configuration names it. The `.example` host never resolves.
+	 */
+	simBaseUrl: 'https://api.autodist.example/v2',
 	/** "API Token" is all the dealer tools say [3P-DOC S24]; the bearer header is a guess. */
 	auth: { header: 'authorization', scheme: 'Bearer' },
 	paths: {

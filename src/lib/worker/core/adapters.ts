@@ -1,5 +1,5 @@
 import type { DistributorAdapter } from '$lib/distributors/types';
-import { hasCredentials } from '$lib/domain/account';
+import { accountGap, hasCredentials } from '$lib/domain/account';
 import { DISTRIBUTORS, type DistributorId } from '$lib/domain/distributor';
 import { err, ok, type Result } from '$lib/domain/result';
 import type { ApiDeps } from './deps';
@@ -20,6 +20,9 @@ export async function adapterFor(
 	if (!account || !hasCredentials(account)) {
 		return err('auth', `Enter your ${name} credentials in Settings › Order automation first.`);
 	}
+	// Not a network fault: nothing is sent, and nothing is retried, until the dealer fixes it.
+	const gap = accountGap(account);
+	if (gap) return err('not_enabled', `${gap}. Enter it in Settings › Order automation.`);
 	if ((options.requireEnabled ?? true) && !account.isEnabled) {
 		return err('not_enabled', `${name} is switched off in Settings › Order automation.`);
 	}
