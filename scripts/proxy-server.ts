@@ -7,9 +7,12 @@
  *               0.0.0.0 only behind a deployment that limits who can reach it)
  *   APP_ORIGIN  the origin the browser loads the app from (default http://localhost:PORT, and
  *               its 127.0.0.1 form)
+ *   DD_AUTOMATIC_API_URL  Automatic's API address from the dealer's rep (https; not public), or
+ *               `automaticApiUrl` in the JSON file DD_PROXY_CONFIG (default dropship-proxy.json)
  */
 import { existsSync } from 'node:fs';
 import { createAppServer } from '../src/lib/proxy/app-server.ts';
+import { readProxyConfig } from '../src/lib/proxy/config.ts';
 import type { ProxyLogEntry } from '../src/lib/proxy/proxy.ts';
 
 const port = Number(process.env.PORT ?? 4173);
@@ -39,7 +42,14 @@ const appOrigins = configured
 // One line per request with only the safe fields (PROXY-7): never a URL, header or body.
 const log = (entry: ProxyLogEntry) => console.log(JSON.stringify({ at: new Date(), ...entry }));
 
-const server = createAppServer({ root: 'build', appOrigins, proxy: { log } });
+const config = readProxyConfig();
+if (!config.ok) fatal(config.message);
+
+const server = createAppServer({
+	root: 'build',
+	appOrigins,
+	proxy: { log, ...config.config }
+});
 server.listen(port, host, () => {
 	console.log(`Dropship Desk on http://${host}:${port} for ${appOrigins.join(' and ')}`);
 	console.log('Serving build/, /proxy/<distributor>/… and /mail.');

@@ -4,6 +4,7 @@ import type { Connect, Plugin } from 'vite';
 import { createMailHandler } from '../mail/mail-handler.ts';
 import { nodeHandler } from './node-adapter.ts';
 import { guardResponse } from './security-headers.ts';
+import { readProxyConfig, type ProxyConfig } from './config.ts';
 import { createProxyHandler } from './proxy.ts';
 
 /**
@@ -37,7 +38,8 @@ function mount(server: Mountable, configuredPort: number | undefined, isHttps: b
 			proxy ??= nodeHandler(
 				createProxyHandler({
 					appOrigins: origins(),
-					requiredHeader: { name: 'x-dropship-desk', value: '1' }
+					requiredHeader: { name: 'x-dropship-desk', value: '1' },
+					...proxyConfig()
 				}),
 				{
 					origin,
@@ -74,4 +76,12 @@ export function proxyPlugin(): Plugin {
 			mount(server, server.config.preview.port, Boolean(server.config.preview.https));
 		}
 	};
+}
+
+/** Automatic's address from this server's own configuration; a bad one is said and left out. */
+function proxyConfig(): ProxyConfig {
+	const read = readProxyConfig();
+	if (read.ok) return read.config;
+	console.warn(`Proxy configuration: ${read.message} Automatic stays unreachable.`);
+	return {};
 }

@@ -4,6 +4,7 @@ import { DISTRIBUTORS, type DistributorId } from '$lib/domain/distributor';
 import { err, ok, type Result } from '$lib/domain/result';
 import type { ApiDeps } from './deps';
 import { auditSink } from './audit';
+import { withAutomaticBase } from './transport';
 import { openCredentials } from '../secrets/credentials';
 
 /**
@@ -31,7 +32,11 @@ export async function adapterFor(
 	const credentials = await openCredentials(deps, account);
 	if (!credentials.ok) return credentials;
 	const adapter = deps.adapters(distributorId, {
-		fetch: deps.fetch,
+		// Automatic's address is the dealer's: the live transport routes it by this mark.
+		fetch:
+			distributorId === 'automatic'
+				? withAutomaticBase(deps.fetch, credentials.value.apiBaseUrl)
+				: deps.fetch,
 		credentials: credentials.value,
 		audit: auditSink(deps.db, distributorId, deps.now),
 		now: deps.now
