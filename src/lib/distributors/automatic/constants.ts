@@ -1,7 +1,7 @@
 import type { ErrorCode } from '$lib/domain/result';
 import type { LineOutcome, OrderStatus } from '../types';
 
-/** v2 facts from a third-party page [3P-DOC S27]: PO printable ASCII ≤ 22; lookups ≤ 365 days. */
+/** UNCONFIRMED (one third-party page, Flxpoint [3P-DOC S27]): PO printable ASCII ≤ 22; lookups ≤ 365 days. */
 export const AUTOMATIC_MAX_PO = 22;
 export const AUTOMATIC_MAX_LOOKUP_DAYS = 365;
 

@@ -3,7 +3,7 @@ import type { OrderStatus } from '../types';
 /** Production and staging hosts [CODE×4, CODE×2]; staging keys differ from production keys. */
 export const PU_BASE_URL = 'https://api.parts-unlimited.com/api';
 export const PU_STAGING_URL = 'https://stage-api.lemansplatform.com/api';
-/** The dealer portal, for the price-file feed only (`POST /quotes/v2/pricefile`) [CODE S10]. */
+/** UNCONFIRMED (one repository, S10): the dealer portal, for the price-file feed only. */
 export const PU_DEALER_URL = 'https://dealer.parts-unlimited.com/api';
 
 /** Warehouse codes of the inventory endpoint [CODE×2 S16, S17]. */
