@@ -2,7 +2,7 @@ import type { RequestHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Offer } from '$lib/domain/catalog';
-import { catalogFromOffers, Simulator } from '$lib/mocks/simulator';
+import { catalogFromOffers, Simulator } from '$lib/simulator/simulator';
 import type { AdapterAuditEntry } from './types';
 
 /**

@@ -5,7 +5,7 @@ import type { NewOrderInput } from '$lib/domain/order';
 import { KNOWN_WAREHOUSES, type Warehouse } from '$lib/domain/rules';
 import { DEMO_BRANDS, DEMO_BUYERS, DEMO_PART_KINDS } from './demo-parts';
 import { AUTOMATIC_UNCONFIRMED } from '$lib/distributors/automatic/constants';
-import { seededRandom } from './simulator';
+import { seededRandom } from '$lib/simulator/simulator';
 
 /**
  * The believable dealer of demo mode, generated from a seed so every first start (and every test)

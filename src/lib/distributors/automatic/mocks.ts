@@ -1,5 +1,5 @@
 import { http, type JsonBodyType, type RequestHandler } from 'msw';
-import type { Simulator } from '$lib/mocks/simulator';
+import type { Simulator } from '$lib/simulator/simulator';
 import { AUTOMATIC_UNCONFIRMED } from './constants';
 import {
 	AD_SIM_DEFAULTS,

@@ -1,6 +1,6 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { z } from 'zod';
-import type { SimOrder, Simulator } from '$lib/mocks/simulator';
+import type { SimOrder, Simulator } from '$lib/simulator/simulator';
 import { PU_BASE_URL, PU_STAGING_URL, PU_UNCONFIRMED } from './constants';
 import { findPart, guard, puError, reply, stockOf, type PuSimOptions } from './sim-common';
 import { allocateLine, orderAt, type PuPlanLine } from './sim-plan';

@@ -1,5 +1,5 @@
 import { http, type RequestHandler } from 'msw';
-import type { Simulator } from '$lib/mocks/simulator';
+import type { Simulator } from '$lib/simulator/simulator';
 import { PU_BASE_URL, PU_STAGING_URL, PU_UNCONFIRMED, PU_WAREHOUSES } from './constants';
 import { findPart, guard, puError, reply, stockOf, type PuSimOptions } from './sim-common';
 

@@ -1,6 +1,6 @@
 import { HttpResponse, type JsonBodyType } from 'msw';
 import { US_STATES } from '$lib/domain/address';
-import type { SimOrder, Simulator } from '$lib/mocks/simulator';
+import type { SimOrder, Simulator } from '$lib/simulator/simulator';
 import { TUCKER_NOTE_MAX, TUCKER_UNCONFIRMED } from './constants';
 import { envelope, findItem, refuse, reply, SIM, stockOf } from './sim-common';
 import { allocate, shipmentAt, type TrPlan } from './sim-plan';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Fault } from '$lib/mocks/simulator';
+import type { Fault } from '$lib/simulator/simulator';
 import type { DistributorAdapter, DropShipRequest } from '../types';
 import { params, request, useTuckerSimulator } from './tucker-test-kit';
 

@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Offer } from '$lib/domain/catalog';
-import { catalogFromOffers, Simulator } from '$lib/mocks/simulator';
+import { catalogFromOffers, Simulator } from '$lib/simulator/simulator';
 import type { AdapterAuditEntry, DistributorAdapter, DropShipRequest } from '../types';
 import { createTuckerRockyAdapter, type TuckerRockyOptions } from './index';
 import { tuckerRockyHandlers, type TuckerSimOptions } from './mocks';

@@ -1,6 +1,6 @@
 import type { Offer } from '$lib/domain/catalog';
-import { pickCarrier, trackingNumber, type SimCarrier } from '$lib/mocks/carriers';
-import { seededRandom, type SimOrder } from '$lib/mocks/simulator';
+import { pickCarrier, trackingNumber, type SimCarrier } from '$lib/simulator/carriers';
+import { seededRandom, type SimOrder } from '$lib/simulator/simulator';
 import { WPS_UNCONFIRMED } from './constants';
 
 /**
