@@ -14,7 +14,8 @@ async function fencesHit(filePath: string, code: string): Promise<string[]> {
 		.map((m) => m.message);
 }
 
-describe('import fences', () => {
+// ESLint loads the TypeScript program on the first lint: seconds on a busy machine.
+describe('import fences', { timeout: 60_000 }, () => {
 	it.each([
 		[
 			'src/lib/worker/orders/api.ts',
