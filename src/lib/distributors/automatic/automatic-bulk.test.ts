@@ -4,7 +4,12 @@ import type { StatusQuery } from '../types';
 import { createAutomaticAdapter } from './index';
 import { fromRangeGeneration } from './mapping';
 import { automaticHandlers } from './mocks';
-import { BASE, request, TOKEN, useAutomaticSimulator } from './automatic-test-kit';
+import {
+	BASE,
+	request,
+	TOKEN,
+	useAutomaticSimulator
+} from '$test-support/distributors/automatic-kit';
 
 const kit = useAutomaticSimulator();
 const { sim } = kit;

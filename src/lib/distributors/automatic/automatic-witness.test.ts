@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureDeps, fixtureFetch } from '../fixture-fetch';
+import { fixtureDeps, fixtureFetch } from '$test-support/distributors/fixture-fetch';
 import created from './fixtures/order-created.json';
 import lookup from './fixtures/order-lookup.json';
-import { WitnessCreated, WitnessLookup } from './fixtures/witness';
+import { WitnessCreated, WitnessLookup } from '$test-support/distributors/witness/automatic';
 import { createAutomaticAdapter } from './index';
-import { BASE, request, TOKEN, useAutomaticSimulator } from './automatic-test-kit';
+import {
+	BASE,
+	request,
+	TOKEN,
+	useAutomaticSimulator
+} from '$test-support/distributors/automatic-kit';
 
 describe('Automatic: the API address the dealer enters', () => {
 	it('without an address nothing is sent: "not set", not a network fault', async () => {

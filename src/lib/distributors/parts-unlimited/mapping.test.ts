@@ -12,7 +12,7 @@ import inventory from './fixtures/inventory.json';
 import ordersPage from './fixtures/orders-page.json';
 import pricing from './fixtures/pricing.json';
 import { orderStatus, readQuantity, toLineResults, toShipments, toStockLines } from './mapping';
-import { request } from './pu-test-kit';
+import { request } from '$test-support/distributors/pu-kit';
 
 describe('PU mapping of recorded-looking bodies', () => {
 	it('reads string, "+", "N/A" and numeric quantities', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureDeps, fixtureFetch, type FixtureRoute } from '../fixture-fetch';
+import {
+	fixtureDeps,
+	fixtureFetch,
+	type FixtureRoute
+} from '$test-support/distributors/fixture-fetch';
 import accepted from './fixtures/dropship-accepted.json';
 import mainframe from './fixtures/dropship-mainframe-error.json';
 import inventory from './fixtures/inventory.json';
@@ -9,9 +13,9 @@ import {
 	WitnessDropshipAccepted,
 	WitnessMainframeErrors,
 	WitnessPricing
-} from './fixtures/witness';
+} from '$test-support/distributors/witness/pu';
 import { createPartsUnlimitedAdapter } from './index';
-import { KEY, request, usePuSimulator } from './pu-test-kit';
+import { KEY, request, usePuSimulator } from '$test-support/distributors/pu-kit';
 
 /** PU answers shaped as public clients read them, fed straight to the adapter (no simulator). */
 function adapterOver(routes: FixtureRoute[], dealerNumber = 'KY1234') {

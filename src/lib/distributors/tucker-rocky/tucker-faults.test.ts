@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Fault } from '$lib/simulator/simulator';
 import type { DistributorAdapter, DropShipRequest } from '../types';
-import { params, request, useTuckerSimulator } from './tucker-test-kit';
+import { params, request, useTuckerSimulator } from '$test-support/distributors/tucker-kit';
 
 const kit = useTuckerSimulator();
 const { sim } = kit;

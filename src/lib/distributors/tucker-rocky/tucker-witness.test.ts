@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureDeps, fixtureFetch, type FixtureRoute } from '../fixture-fetch';
+import {
+	fixtureDeps,
+	fixtureFetch,
+	type FixtureRoute
+} from '$test-support/distributors/fixture-fetch';
 import ordRefused from './fixtures/ord-refused.json';
 import inv from './fixtures/witness-inv.json';
 import ordAccepted from './fixtures/witness-ord-accepted.json';
 import prc from './fixtures/witness-prc.json';
 import shp from './fixtures/witness-shp.json';
-import { WitnessInv, WitnessOrdAccepted, WitnessPrc, WitnessShp } from './fixtures/witness';
+import {
+	WitnessInv,
+	WitnessOrdAccepted,
+	WitnessPrc,
+	WitnessShp
+} from '$test-support/distributors/witness/tucker';
 import { createTuckerRockyAdapter } from './index';
-import { CUST, KEY, request, useTuckerSimulator } from './tucker-test-kit';
+import { CUST, KEY, request, useTuckerSimulator } from '$test-support/distributors/tucker-kit';
 
 /** trws answers shaped as public clients read them, fed straight to the adapter (no simulator). */
 function adapterOver(routes: FixtureRoute[]) {

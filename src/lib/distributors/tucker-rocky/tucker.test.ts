@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CUST, KEY, params, request, useTuckerSimulator } from './tucker-test-kit';
+import {
+	CUST,
+	KEY,
+	params,
+	request,
+	useTuckerSimulator
+} from '$test-support/distributors/tucker-kit';
 
 const kit = useTuckerSimulator();
 const { sim } = kit;

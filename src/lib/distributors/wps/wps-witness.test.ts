@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureDeps, fixtureFetch } from '../fixture-fetch';
+import { fixtureDeps, fixtureFetch } from '$test-support/distributors/fixture-fetch';
 import itemsFixture from './fixtures/items-with-inventory.json';
 import orderList from './fixtures/order-list.json';
 import orderStatus from './fixtures/order-status.json';
-import { WitnessItemPage, WitnessOrder, WitnessOrderList } from './fixtures/witness';
+import {
+	WitnessItemPage,
+	WitnessOrder,
+	WitnessOrderList
+} from '$test-support/distributors/witness/wps';
 import { createWpsAdapter } from './index';
-import { request, TOKEN, useWpsSimulator } from './wps-test-kit';
+import { request, TOKEN, useWpsSimulator } from '$test-support/distributors/wps-kit';
 
 /** WPS answers shaped as public clients read them, fed straight to the adapter (no simulator). */
 function adapterOver(routes: Parameters<typeof fixtureFetch>[0]) {

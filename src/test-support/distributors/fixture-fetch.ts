@@ -1,4 +1,4 @@
-import type { AdapterDeps } from './types';
+import type { AdapterDeps } from '$lib/distributors/types';
 
 /**
  * A `fetch` that answers from witness fixtures, so the contract tests feed the shapes public
