@@ -14,7 +14,7 @@ async function fencesHit(filePath: string, code: string): Promise<string[]> {
 		.map((m) => m.message);
 }
 
-// ESLint loads the TypeScript program on the first lint: seconds on a busy machine.
+// The first lint loads the TypeScript project: seconds, more on a loaded machine.
 describe('import fences', { timeout: 60_000 }, () => {
 	it.each([
 		[
