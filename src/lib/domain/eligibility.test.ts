@@ -39,7 +39,13 @@ function ctx(over: Partial<EligibilityContext> = {}): EligibilityContext {
 		accounts: ALL.map((id) => ({
 			id,
 			isEnabled: true,
-			credentials: { apiToken: 't', apiKey: 'k', dealerNumber: '1', customerNumber: '2' }
+			credentials: {
+				apiToken: 't',
+				apiKey: 'k',
+				dealerNumber: '1',
+				customerNumber: '2',
+				apiBaseUrl: 'https://ad.example/v2'
+			}
 		})),
 		preference: ['tucker', 'pu', 'wps', 'automatic'],
 		productKey: 'FLY RACING|3500111',
@@ -98,6 +104,13 @@ describe('judgeOffer: every reason', () => {
 			},
 			isEligible: false,
 			reason: 'no Tucker Rocky credentials'
+		},
+		{
+			name: "Automatic's API address not entered",
+			offer: { distributorId: 'automatic', stock: { CA: 2 } },
+			ctx: { accounts: [{ id: 'automatic', isEnabled: true, credentials: { apiToken: 't' } }] },
+			isEligible: false,
+			reason: "Automatic's API address is not set"
 		},
 		{
 			name: 'no account at all',

@@ -1,4 +1,4 @@
-import { hasCredentials, type DistributorAccount } from './account';
+import { accountGap, hasCredentials, type DistributorAccount } from './account';
 import { normaliseBrand, type Offer } from './catalog';
 import { DISTRIBUTORS, type DistributorId } from './distributor';
 import type { DropshipOption } from './dropship-option';
@@ -123,6 +123,8 @@ export function judgeOffer(
 	const no = (reason: string): OfferVerdict => ({ ...base, isEligible: false, reason });
 	const account = ctx.accounts.find((a) => a.id === offer.distributorId);
 	if (!account || !hasCredentials(account)) return no(`no ${name} credentials`);
+	const gap = accountGap(account);
+	if (gap) return no(gap);
 	if (!account.isEnabled) return no(`${name} is turned off in Settings`);
 	if (item.poNumber) return no(`already on PO ${item.poNumber}`);
 	const stocked = stockedWarehouses(offer, ctx);

@@ -5,7 +5,8 @@ import { OutboundError, reasonOf } from './outbound.ts';
 import { proxyError } from './responses.ts';
 
 /**
- * The one upstream call: no redirects followed (PROXY-2), a deadline over the whole exchange
+ * The one upstream call: no redirects followed (PROXY-2) except, for an upstream that names them,
+ * to its own origins (Tucker's public clients follow trws redirects), a deadline over the whole exchange
  * including the body, a capped answer, filtered headers. Never retried (PROXY-8): whether a call
  * may be repeated is the client's decision, and only the client knows what it has already sent.
  */
@@ -19,7 +20,11 @@ export interface ForwardInput {
 	maxResponseBytes: number;
 	/** Aborts the upstream call when the client goes away. */
 	signal: AbortSignal;
+	/** Origins a GET redirect may be followed to (https only, at most MAX_REDIRECTS); else refused. */
+	redirectOrigins?: readonly string[];
 }
+
+const MAX_REDIRECTS = 3;
 
 const TIMEOUT = Symbol('timeout');
 /** Statuses whose Response may not carry a body. */
@@ -46,25 +51,33 @@ export async function forward(input: ForwardInput): Promise<Response> {
 			'upstream_timeout'
 		);
 	try {
-		const answer = await Promise.race([
-			input.fetch(input.url, {
-				method: input.method,
-				headers: input.headers,
-				body: input.body,
-				redirect: 'manual',
-				signal: controller.signal
-			}),
-			deadline
-		]);
-		if (answer === TIMEOUT) return timedOut();
-		if (answer.type === 'opaqueredirect' || (answer.status >= 300 && answer.status < 400)) {
+		let url = input.url;
+		let answer: Response | typeof TIMEOUT;
+		for (let hop = 0; ; hop++) {
+			answer = await Promise.race([
+				input.fetch(url, {
+					method: input.method,
+					headers: input.headers,
+					body: input.body,
+					redirect: 'manual',
+					signal: controller.signal
+				}),
+				deadline
+			]);
+			if (answer === TIMEOUT) return timedOut();
+			const isRedirect =
+				answer.type === 'opaqueredirect' || (answer.status >= 300 && answer.status < 400);
+			if (!isRedirect) break;
 			void answer.body?.cancel().catch(() => undefined);
-			return proxyError(
-				502,
-				'redirect_refused',
-				'The distributor answered with a redirect; it was not followed.',
-				'upstream'
-			);
+			const next = allowedRedirect(answer, url, input, hop);
+			if (!next)
+				return proxyError(
+					502,
+					'redirect_refused',
+					'The distributor answered with a redirect; it was not followed.',
+					'upstream'
+				);
+			url = next;
 		}
 		const tooLarge = () =>
 			proxyError(502, 'response_too_large', 'The distributor’s answer was too large.', 'upstream');
@@ -108,4 +121,25 @@ function unreachable(cause: unknown): Response {
 		isBeforeSending ? 'rejected' : 'upstream',
 		{ 'x-proxy-reason': reason }
 	);
+}
+
+/** Where a redirect may be followed: a GET, to an https origin the upstream names, a few hops. */
+function allowedRedirect(
+	answer: Response,
+	from: URL,
+	input: ForwardInput,
+	hop: number
+): URL | null {
+	const origins = input.redirectOrigins ?? [];
+	const location = answer.headers.get('location');
+	if (input.method !== 'GET' || hop >= MAX_REDIRECTS || origins.length === 0 || !location)
+		return null;
+	if (!URL.canParse(location, from)) return null;
+	const next = new URL(location, from);
+	const isAllowed =
+		next.protocol === 'https:' &&
+		next.username === '' &&
+		next.password === '' &&
+		origins.includes(next.origin);
+	return isAllowed ? next : null;
 }

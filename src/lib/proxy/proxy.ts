@@ -1,4 +1,9 @@
-import { REQUEST_HEADERS, TUCKER_QUERY_HEADERS, type ProxyMethod } from './allow-list.ts';
+import {
+	REQUEST_HEADERS,
+	TUCKER_QUERY_HEADERS,
+	upstreamsFor,
+	type ProxyMethod
+} from './allow-list.ts';
 import { isDeclaredTooLarge, readCapped } from './body.ts';
 import { forward } from './forward.ts';
 import { createOutboundFetch } from './outbound-fetch.ts';
@@ -41,6 +46,11 @@ export interface ProxyOptions {
 	 * the worker's live transport does not send it yet.
 	 */
 	requiredHeader?: { name: string; value: string };
+	/**
+	 * Automatic's API address (https), from the proxy's own configuration (config.ts: environment
+	 * or config file), never from a request. Unset: `/proxy/automatic/…` answers 404.
+	 */
+	automaticBaseUrl?: string;
 	/** Receives only what is safe to keep (PROXY-7). */
 	log?: (entry: ProxyLogEntry) => void;
 	now?: () => number;
@@ -78,6 +88,7 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
 	const global = createRateLimiter(options.globalRateLimit ?? { limit: 1_200, windowMs: 60_000 });
 	const clientKey = options.clientKey ?? (() => 'local');
 	const maxRequest = options.maxRequestBytes ?? 256 * 1024;
+	const upstreams = upstreamsFor(options.automaticBaseUrl);
 
 	async function handle(request: Request, info: ProxyRequestInfo): Promise<Response> {
 		const reject = (status: number, error: string, message: string, extra = {}) =>
@@ -96,7 +107,7 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
 		if (request.url.length > MAX_URL_LENGTH)
 			return reject(414, 'url_too_long', 'The address is too long.');
 		const url = new URL(request.url);
-		const target = resolveTarget(url.pathname, url.search, request.method);
+		const target = resolveTarget(url.pathname, url.search, request.method, upstreams);
 		if (!target.ok)
 			return reject(
 				target.status,
@@ -123,7 +134,7 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
 			const value = request.headers.get(name);
 			if (value !== null) headers.set(name, value);
 		}
-		if (target.id === 'tucker') {
+		if (target.id === 'tucker' || target.id === 'tucker-test') {
 			// PROXY-6b: the key joins the URL here, at the last moment, and that URL goes nowhere else.
 			for (const [header, param] of Object.entries(TUCKER_QUERY_HEADERS)) {
 				const value = request.headers.get(header);
@@ -140,7 +151,8 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
 			maxResponseBytes: target.upstream.isFeed
 				? (options.maxFeedResponseBytes ?? 64 * 1024 * 1024)
 				: (options.maxResponseBytes ?? 2 * 1024 * 1024),
-			signal: request.signal
+			signal: request.signal,
+			redirectOrigins: target.upstream.redirectOrigins ?? []
 		});
 	}
 

@@ -2,7 +2,7 @@ import type { DropshipDb } from '$lib/db/schema';
 import type { AdapterRegistry } from '$lib/distributors/registry';
 import type { Result } from '$lib/domain/result';
 import type { MailMessage, SmtpSettings } from '$lib/domain/smtp';
-import type { Simulator } from '$lib/mocks/simulator';
+import type { Simulator } from '$lib/simulator/simulator';
 import type { Circuits } from './circuits';
 import type { Locks } from './locks';
 import type { Network } from './network';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Simulator } from '$lib/mocks/simulator';
+import { Simulator } from '$lib/simulator/simulator';
 import { createApi } from '../api';
 import { createTestDeps } from '$test-support/worker/test-deps';
 

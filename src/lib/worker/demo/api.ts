@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { readSettings, writeSettings } from '$lib/db/writes';
 import { DistributorId } from '$lib/domain/distributor';
 import { err, ok } from '$lib/domain/result';
-import { FAULTS } from '$lib/mocks/simulator';
+import { FAULTS } from '$lib/simulator/simulator';
 import type { ApiDeps } from '../core/deps';
 import { handler } from '../core/handler';
 import { clearAll, isSeeded, seedDemo } from './seed';
