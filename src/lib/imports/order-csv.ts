@@ -17,6 +17,8 @@ export interface ImportProblem {
 
 export interface OrderImport {
 	orders: NewOrderInput[];
+	/** Where each order starts in the file (the same index as `orders`), for the import report. */
+	lines: number[];
 	problems: ImportProblem[];
 }
 
@@ -172,10 +174,14 @@ export function parseOrderCsv(text: string): OrderImport | { error: string } {
 		groups.set(number, [...(groups.get(number) ?? []), row]);
 	}
 	const orders: NewOrderInput[] = [];
+	const lines: number[] = [];
 	for (const [number, group] of groups) {
 		const { order, problem } = orderFrom(number, group);
-		if (order) orders.push(order);
+		if (order) {
+			orders.push(order);
+			lines.push(group[0]?.line ?? 0);
+		}
 		if (problem) problems.push(problem);
 	}
-	return { orders, problems: problems.sort((a, b) => a.line - b.line) };
+	return { orders, lines, problems: problems.sort((a, b) => a.line - b.line) };
 }
