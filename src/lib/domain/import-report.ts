@@ -1,4 +1,5 @@
 import { lineHold, needsDropship, type LineFacts } from './order';
+import { shipToSummary } from './ship-to';
 import { storeHold, type StorePolicy, type StoreState } from './store-state';
 
 /**
@@ -23,11 +24,12 @@ export interface ImportEntry {
 
 const WAITING_FOR_PAYMENT = new Set(['pending', 'on_hold', 'authorized']);
 
-/** The category of one order and its reason in words. */
+/** The category of one order and its reason in words; a ready order abroad says who ships there. */
 export function categoriseOrder(
 	storeState: StoreState | undefined,
 	items: readonly LineFacts[],
-	policy: StorePolicy
+	policy: StorePolicy,
+	country = 'US'
 ): { category: ImportCategory; reason: string } {
 	const held = storeHold(storeState, policy);
 	if (held && storeState) {
@@ -45,13 +47,14 @@ export function categoriseOrder(
 			: { category: 'nothing_to_ship', reason: `Nothing to ship: ${reasons[0] ?? 'no items'}` };
 	}
 	const notShipping = items.length - open;
-	return {
-		category: 'ready',
-		reason:
-			notShipping === 0
-				? 'Ready to drop-ship'
-				: `Ready to drop-ship; ${notShipping} line${notShipping === 1 ? '' : 's'} not to drop-ship (${reasons.join('; ')})`
-	};
+	const abroad = shipToSummary(country);
+	const notes = [
+		notShipping > 0
+			? `${notShipping} line${notShipping === 1 ? '' : 's'} not to drop-ship (${reasons.join('; ')})`
+			: '',
+		abroad ? abroad.charAt(0).toLowerCase() + abroad.slice(1) : ''
+	].filter(Boolean);
+	return { category: 'ready', reason: ['Ready to drop-ship', ...notes].join('; ') };
 }
 
 const PHRASES: Record<ImportCategory, string> = {

@@ -44,7 +44,7 @@ export function ordersApi(deps: ApiDeps) {
 							line: parsed.lines[index] ?? index + 1,
 							orderNumber: order.number,
 							change,
-							...categoriseOrder(order.storeState, items, policy)
+							...categoriseOrder(order.storeState, items, policy, order.shipTo.country)
 						});
 					}
 					const count = (change: ImportChange) => entries.filter((e) => e.change === change).length;

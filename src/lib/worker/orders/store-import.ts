@@ -6,7 +6,8 @@ import type { NewOrderInput, Order, OrderItem } from '$lib/domain/order';
 import type { PurchaseOrder } from '$lib/domain/purchase-order';
 import type { StoreState } from '$lib/domain/store-state';
 import type { ApiDeps } from '../core/deps';
-import { refreshOrderState, withState } from '../purchase-orders/records';
+import { canWithdraw } from '$lib/domain/po-state';
+import { movePo, refreshOrderState, withState } from '../purchase-orders/records';
 import { insertOrder } from './insert';
 
 type Incoming = z.output<typeof NewOrderInput>;
@@ -46,16 +47,12 @@ const isStoppable = (po: PurchaseOrder) =>
 async function stopPurchaseOrders(db: DropshipDb, order: Order, at: Date): Promise<void> {
 	const pos = await db.purchaseOrders.where('orderId').equals(order.id).toArray();
 	for (const po of pos.filter(isStoppable)) {
-		if (po.state === 'queued') {
-			await db.purchaseOrders.put({
-				...withState(
-					po,
-					'cancelled',
-					at,
-					`Not sent: order #${order.number} was cancelled in the store`
-				),
+		if (canWithdraw(po.state)) {
+			// A nested transaction: movePo's tables are all in the caller's.
+			await movePo(db, po.id, 'cancel', (p, to) => ({
+				...withState(p, to, at, `Not sent: order #${order.number} was cancelled in the store`),
 				shipState: 'cancelled'
-			});
+			}));
 			continue;
 		}
 		if (po.storeCancellation) continue;
