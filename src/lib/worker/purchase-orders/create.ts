@@ -4,6 +4,7 @@ import type { DistributorId } from '$lib/domain/distributor';
 import { openQuantity } from '$lib/domain/fulfilment';
 import { lineHold } from '$lib/domain/order';
 import { formatPoNumber, poNumberProblem } from '$lib/domain/po-number';
+import { shipToProblem } from '$lib/domain/ship-to';
 import { storeHold } from '$lib/domain/store-state';
 import type { PoLine, PoState, PurchaseOrder, ShippingMethod } from '$lib/domain/purchase-order';
 import { err, ok, type Result } from '$lib/domain/result';
@@ -56,6 +57,10 @@ export async function createPo(deps: ApiDeps, input: NewPo): Promise<Result<Purc
 							isAuthorizedShippable: settings.isAuthorizedShippable
 						});
 				if (held) return err('conflict', `${held}: order ${order.number} is not drop-shipped.`);
+				const abroad = input.isManual
+					? null
+					: shipToProblem(input.distributorId, input.shipTo.country);
+				if (abroad) return err('invalid_address', `Not drop-shipped: ${abroad}.`);
 				for (const line of input.lines) {
 					const item = items.find((i) => i.id === line.orderItemId);
 					if (!item) return err('not_found', 'That item is not on this order.');
