@@ -214,3 +214,36 @@ describe('a store cancellation reaching a PO still waiting for the network', () 
 		expect((await deps.db.orders.get(order.id))?.state).toBe('cancelled');
 	});
 });
+
+describe('the setting that allows authorized payments', () => {
+	it('holds an authorized order until the dealer allows it in Settings', async () => {
+		const deps = createTestDeps();
+		const api = createApi(deps);
+		const text = JSON.stringify([
+			{
+				number: '4100',
+				financialStatus: 'authorized',
+				fulfillmentStatus: null,
+				buyer: { name: 'Ann Lee', email: 'ann@example.com' },
+				shipTo: {
+					name: 'Ann Lee',
+					line1: '1 Main St',
+					city: 'Boise',
+					state: 'ID',
+					postalCode: '83702'
+				},
+				items: [{ title: 'Air filter', sku: 'PU0809-7128', quantity: 1, unitPriceCents: 7685 }]
+			}
+		]);
+		const first = await api.orders.importFile({ fileName: 'orders.json', text });
+		expect(first).toMatchObject({ ok: true, value: { entries: [{ category: 'payment' }] } });
+		const order = (await deps.db.orders.where('number').equals('4100').first())!;
+		const hold = async () => {
+			const answer = await api.catalog.optionsForItem({ orderItemId: `${order.id}-1` });
+			return answer.ok ? answer.value.hold : answer.error.message;
+		};
+		expect(await hold()).toBe('Payment only authorized in the store, not captured');
+		expect(await api.settings.update({ isAuthorizedShippable: true })).toMatchObject({ ok: true });
+		expect(await hold()).toBeUndefined();
+	});
+});
