@@ -67,6 +67,19 @@ describe('judgeOffer: every reason', () => {
 	}[] = [
 		{ name: 'eligible', isEligible: true, reason: '3 at Fresno, ships in 1 day' },
 		{
+			name: 'held by the store (cancelled, unpaid, fulfilled there) or the line',
+			item: { hold: 'Cancelled in the store on Dec 4' },
+			isEligible: false,
+			reason: 'Cancelled in the store on Dec 4'
+		},
+		{
+			name: 'a country the distributor is not known to ship to',
+			item: { country: 'CA' },
+			isEligible: false,
+			reason: 'not known whether Western Power Sports drop-ships to Canada: ask them first'
+		},
+		{ name: 'a US address', item: { country: 'US' }, isEligible: true, reason: /^3 at Fresno/ },
+		{
 			name: 'long lead time',
 			ctx: { warehouses: warehouses({ 'wps:CA': { leadTimeDays: 3 } }) },
 			isEligible: false,

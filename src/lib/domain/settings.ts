@@ -25,6 +25,12 @@ export const AppSettings = z.object({
 	trackingIntervalMinutes: z.number().int().min(1).max(1440),
 	isAutoEmailOn: z.boolean(),
 	preference: z.array(DistributorId).length(4),
+	/**
+	 * Whether an order whose payment the store has only authorised (not captured) may be
+	 * drop-shipped. Off by default: an authorisation can still be voided. Defaulted so backups
+	 * from before the setting existed restore.
+	 */
+	isAuthorizedShippable: z.boolean().default(false),
 	/** The last PO sequence number used; only ever grows. */
 	poSequence: z.number().int().nonnegative()
 });
@@ -37,6 +43,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
 	trackingIntervalMinutes: 15,
 	isAutoEmailOn: true,
 	preference: [...DEFAULT_PREFERENCE],
+	isAuthorizedShippable: false,
 	poSequence: 0
 };
 

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from '$lib/domain/settings';
 import { NewOrderInput } from '$lib/domain/order';
 import { demoAccounts, demoOffers, demoOrders, demoWarehouses } from '$lib/mocks/demo-data';
 import type { ApiDeps } from '../core/deps';
-import { insertOrder } from '../orders/api';
+import { insertOrder } from '../orders/insert';
 
 export const DEMO_DEALER = {
 	name: 'Ridge Line Powersports',

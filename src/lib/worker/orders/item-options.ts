@@ -12,7 +12,8 @@ import {
 	findOffersForItem,
 	type MatchedBy
 } from '$lib/domain/matching';
-import type { OrderItem } from '$lib/domain/order';
+import { lineHold, type OrderItem } from '$lib/domain/order';
+import { storeHold } from '$lib/domain/store-state';
 import { withDefaultWarehouses } from '$lib/domain/rules';
 import type { ApiDeps } from '../core/deps';
 import type { CatalogIndex } from '../catalog/offer-index';
@@ -23,6 +24,8 @@ const CLOSED_PO_STATES = new Set(['failed', 'cancelled']);
 export interface ItemOptions {
 	orderItemId: string;
 	matchedBy: MatchedBy;
+	/** Why the store or the line keeps the item from any drop-ship, whatever the offers say. */
+	hold?: string;
 	verdicts: OfferVerdict[];
 	options: DropshipOption[];
 }
@@ -37,13 +40,16 @@ export async function optionsForItems(
 	items: readonly OrderItem[]
 ): Promise<ItemOptions[]> {
 	const ids = items.map((i) => i.id);
-	const [stored, overrides, accounts, settings, lines] = await Promise.all([
+	const [stored, overrides, accounts, settings, lines, orders] = await Promise.all([
 		deps.db.warehouses.toArray(),
 		deps.db.ruleOverrides.toArray(),
 		deps.db.distributors.toArray(),
 		readSettings(deps.db),
-		deps.db.poLines.where('orderItemId').anyOf(ids).toArray()
+		deps.db.poLines.where('orderItemId').anyOf(ids).toArray(),
+		deps.db.orders.bulkGet([...new Set(items.map((i) => i.orderId))])
 	]);
+	const orderOf = new Map(orders.flatMap((o) => (o ? [[o.id, o] as const] : [])));
+	const policy = { isAuthorizedShippable: settings.isAuthorizedShippable };
 	const pos = await deps.db.purchaseOrders.bulkGet([...new Set(lines.map((l) => l.poId))]);
 	const openPo = new Map<string, string>();
 	for (const line of lines) {
@@ -57,7 +63,12 @@ export async function optionsForItems(
 		preference: settings.preference
 	};
 	return items.map((item) => {
-		const { offers, matchedBy } = findOffersForItem(item, index);
+		const order = orderOf.get(item.orderId);
+		const hold = storeHold(order?.storeState, policy) ?? lineHold(item) ?? undefined;
+		// A line with no SKU has nothing to look up: a blank would match nothing anyway.
+		const { offers, matchedBy } = item.sku
+			? findOffersForItem(item, index)
+			: { offers: [], matchedBy: 'none' as const };
 		const first = offers[0];
 		const brand = item.brand ?? first?.brand;
 		const verdicts = evaluateOffers(
@@ -65,7 +76,9 @@ export async function optionsForItems(
 			{
 				quantity: item.quantity,
 				unitPriceCents: item.unitPriceCents,
-				poNumber: openPo.get(item.id)
+				poNumber: openPo.get(item.id),
+				...(hold ? { hold } : {}),
+				country: order?.shipTo.country ?? 'US'
 			},
 			{
 				...shared,
@@ -73,6 +86,12 @@ export async function optionsForItems(
 				productKey: first ? canonicalProductKey(first, index.aliases) : undefined
 			}
 		);
-		return { orderItemId: item.id, matchedBy, verdicts, options: verdicts.map(toDropshipOption) };
+		return {
+			orderItemId: item.id,
+			matchedBy,
+			...(hold ? { hold } : {}),
+			verdicts,
+			options: verdicts.map(toDropshipOption)
+		};
 	});
 }
