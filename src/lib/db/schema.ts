@@ -84,6 +84,16 @@ export const SCHEMA_V3 = {
 	suppressions: 'address'
 } as const;
 
+/**
+ * Version 4: a feed replacement reads one distributor's complete import
+ * (`where({ distributorId, state })`); without a compound index Dexie warns on every start and
+ * walks one of the two single indexes. An index only: nothing to migrate.
+ */
+export const SCHEMA_V4 = {
+	...SCHEMA_V3,
+	feedImports: 'id, distributorId, state, startedAt, [distributorId+state]'
+} as const;
+
 /** Every released version, oldest first; `upToVersion` lets the upgrade tests open an old one. */
 export function declareVersions(db: Dexie, upToVersion = Infinity): void {
 	db.version(1).stores(SCHEMA_V1);
@@ -101,6 +111,8 @@ export function declareVersions(db: Dexie, upToVersion = Infinity): void {
 	if (upToVersion < 3) return;
 	// A new table only: nothing to migrate.
 	db.version(3).stores(SCHEMA_V3);
+	if (upToVersion < 4) return;
+	db.version(4).stores(SCHEMA_V4);
 }
 
-export const CURRENT_VERSION = 3;
+export const CURRENT_VERSION = 4;
