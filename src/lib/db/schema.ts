@@ -6,6 +6,7 @@ import type { Order, OrderItem } from '$lib/domain/order';
 import type { OutboxEmail, Suppression } from '$lib/domain/outbox';
 import type { PoLine, PurchaseOrder, Shipment } from '$lib/domain/purchase-order';
 import type { RuleOverride, Warehouse } from '$lib/domain/rules';
+import { DATABASE_NAMES } from '$lib/domain/workspace';
 
 export interface SettingRow {
 	key: string;
@@ -47,7 +48,8 @@ export type DropshipDb = Dexie & {
 	simulatorState: EntityTable<SimulatorStateRow, 'key'>;
 };
 
-export const DB_NAME = 'dropship-desk';
+/** The demo's database (see DATABASE_NAMES for the shop's). */
+export const DB_NAME = DATABASE_NAMES.demo;
 
 /** Version 1: the foundation. */
 export const SCHEMA_V1 = {

@@ -35,7 +35,9 @@ export const AppSettings = z.object({
 	/** The last PO sequence number used; only ever grows. */
 	poSequence: z.number().int().nonnegative(),
 	/** What the Dropship dialog preselects. */
-	defaultShippingMethod: ShippingMethod
+	defaultShippingMethod: ShippingMethod,
+	/** When the dealer last saved Settings › Shop; unset until then (the setup checklist's step 1). */
+	profileSavedAt: z.string().optional()
 });
 export type AppSettings = z.infer<typeof AppSettings>;
 
