@@ -7,7 +7,6 @@ import { demoAccounts, demoOffers, demoOrders, demoWarehouses } from '$lib/mocks
 import type { ApiDeps } from '../core/deps';
 import { insertOrder } from '../orders/api';
 
-
 /**
  * Fills an empty database with the demo dealer. Writes settings last, so a seed interrupted by a
  * reload is simply run again (`isSeeded` reads the settings row).
