@@ -109,7 +109,7 @@ describe('going live', () => {
 		// 3. The WPS account, saved and tested against the simulator.
 		await page.getByRole('heading', { name: /Step 2 of 5/ }).waitFor();
 		const wps = page.getByRole('form', { name: 'Western Power Sports credentials' });
-		await wps.getByLabel('API token', { exact: true }).fill('acme-wps-token-2041');
+		await wps.getByLabel('API token', { exact: true }).fill('test-acme-wps-token-2041');
 		await wps.getByRole('button', { name: 'Save' }).click();
 		await wps.getByRole('status').getByText(/saved/i).waitFor();
 		const card = page.getByRole('region', { name: /Western Power Sports/ });
