@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openApp, openSession, type Session } from './support/chromium';
+import { openApp, openSession, waitForReady, type Session } from './support/chromium';
 
 /**
  * Settings › Order automation as a dealer meets it: credentials typed for all four distributors,
@@ -68,7 +68,7 @@ describe('order automation credentials', () => {
 		}
 
 		await page.reload();
-		await page.waitForSelector('html[data-ready="true"]');
+		await waitForReady(page);
 		for (const account of ACCOUNTS) {
 			const form = page.getByRole('form', { name: `${account.name} credentials` });
 			for (const [label, value] of Object.entries(account.fields)) {

@@ -9,6 +9,8 @@ import type { PoFilter } from '$lib/domain/po-filter';
 import type { PoLine, PurchaseOrder, Shipment } from '$lib/domain/purchase-order';
 import type { RuleOverride, Warehouse } from '$lib/domain/rules';
 import { DEFAULT_SETTINGS, type AppSettings } from '$lib/domain/settings';
+import type { SetupFacts } from '$lib/domain/setup';
+import { DATABASE_NAMES, type Workspace } from '$lib/domain/workspace';
 import { openDb } from './db';
 import { readOrderList, type OrderList } from './order-list';
 import { readPoList, type PoList } from './po-list';
@@ -30,10 +32,22 @@ export type { DashboardData, OrderList, OutboxPage, PoList };
  * works as a Svelte store (`$query`). Nothing here writes.
  */
 let db: DropshipDb | null = null;
+let workspace: Workspace = 'demo';
+
+/**
+ * Says which database the page reads: the one the worker was told to open (start.ts). Called by
+ * the app frame before any query runs; a page never reads one database while the worker writes
+ * the other.
+ */
+export function useWorkspace(next: Workspace): void {
+	if (db && next !== workspace) db.close();
+	if (next !== workspace) db = null;
+	workspace = next;
+}
 
 /** The page's own connection to the database the worker writes. Tests may swap it. */
 export function readDb(): DropshipDb {
-	db ??= openDb();
+	db ??= openDb(DATABASE_NAMES[workspace]);
 	return db;
 }
 
@@ -131,6 +145,27 @@ export const dashboardQuery = (input: {
 	since: string;
 	recentCount: number;
 }): Observable<DashboardData> => liveQuery(() => readDashboard(readDb(), input));
+
+/** What the setup checklist is computed from (domain/setup.ts), read from the open database. */
+export const setupFactsQuery = (): Observable<SetupFacts> =>
+	liveQuery(async () => {
+		const db = readDb();
+		const [app, accounts, feeds, orderCount, smtp] = await Promise.all([
+			db.settings.get('app'),
+			db.distributors.toArray(),
+			db.feedImports.where('state').equals('complete').toArray(),
+			db.orders.count(),
+			db.settings.get('smtp')
+		]);
+		const settings = app?.value as Partial<AppSettings> | undefined;
+		return {
+			isProfileSaved: settings?.profileSavedAt !== undefined,
+			enabledDistributors: accounts.filter((a) => a.isEnabled).map((a) => a.id),
+			feedDistributors: feeds.map((f) => f.distributorId),
+			orderCount,
+			hasMailServer: smtp !== undefined
+		};
+	});
 
 /** Operations that ask about every open PO of a distributor at once (tracking's bulk forms). */
 export const BULK_STATUS_OPERATIONS: ReadonlySet<string> = new Set([

@@ -22,6 +22,7 @@ export function createTestDeps(
 	const { simulator, ...rest } = overrides;
 	const db = openDb(`test-${counter}-${Math.random().toString(36).slice(2)}`);
 	return {
+		workspace: 'demo',
 		db,
 		secrets: new SecretBox(db),
 
