@@ -20,6 +20,11 @@ describe('PO state machine', () => {
 		expect(nextPoState(from, { type: event })).toBe(to);
 	});
 
+	it('a queued PO whose live stock check fails before it is sent is refused, not left queued (found by the soak)', () => {
+		expect(nextPoState('queued', { type: 'refused' })).toBe('failed');
+		expect(nextPoState('failed', { type: 'retry' })).toBe('queued');
+	});
+
 	it('sends only from queued: a second click on a submitting PO does nothing', () => {
 		for (const state of PoState.options) {
 			expect(nextPoState(state, { type: 'send' }) !== null).toBe(state === 'queued');

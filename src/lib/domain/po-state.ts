@@ -30,7 +30,10 @@ const TRANSITIONS: Record<PoEvent['type'], Partial<Record<PoState, PoState>>> = 
 	queue: { draft: 'queued' },
 	send: { queued: 'submitting' },
 	accepted: { submitting: 'submitted' },
-	refused: { submitting: 'failed' },
+	// From `queued` too: a PO written offline is checked for live stock before it goes out, and a
+	// part that ran out meanwhile fails it with nothing sent (found by the soak: the code did this
+	// move while the machine did not allow it).
+	refused: { submitting: 'failed', queued: 'failed' },
 	lost: { submitting: 'unknown', reconciling: 'unknown' },
 	reconcile: { unknown: 'reconciling' },
 	found: { reconciling: 'submitted' },

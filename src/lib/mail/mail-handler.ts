@@ -19,7 +19,13 @@ export interface MailHandlerOptions {
 	/** Injected in tests; nodemailer's SMTP transport by default. */
 	createTransport?: typeof nodemailer.createTransport;
 	maxBodyBytes?: number;
+	/** How long an email's idempotency key is remembered (a day, like Resend's window). */
+	rememberMs?: number;
+	now?: () => number;
 }
+
+/** Keys remembered at most; the oldest go first. */
+const MAX_REMEMBERED = 10_000;
 
 const json = (status: number, body: unknown) =>
 	new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -43,6 +49,18 @@ export function createMailHandler(
 ): (request: Request) => Promise<Response> {
 	const createTransport = options.createTransport ?? nodemailer.createTransport;
 	const maxBody = options.maxBodyBytes ?? 512 * 1024;
+	const rememberMs = options.rememberMs ?? 24 * 3_600_000;
+	const now = options.now ?? Date.now;
+	// Emails sent lately, by idempotency key and recipient. SMTP has no idempotency of its own: an
+	// answer lost on the way back (or a tab closed after the send) makes the outbox send again,
+	// and the buyer would get the email twice (found by the soak). A retry gets the first answer.
+	const sent = new Map<string, { messageId: string; at: number }>();
+	const forget = () => {
+		for (const [key, entry] of sent) {
+			if (entry.at > now() - rememberMs && sent.size <= MAX_REMEMBERED) break;
+			sent.delete(key);
+		}
+	};
 	return async (request) => {
 		if (request.method !== 'POST') return json(405, { ok: false, message: 'Only POST.' });
 		const origin = request.headers.get('origin');
@@ -68,6 +86,10 @@ export function createMailHandler(
 		if (!options.allowPrivateHosts && isPrivateHost(smtp.host)) {
 			return json(403, { ok: false, message: 'That mail server address is not allowed.' });
 		}
+		forget();
+		const key = `${message.idempotencyKey}\n${message.to.toLowerCase()}`;
+		const earlier = sent.get(key);
+		if (earlier) return json(200, { ok: true, messageId: earlier.messageId });
 		const transport = createTransport({
 			host: smtp.host,
 			port: smtp.port,
@@ -89,6 +111,7 @@ export function createMailHandler(
 				html: message.html,
 				headers: { 'X-Dropship-Desk-Id': message.idempotencyKey }
 			});
+			sent.set(key, { messageId: info.messageId, at: now() });
 			return json(200, { ok: true, messageId: info.messageId });
 		} catch (cause) {
 			// The server's own words help the dealer ("535 Authentication failed"); never the password.

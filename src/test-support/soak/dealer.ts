@@ -250,6 +250,7 @@ export async function runDealerStep(
 export async function startUp(tab: SoakTab): Promise<Result<unknown>[]> {
 	return [
 		await tab.api.purchaseOrders.resumeAfterRestart({}),
+		await tab.api.mail.resumeAfterRestart({}),
 		await tab.api.purchaseOrders.sendWaiting({}),
 		await tab.api.tracking.refresh({ unlessCheckedWithinMs: 2 * 60_000 })
 	];

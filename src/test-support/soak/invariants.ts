@@ -149,14 +149,16 @@ export async function checkInvariants(
 
 	checkEmails(world, s, isQuiet, add);
 
-	// Canaries: no secret anywhere but the accounts themselves and the sealed SMTP row.
-	for (const table of db.tables) {
-		if (table.name === 'distributors') continue;
-		const text = JSON.stringify(await table.toArray());
+	// Canaries: the audit rows written since the last check after every step; once quiet, every
+	// table but the accounts themselves.
+	const tables = isQuiet ? db.tables.filter((t) => t.name !== 'distributors') : [];
+	const fresh = await db.auditLog.where('seq').above(world.auditSeen).toArray();
+	world.auditSeen = fresh.reduce((max, row) => Math.max(max, row.seq ?? 0), world.auditSeen);
+	const texts: [string, string][] = [['auditLog', JSON.stringify(fresh)]];
+	for (const table of tables) texts.push([table.name, JSON.stringify(await table.toArray())]);
+	for (const [name, text] of texts)
 		for (const canary of world.canaries)
-			if (text.includes(canary))
-				add('secret_leak', `${table.name}:${canary}`, `a secret is in ${table.name}`);
-	}
+			if (text.includes(canary)) add('secret_leak', `${name}:${canary}`, `a secret is in ${name}`);
 	return found;
 }
 

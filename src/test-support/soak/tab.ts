@@ -51,7 +51,8 @@ export class SoakTab {
 			circuits: new Circuits(),
 			locks: world.locks.forTab(id),
 			network: new Network(true),
-			mail: (smtp, message) => this.call(() => mail(smtp, message)),
+			// The mail server has its own faults (mail-server.ts); the transport's are for distributors.
+			mail: (smtp, message) => this.call(() => mail(smtp, message), false),
 			demo: { simulator: () => world.sim, setActive: async () => undefined }
 		});
 		this.api = createApi(this.deps);
@@ -75,13 +76,13 @@ export class SoakTab {
 	}
 
 	/** A distributor call or an email, with the transport faults switched on now. */
-	private async call<T>(send: () => Promise<T>): Promise<T> {
+	private async call<T>(send: () => Promise<T>, hasFaults = true): Promise<T> {
 		const effect = this.effect();
 		if (effect === 'die_before') {
 			this.die();
 			return hang();
 		}
-		const fault = this.world.transportFault();
+		const fault = hasFaults ? this.world.transportFault() : 'none';
 		if (fault === 'refused') throw new TypeError('Failed to fetch');
 		const answer = await send();
 		if (effect === 'die_after') this.die();

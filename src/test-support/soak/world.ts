@@ -46,6 +46,8 @@ export class SoakWorld {
 	readonly canaries: string[];
 	readonly stats: SoakStats = { steps: 0, faults: 0, crashes: 0 };
 	isDiskFull = false;
+	/** The last audit row the canary check has read. */
+	auditSeen = 0;
 	refuseRate = 0;
 	timeoutRate = 0;
 	tabs: SoakTab[] = [];

@@ -31,7 +31,8 @@ beforeAll(async () => {
 
 afterAll(() => smtp.close());
 
-const mailEndpoint = createMailHandler({ appOrigins: [APP], allowPrivateHosts: true });
+// A fresh endpoint per test (it remembers the keys it sent, and each test's ids start again).
+let mailEndpoint: ReturnType<typeof createMailHandler>;
 // The page's fetch, as far as the worker's mail transport can tell: it reaches /mail on the app.
 const toEndpoint: typeof fetch = async (input, init) =>
 	mailEndpoint(new Request(input instanceof Request ? input : String(input), init));
@@ -55,6 +56,7 @@ function reportShipments(status: 'partially_shipped' | 'shipped', shipments: Shi
 const body = decodedBody;
 
 beforeEach(async () => {
+	mailEndpoint = createMailHandler({ appOrigins: [APP], allowPrivateHosts: true });
 	smtp.received.length = 0;
 	smtp.rejectWith = null;
 	received = smtp.received;
