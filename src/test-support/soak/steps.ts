@@ -78,7 +78,7 @@ const dealerStep: fc.Arbitrary<DealerStep> = fc.oneof(
 	{ arbitrary: fc.record({ k: fc.constant('tracking') }), weight: 3 },
 	{ arbitrary: fc.record({ k: fc.constant('sendMail'), resendFailed: fc.boolean() }), weight: 1 },
 	{ arbitrary: fc.record({ k: fc.constant('feed') }), weight: 1 },
-	{ arbitrary: fc.record({ k: fc.constant('reload') }), weight: 1 }
+	{ arbitrary: fc.record({ k: fc.constant('reload') }), weight: 2 }
 ) as fc.Arbitrary<DealerStep>;
 
 const steps = fc.integer({ min: 1, max: 4 });

@@ -49,7 +49,7 @@ describe('an email a closed tab left half-sent (found by the soak)', () => {
 		);
 		expect(await api.mail.resumeAfterRestart({})).toEqual({ ok: true, value: { resumed: 0 } });
 		expect((await deps.db.outbox.get('email-1'))?.state).toBe('sending');
-		expect((await api.mail.sendQueued({})).value).toMatchObject({ sent: 0 });
+		expect(await api.mail.sendQueued({})).toMatchObject({ ok: true, value: { sent: 0 } });
 		release();
 		await otherTab;
 		expect(sent).toEqual([]);
