@@ -1,6 +1,6 @@
 import type { DropshipDb } from '$lib/db/schema';
 import { normalizeAddress } from '$lib/domain/outbox';
-import { nextPoState, type PoEvent } from '$lib/domain/po-state';
+import { nextPoState, PO_EVENT_TYPES } from '$lib/domain/po-state';
 import { PoState, type PurchaseOrder } from '$lib/domain/purchase-order';
 import { emailKey } from '../../lib/worker/tracking/apply';
 import type { SoakWorld } from './world';
@@ -32,25 +32,9 @@ export interface Finding {
 	detail: string;
 }
 
-const EVENTS: PoEvent['type'][] = [
-	'queue',
-	'send',
-	'accepted',
-	'refused',
-	'lost',
-	'reconcile',
-	'found',
-	'absent',
-	'lookup_failed',
-	'retry',
-	'confirm',
-	'attention',
-	'cancel'
-];
-
 /** Whether some event of the machine takes `from` to `to`. */
 export function isAllowedMove(from: PoState, to: PoState): boolean {
-	return from === to || EVENTS.some((type) => nextPoState(from, { type } as PoEvent) === to);
+	return from === to || PO_EVENT_TYPES.some((type) => nextPoState(from, type) === to);
 }
 
 const LIVE_AT_DISTRIBUTOR = new Set([

@@ -27,6 +27,8 @@ export interface SoakReport {
 	crashes: number;
 	/** Each break once, in the order found, with the step it was found after. */
 	findings: (Finding & { step: number })[];
+	/** How much happened: store orders, POs, shipments and emails delivered. */
+	volume: { orders: number; pos: number; shipments: number; emails: number };
 	/** What each step did, for reading a failure. */
 	log: string[];
 	seconds: number;
@@ -55,6 +57,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 			log.push(`  !! ${f.invariant} ${f.subject}: ${f.detail}`);
 		}
 	};
+	const volume = { orders: 0, pos: 0, shipments: 0, emails: 0 };
 	const isBroken = () => options.isStopOnBreak === true && findings.length > 0;
 
 	try {
@@ -80,6 +83,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 			record(await checkInvariants(world, liveTab(world).deps.db, true));
 			record(await checkBackup(world, liveTab(world)));
 		}
+		const db = liveTab(world).deps.db;
+		volume.pos = await db.purchaseOrders.count();
+		volume.shipments = await db.shipments.count();
+		volume.emails = world.mail.deliveries.length;
+		volume.orders = world.store.length;
 	} finally {
 		world.close();
 		await Promise.all([world.dbName].map((name) => Dexie.delete(name).catch(() => undefined)));
@@ -89,6 +97,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 		days: options.history.length,
 		...world.stats,
 		findings,
+		volume,
 		log,
 		seconds: (performance.now() - started) / 1000
 	};
