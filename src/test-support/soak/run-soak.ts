@@ -132,7 +132,13 @@ async function guarded(
 		return done;
 	} catch (cause) {
 		const message = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
-		record([{ invariant: 'api_threw', subject: message.slice(0, 120), detail: message }]);
+		record([
+			{
+				invariant: 'api_threw',
+				subject: message.slice(0, 120),
+				detail: cause instanceof Error ? (cause.stack ?? message) : message
+			}
+		]);
 		return `threw ${message}`;
 	}
 }

@@ -10,16 +10,30 @@ import { handler } from '../core/handler';
 
 /**
  * Writes one order with its items. The storefront's order number is the key: an order already
- * stored is left as it is (`conflict`), which makes re-imports idempotent.
+ * stored is left as it is (`conflict`), which makes re-imports idempotent. The check and the write
+ * are one transaction: two tabs importing the same file at once each see the other's orders
+ * (found by the soak: the second tab's import threw a ConstraintError halfway through).
  */
-export async function insertOrder(
+export function insertOrder(
 	db: DropshipDb,
 	deps: Pick<ApiDeps, 'newId' | 'now'>,
 	input: z.output<typeof NewOrderInput>
 ): Promise<Result<Order>> {
-	const existing = await db.orders.where('number').equals(input.number).first();
-	if (existing)
-		return err('conflict', `Order ${input.number} is already here.`, { field: 'number' });
+	return db.transaction('rw', db.orders, db.orderItems, async () => {
+		const existing = await db.orders.where('number').equals(input.number).first();
+		if (existing)
+			return err('conflict', `Order ${input.number} is already here.`, { field: 'number' });
+		const order = newOrder(deps, input);
+		await db.orders.add(order.order);
+		await db.orderItems.bulkAdd(order.items);
+		return ok(order.order);
+	});
+}
+
+function newOrder(
+	deps: Pick<ApiDeps, 'newId' | 'now'>,
+	input: z.output<typeof NewOrderInput>
+): { order: Order; items: OrderItem[] } {
 	const id = deps.newId();
 	const items: OrderItem[] = input.items.map((item, index) => ({
 		...item,
@@ -38,11 +52,7 @@ export async function insertOrder(
 		source: input.source,
 		note: input.note
 	};
-	await db.transaction('rw', db.orders, db.orderItems, async () => {
-		await db.orders.add(order);
-		await db.orderItems.bulkAdd(items);
-	});
-	return ok(order);
+	return { order, items };
 }
 
 export function ordersApi(deps: ApiDeps) {
