@@ -1,6 +1,6 @@
 /**
  * The long soak: `npm run soak -- --seeds 50 --days 30`. Lives `days` simulated days for each of
- * the seeds 1..N (or --seed S for one), the whole worker API against the four simulated
+ * the seeds 1..N (--first F starts at F; --seed S runs one), the whole worker API against the four simulated
  * distributors and a mail server, under faults, crashes and two tabs (src/test-support/soak).
  * Prints JSON lines {"metric": NAME, "value": N, "unit": U}: soak_days, soak_steps, soak_faults,
  * soak_crashes, the volume (store orders, POs, shipments, emails), one soak_broken_<invariant> per invariant (all must be 0) and soak_steps_per_s.
@@ -24,7 +24,8 @@ function print(metric: string, value: number, unit: string): void {
 
 const days = arg('days', 30);
 const only = arg('seed', 0);
-const seeds = only > 0 ? [only] : Array.from({ length: arg('seeds', 50) }, (_, i) => i + 1);
+const first = arg('first', 1);
+const seeds = only > 0 ? [only] : Array.from({ length: arg('seeds', 50) }, (_, i) => i + first);
 const totals = { days: 0, steps: 0, faults: 0, crashes: 0, seconds: 0 };
 const volume = { orders: 0, pos: 0, shipments: 0, emails: 0 };
 const broken = new Map<string, number>(INVARIANTS.map((name) => [name, 0]));

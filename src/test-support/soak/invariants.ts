@@ -109,7 +109,8 @@ export async function checkInvariants(
 		}
 	}
 	for (const [poNumber, count] of seen)
-		if (count > 1) add('double_order', poNumber, `${count} distributors hold PO ${poNumber}`);
+		if (count > 1)
+			add('double_order', poNumber, `the distributors hold PO ${poNumber} ${count} times`);
 	// Orders the dealer placed in a distributor's portal count as ordered too.
 	for (const po of s.pos.filter((p) => p.isManual && p.state !== 'cancelled'))
 		for (const l of s.lines.filter((l) => l.poId === po.id))

@@ -103,6 +103,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 	};
 }
 
+/** Lets `ms` real milliseconds of the other tab's IndexedDB and network work happen. */
+function lag(ms: number): Promise<void> {
+	return new Promise((resolve) => (ms > 0 ? setTimeout(resolve, ms) : setImmediate(resolve)));
+}
+
 function liveTab(world: SoakWorld): SoakTab {
 	const tab = world.tabs.find((t) => !t.isDead);
 	if (!tab) throw new Error('no live tab');
@@ -179,7 +184,7 @@ async function runStep(
 		case 'twoTabs': {
 			const [a, b] = await Promise.all([
 				runInTab(world, 0, step.a, record),
-				runInTab(world, 1, step.b, record)
+				lag(step.lag).then(() => runInTab(world, 1, step.b, record))
 			]);
 			return `${a} | ${b}`;
 		}
@@ -190,7 +195,7 @@ async function runStep(
 			world.simFault(DISTRIBUTOR_IDS[step.dist % 4] ?? 'wps', step.fault, step.steps);
 			return 'on';
 		case 'transport':
-			world.transportFaults(step.refuse, step.timeout, step.steps);
+			world.transportFaults(step.refuse, step.timeout, step.jitterMs, step.steps);
 			return 'on';
 		case 'disk':
 			world.diskFull(step.steps);

@@ -23,7 +23,8 @@ export type DealerStep =
 export type WorldStep =
 	| { k: 'clock'; hours: number }
 	| { k: 'simFault'; dist: number; fault: Fault; steps: number }
-	| { k: 'transport'; refuse: number; timeout: number; steps: number }
+	/** `jitterMs`: each request waits up to this long before it goes, so requests overtake. */
+	| { k: 'transport'; refuse: number; timeout: number; jitterMs: number; steps: number }
 	| { k: 'disk'; steps: number }
 	| { k: 'mailFault'; fault: MailFault; steps: number }
 	| { k: 'bounce'; pick: number }
@@ -102,6 +103,7 @@ const worldStep: fc.Arbitrary<WorldStep> = fc.oneof(
 			k: fc.constant('transport'),
 			refuse: fc.constantFrom(0, 0.1, 0.3),
 			timeout: fc.constantFrom(0, 0.1, 0.3),
+			jitterMs: fc.constantFrom(0, 10, 30),
 			steps
 		}),
 		weight: 1

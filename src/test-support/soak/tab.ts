@@ -84,6 +84,10 @@ export class SoakTab {
 		}
 		const fault = hasFaults ? this.world.transportFault() : 'none';
 		if (fault === 'refused') throw new TypeError('Failed to fetch');
+		if (hasFaults && this.world.jitterMs > 0) {
+			const wait = this.world.random() * this.world.jitterMs;
+			await new Promise((resolve) => setTimeout(resolve, wait));
+		}
 		const answer = await send();
 		if (effect === 'die_after') this.die();
 		if (this.isDead) return hang();

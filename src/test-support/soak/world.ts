@@ -50,6 +50,8 @@ export class SoakWorld {
 	auditSeen = 0;
 	refuseRate = 0;
 	timeoutRate = 0;
+	/** Real milliseconds a request may wait before it goes (a slow, uneven network). */
+	jitterMs = 0;
 	tabs: SoakTab[] = [];
 	private readonly active: ActiveFault[] = [];
 	private ids = 0;
@@ -153,14 +155,16 @@ export class SoakWorld {
 		});
 	}
 
-	transportFaults(refuseRate: number, timeoutRate: number, steps: number): void {
+	transportFaults(refuseRate: number, timeoutRate: number, jitterMs: number, steps: number): void {
 		this.refuseRate = refuseRate;
 		this.timeoutRate = timeoutRate;
+		this.jitterMs = jitterMs;
 		this.active.push({
 			stepsLeft: steps,
 			undo: () => {
 				this.refuseRate = 0;
 				this.timeoutRate = 0;
+				this.jitterMs = 0;
 			}
 		});
 	}
