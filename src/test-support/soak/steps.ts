@@ -140,7 +140,34 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
 );
 
 /** A day: some steps, then the clock moves on to the next morning. */
-export const dayArb = fc.array(stepArb, { minLength: 4, maxLength: 14 });
+export const dayArb = (maxSteps: number) =>
+	fc.array(stepArb, { minLength: Math.min(4, maxSteps), maxLength: maxSteps });
 
 /** A history of `days` days. */
-export const historyArb = (days: number) => fc.array(dayArb, { minLength: days, maxLength: days });
+/**
+ * A stormy day (the short run's: few steps, so the faults that matter most are made sure of)
+ * opens with an answer going missing at one distributor while the dealer drop-ships.
+ */
+const storm: fc.Arbitrary<Step[]> = fc.tuple(
+	fc.record({
+		k: fc.constant('simFault' as const),
+		dist: fc.nat({ max: 3 }),
+		fault: fc.constantFrom<Fault>('lost_response', 'dropped_connection', 'server_error'),
+		steps: fc.integer({ min: 2, max: 4 })
+	}),
+	fc.record({
+		k: fc.constant('dropship' as const),
+		pick,
+		dist: fc.nat({ max: 3 }),
+		split: fc.boolean(),
+		whole: fc.boolean()
+	})
+);
+
+export const historyArb = (days: number, maxStepsPerDay = 14, isStormy = false) =>
+	fc.array(
+		isStormy
+			? fc.tuple(storm, dayArb(maxStepsPerDay)).map(([a, b]) => [...a, ...b])
+			: dayArb(maxStepsPerDay),
+		{ minLength: days, maxLength: days }
+	);
