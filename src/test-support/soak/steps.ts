@@ -35,7 +35,8 @@ export type Step =
 	| DealerStep
 	| WorldStep
 	| { k: 'crash'; after: number; step: DealerStep }
-	| { k: 'twoTabs'; a: DealerStep; b: DealerStep };
+	/** `lag`: the second tab starts this many milliseconds after the first, anywhere in its call. */
+	| { k: 'twoTabs'; a: DealerStep; b: DealerStep; lag: number };
 
 const SIM_FAULTS: readonly Fault[] = [
 	'rate_limited',
@@ -134,7 +135,12 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
 		weight: 2
 	},
 	{
-		arbitrary: fc.record({ k: fc.constant('twoTabs' as const), a: dealerStep, b: dealerStep }),
+		arbitrary: fc.record({
+			k: fc.constant('twoTabs' as const),
+			a: dealerStep,
+			b: dealerStep,
+			lag: fc.nat({ max: 40 })
+		}),
 		weight: 2
 	}
 );
