@@ -78,7 +78,10 @@ describe('the /mail endpoint against a real SMTP server', () => {
 	});
 
 	it("answers with the server's error when it refuses, and never echoes the password", async () => {
-		const response = await post({ smtp: { ...smtp(), password: 'wrong-CANARY' }, message });
+		const response = await post({
+			smtp: { ...smtp(), password: 'wrong-CANARY' },
+			message: { ...message, idempotencyKey: 'email-wrong-password' }
+		});
 		expect(response.status).toBe(502);
 		const body = await response.json();
 		expect(body.ok).toBe(false);
@@ -100,7 +103,10 @@ describe('the /mail endpoint against a real SMTP server', () => {
 	it('reports a temporary refusal so the outbox can retry', async () => {
 		smtpServer.rejectWith = '451 Temporary local problem';
 		try {
-			const response = await post({ smtp: smtp(), message });
+			const response = await post({
+				smtp: smtp(),
+				message: { ...message, idempotencyKey: 'email-temporary' }
+			});
 			expect(response.status).toBe(502);
 			const body = await response.json();
 			expect(body.message).toMatch(/451/);
@@ -129,6 +135,35 @@ describe('the /mail endpoint against a real SMTP server', () => {
 			reason: 'refused',
 			message: 'Could not reach the mail server 127.0.0.1: the connection was refused.'
 		});
+	});
+
+	it('sends a retry of an email it already sent (same key) only once, with the first answer (found by the soak)', async () => {
+		let clock = 0;
+		const remembering = createMailHandler({
+			...configured(),
+			rememberMs: 1_000,
+			now: () => clock
+		});
+		const send = (idempotencyKey: string) =>
+			remembering(
+				new Request('http://localhost:4173/mail', {
+					method: 'POST',
+					headers: { 'x-dropship-desk': '1', origin: 'http://localhost:4173' },
+					body: JSON.stringify({ smtp: smtp(), message: { ...message, idempotencyKey } })
+				})
+			).then((r) => r.json());
+		const before = received.length;
+		const first = await send('email-retried');
+		// The answer was lost on its way to the tab, which sends the same email again.
+		const again = await send('email-retried');
+		expect(again).toEqual(first);
+		expect(received.length - before).toBe(1);
+		await send('email-other');
+		expect(received.length - before).toBe(2);
+		// After the window the key is forgotten, as the provider's would be.
+		clock = 2_000;
+		await send('email-retried');
+		expect(received.length - before).toBe(3);
 	});
 
 	it('is no open relay: other origins, missing header, GET and unconfigured private hosts are refused', async () => {

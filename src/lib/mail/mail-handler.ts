@@ -36,11 +36,16 @@ export interface MailHandlerOptions {
 	/** Injected in tests; nodemailer's SMTP transport by default. */
 	createTransport?: typeof nodemailer.createTransport;
 	maxBodyBytes?: number;
+	/** How long an email's idempotency key is remembered (a day, like Resend's window). */
+	rememberMs?: number;
 }
 
 export interface MailRequestInfo {
 	clientAddress?: string;
 }
+
+/** Keys remembered at most; the oldest go first. */
+const MAX_REMEMBERED = 10_000;
 
 /** Strict: a request cannot name its own sender, envelope or headers; only these fields go on. */
 const MailRequestStrict = z.strictObject({
@@ -74,6 +79,17 @@ export function createMailHandler(
 	const perClient = createRateLimiter(options.rateLimit ?? { limit: 120, windowMs: 60_000 });
 	const global = createRateLimiter(options.globalRateLimit ?? { limit: 600, windowMs: 60_000 });
 	const clientKey = options.clientKey ?? ((_r, info) => info.clientAddress ?? 'local');
+	const rememberMs = options.rememberMs ?? 24 * 3_600_000;
+	// Emails sent lately, by idempotency key and recipient. SMTP has no idempotency of its own: an
+	// answer lost on the way back (or a tab closed after the send) makes the outbox send again,
+	// and the buyer would get the email twice (found by the soak). A retry gets the first answer.
+	const sent = new Map<string, { messageId: string; at: number }>();
+	const forget = () => {
+		for (const [key, entry] of sent) {
+			if (entry.at > now() - rememberMs && sent.size <= MAX_REMEMBERED) break;
+			sent.delete(key);
+		}
+	};
 	return async (request, info = {}) => {
 		const wait = Math.max(perClient.take(clientKey(request, info), now()), global.take('*', now()));
 		if (wait > 0)
@@ -110,6 +126,10 @@ export function createMailHandler(
 			});
 		if (!isAllowedSender(smtp.from, options.allowedFrom ?? []))
 			return json(403, { ok: false, message: `This server does not send as ${smtp.from}.` });
+		forget();
+		const key = `${message.idempotencyKey}\n${message.to.toLowerCase()}`;
+		const earlier = sent.get(key);
+		if (earlier) return json(200, { ok: true, messageId: earlier.messageId });
 		const transport = createTransport({
 			host: smtp.host,
 			port: smtp.port,
@@ -136,6 +156,7 @@ export function createMailHandler(
 				html: message.html,
 				headers: { 'X-Dropship-Desk-Id': message.idempotencyKey }
 			});
+			sent.set(key, { messageId: info.messageId, at: now() });
 			return json(200, { ok: true, messageId: info.messageId });
 		} catch (cause) {
 			if (cause instanceof OutboundError)

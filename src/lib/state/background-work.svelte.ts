@@ -16,6 +16,7 @@ export class BackgroundWork {
 
 	async start(intervalMinutes: number): Promise<void> {
 		await this.client.purchaseOrders.resumeAfterRestart({});
+		await this.client.mail.resumeAfterRestart({});
 		// A profile with no PO at all may have been wiped: ask the distributors what they hold.
 		await this.client.recovery.checkForDataLoss({ onlyIfEmpty: true });
 		await this.refresh({ unlessCheckedWithinMs: RECENT_ROUND_MS });

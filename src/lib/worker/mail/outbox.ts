@@ -85,6 +85,24 @@ export async function sendOutbox(
 	deps: ApiDeps,
 	options: { emailId?: string } = {}
 ): Promise<{ sent: number; failed: number; heldBack?: AppError }> {
+	// One sender at a time across tabs: while a tab holds the lock, an email it left `sending` is
+	// its own; once the lock is free, one left `sending` belongs to a tab that closed (resumeOutbox).
+	const round = await deps.locks.runExclusive(OUTBOX_LOCK, () => sendNow(deps, options));
+	return (
+		round ?? {
+			sent: 0,
+			failed: 0,
+			heldBack: { code: 'conflict', message: 'Another tab is sending emails right now.' }
+		}
+	);
+}
+
+const OUTBOX_LOCK = 'mail-outbox';
+
+async function sendNow(
+	deps: ApiDeps,
+	options: { emailId?: string }
+): Promise<{ sent: number; failed: number; heldBack?: AppError }> {
 	const settings = await readSettings(deps.db);
 	if (!options.emailId && !settings.isAutoEmailOn) return { sent: 0, failed: 0 };
 	// In live mode a null SMTP would mean the simulated transport: an email marked sent that never
@@ -158,9 +176,16 @@ export async function sendOutbox(
 	return { sent, failed };
 }
 
-/** After a reload, an email left `sending` is retried: its outcome was never recorded. */
-export async function resumeOutbox(deps: ApiDeps): Promise<void> {
-	await deps.writes.run(() =>
-		deps.db.outbox.where('state').equals('sending').modify({ state: 'retrying' })
+/**
+ * On opening the app: an email left `sending` by a tab that closed mid-send is retried (with the
+ * same key, so the mail endpoint does not send it twice). Skipped while another tab is sending:
+ * its `sending` emails are its own. Returns how many were put back.
+ */
+export async function resumeOutbox(deps: ApiDeps): Promise<number> {
+	const resumed = await deps.locks.runExclusive(OUTBOX_LOCK, () =>
+		deps.writes.run(() =>
+			deps.db.outbox.where('state').equals('sending').modify({ state: 'retrying' })
+		)
 	);
+	return resumed ?? 0;
 }

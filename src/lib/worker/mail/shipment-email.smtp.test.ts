@@ -31,14 +31,10 @@ beforeAll(async () => {
 
 afterAll(() => smtp.close());
 
-// The operator's configuration allows the local test server's address and port, as a dealer's
-// server config would allow an SMTP server inside their own network.
-const mailEndpoint = (request: Request) =>
-	createMailHandler({
-		appOrigins: [APP],
-		outbound: { allowHosts: ['127.0.0.1'] },
-		ports: [smtp.port]
-	})(request);
+// A fresh endpoint per test (it remembers the keys it sent, and each test's ids start again). The
+// operator's configuration allows the local test server's address and port, as a dealer's server
+// config would allow an SMTP server inside their own network.
+let mailEndpoint: ReturnType<typeof createMailHandler>;
 // The page's fetch, as far as the worker's mail transport can tell: it reaches /mail on the app,
 // and the browser adds the app's Origin as it does to every POST.
 const toEndpoint: typeof fetch = async (input, init) => {
@@ -66,6 +62,11 @@ function reportShipments(status: 'partially_shipped' | 'shipped', shipments: Shi
 const body = decodedBody;
 
 beforeEach(async () => {
+	mailEndpoint = createMailHandler({
+		appOrigins: [APP],
+		outbound: { allowHosts: ['127.0.0.1'] },
+		ports: [smtp.port]
+	});
 	smtp.received.length = 0;
 	smtp.rejectWith = null;
 	received = smtp.received;

@@ -7,16 +7,28 @@ import type { ApiDeps } from '../core/deps';
 
 /**
  * Writes one order with its items. The storefront's order number is the key: an order already
- * stored is left as it is (`conflict`); a re-import brings it up to date through importOrder.
+ * stored is left as it is (`conflict`); a re-import brings it up to date through importOrder. The
+ * check and the write are one transaction: two tabs importing the same file at once each see the
+ * other's orders (found by the soak: the second tab's import threw a ConstraintError halfway).
  */
-export async function insertOrder(
+export function insertOrder(
 	db: DropshipDb,
 	deps: Pick<ApiDeps, 'newId' | 'now'>,
 	input: z.output<typeof NewOrderInput>
 ): Promise<Result<Order>> {
-	const existing = await db.orders.where('number').equals(input.number).first();
-	if (existing)
-		return err('conflict', `Order ${input.number} is already here.`, { field: 'number' });
+	return db.transaction('rw', db.orders, db.orderItems, async () => {
+		const existing = await db.orders.where('number').equals(input.number).first();
+		if (existing)
+			return err('conflict', `Order ${input.number} is already here.`, { field: 'number' });
+		return ok(await writeNewOrder(db, deps, input));
+	});
+}
+
+async function writeNewOrder(
+	db: DropshipDb,
+	deps: Pick<ApiDeps, 'newId' | 'now'>,
+	input: z.output<typeof NewOrderInput>
+): Promise<Order> {
 	const id = deps.newId();
 	const items: OrderItem[] = input.items.map((item, index) => ({
 		...item,
@@ -38,9 +50,7 @@ export async function insertOrder(
 		note: input.note,
 		...(input.storeState ? { storeState: input.storeState } : {})
 	};
-	await db.transaction('rw', db.orders, db.orderItems, async () => {
-		await db.orders.add(order);
-		await db.orderItems.bulkAdd(items);
-	});
-	return ok(order);
+	await db.orders.add(order);
+	await db.orderItems.bulkAdd(items);
+	return order;
 }

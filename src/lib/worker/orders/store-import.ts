@@ -84,17 +84,19 @@ export async function importOrder(
 	input: Incoming
 ): Promise<{ change: ImportChange; order: Order; items: OrderItem[] }> {
 	const db = deps.db;
-	const existing = await db.orders.where('number').equals(input.number).first();
-	if (!existing) {
-		const inserted = await insertOrder(db, deps, input);
-		if (!inserted.ok) throw new Error(`Order ${input.number} could not be added`);
-		const items = await db.orderItems.where('orderId').equals(inserted.value.id).toArray();
-		return { change: 'new', order: inserted.value, items };
-	}
+	// One transaction from the look-up to the write: two tabs importing the same file at once each
+	// see the other's orders (found by the soak: the second import threw a ConstraintError).
 	return db.transaction(
 		'rw',
 		[db.orders, db.orderItems, db.purchaseOrders, db.poLines],
 		async () => {
+			const existing = await db.orders.where('number').equals(input.number).first();
+			if (!existing) {
+				const inserted = await insertOrder(db, deps, input);
+				if (!inserted.ok) throw new Error(`Order ${input.number} could not be added`);
+				const added = await db.orderItems.where('orderId').equals(inserted.value.id).toArray();
+				return { change: 'new' as const, order: inserted.value, items: added };
+			}
 			const order = (await db.orders.get(existing.id)) ?? existing;
 			const items = await db.orderItems.where('orderId').equals(order.id).toArray();
 			const storeState = mergeStoreState(order.storeState, input.storeState);

@@ -8,7 +8,7 @@ import { err, ok } from '$lib/domain/result';
 import { adapterFor } from '../core/adapters';
 import type { ApiDeps } from '../core/deps';
 import { handler } from '../core/handler';
-import { reconcilePo, sendPo } from './place';
+import { poLock, reconcilePo, sendPo } from './place';
 import { createPo, peekPoNumber } from './create';
 import { movePo, withState } from './records';
 import { requeueFailed } from './retry';
@@ -140,9 +140,13 @@ export function purchaseOrdersApi(deps: ApiDeps) {
 				.anyOf(statesAllowing('lost'))
 				.toArray();
 			for (const po of stranded) {
-				await deps.writes.run(() =>
-					movePo(deps.db, po.id, 'lost', (p, to) =>
-						withState(p, to, deps.now(), 'The app closed while this PO was being sent')
+				// Only a PO no live tab holds: one that another tab is sending right now is not
+				// stranded, and looking it up mid-send could send it again (found by the soak).
+				await deps.locks.runExclusive(poLock(po.id), () =>
+					deps.writes.run(() =>
+						movePo(deps.db, po.id, 'lost', (p, to) =>
+							withState(p, to, deps.now(), 'The app closed while this PO was being sent')
+						)
 					)
 				);
 			}

@@ -8,13 +8,37 @@ import { adapterFor } from '../core/adapters';
 import type { ApiDeps } from '../core/deps';
 import { movePo, withState } from './records';
 
+/** The lock a tab holds on a PO while it sends it or looks it up (IDEM-7). */
+export const poLock = (poId: string) => `po:${poId}`;
+
+/**
+ * Runs `job` holding the PO's lock, so one tab at a time works on a PO; `conflict` when another
+ * tab holds it. A tab that closes loses its locks, which is how `resumeAfterRestart` tells a PO
+ * stranded mid-send from one a live tab is sending right now.
+ */
+async function holdingPo(
+	deps: ApiDeps,
+	poId: string,
+	job: () => Promise<Result<PurchaseOrder>>
+): Promise<Result<PurchaseOrder>> {
+	const done = await deps.locks.runExclusive(poLock(poId), job);
+	return (
+		done ??
+		err('conflict', 'Another tab is placing this purchase order right now; nothing was sent twice.')
+	);
+}
+
 /**
  * Sends one PO to its distributor, exactly once. The PO row (our PO number = the idempotency key)
  * is already stored as `queued`; this claims it (`queued → submitting`, compare-and-set), calls
  * the distributor outside any transaction, and records what came back. A lost answer leads to a
  * lookup (`reconcilePo`), never to a blind second request.
  */
-export async function sendPo(deps: ApiDeps, poId: string): Promise<Result<PurchaseOrder>> {
+export function sendPo(deps: ApiDeps, poId: string): Promise<Result<PurchaseOrder>> {
+	return holdingPo(deps, poId, () => sendHeld(deps, poId));
+}
+
+async function sendHeld(deps: ApiDeps, poId: string): Promise<Result<PurchaseOrder>> {
 	const po = await deps.db.purchaseOrders.get(poId);
 	if (!po) return err('not_found', 'That purchase order is not here any more.');
 	const built = await adapterFor(deps, po.distributorId);
@@ -143,12 +167,14 @@ async function recordFailure(
  * Looks the PO up at the distributor: found → `submitted` with its references; provably absent →
  * sent again with the same PO number; lookup failed → stays `unknown` for a later try.
  */
-export async function reconcilePo(deps: ApiDeps, poId: string): Promise<Result<PurchaseOrder>> {
-	const po = await deps.db.purchaseOrders.get(poId);
-	if (!po) return err('not_found', 'That purchase order is not here any more.');
-	const built = await adapterFor(deps, po.distributorId);
-	if (!built.ok) return built;
-	return reconcileWith(deps, built.value, poId);
+export function reconcilePo(deps: ApiDeps, poId: string): Promise<Result<PurchaseOrder>> {
+	return holdingPo(deps, poId, async () => {
+		const po = await deps.db.purchaseOrders.get(poId);
+		if (!po) return err('not_found', 'That purchase order is not here any more.');
+		const built = await adapterFor(deps, po.distributorId);
+		if (!built.ok) return built;
+		return reconcileWith(deps, built.value, poId);
+	});
 }
 
 async function reconcileWith(
@@ -200,7 +226,8 @@ async function reconcileWith(
 	if (!requeued || nextPoState(requeued.state, { type: 'send' }) === null) {
 		return err('conflict', 'The purchase order changed during the lookup.');
 	}
-	return sendPo(deps, poId);
+	// Still holding the PO's lock: the resend is part of this lookup.
+	return sendHeld(deps, poId);
 }
 
 /** A line that the feed said was in stock, checked live. Null when fine, else the reason. */
