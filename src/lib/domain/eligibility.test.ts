@@ -82,7 +82,7 @@ describe('judgeOffer: every reason', () => {
 			name: 'out of stock',
 			offer: { stock: { CA: 0, ID: 0 } },
 			isEligible: false,
-			reason: "out of stock in this morning's feed"
+			reason: 'out of stock in the Western Power Sports feed'
 		},
 		{
 			name: 'fewer than ordered',
@@ -173,9 +173,9 @@ describe('judgeOffer: every reason', () => {
 		{
 			name: 'feed label in the reason',
 			offer: { stock: {} },
-			ctx: { feedLabel: "yesterday's feed" },
+			ctx: { feedLabels: { wps: 'the feed of yesterday 06:10', pu: 'the feed of today 06:10' } },
 			isEligible: false,
-			reason: "out of stock in yesterday's feed"
+			reason: 'out of stock in the feed of yesterday 06:10'
 		}
 	];
 
@@ -215,7 +215,7 @@ describe('evaluateOffers: ranking', () => {
 		expect(verdicts[2]?.rankReason).toBe(
 			'3rd: Western Power Sports comes after Parts Unlimited in your preference order'
 		);
-		expect(verdicts[3]?.reason).toBe("out of stock in this morning's feed");
+		expect(verdicts[3]?.reason).toBe('out of stock in the Tucker Rocky feed');
 	});
 
 	it('follows a changed preference order', () => {

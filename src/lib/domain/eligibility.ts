@@ -31,8 +31,11 @@ export interface EligibilityContext {
 	/** The product key (canonical brand|MPN) and canonical brand the overrides are keyed by. */
 	productKey?: string;
 	brand?: string;
-	/** How the feed reads in words, for "out of stock in this morning's feed". */
-	feedLabel?: string;
+	/**
+	 * How each distributor's latest feed reads in words ("the feed of today 06:10"), for "out of
+	 * stock in …": an offer is as old as its own distributor's feed, not the newest one.
+	 */
+	feedLabels?: Partial<Record<DistributorId, string>>;
 }
 
 export interface ChosenWarehouse {
@@ -126,7 +129,8 @@ export function judgeOffer(
 	if (!account.isEnabled) return no(`${name} is turned off in Settings`);
 	if (item.poNumber) return no(`already on PO ${item.poNumber}`);
 	const stocked = stockedWarehouses(offer, ctx);
-	if (stocked.length === 0) return no(`out of stock in ${ctx.feedLabel ?? "this morning's feed"}`);
+	const feed = ctx.feedLabels?.[offer.distributorId] ?? `the ${name} feed`;
+	if (stocked.length === 0) return no(`out of stock in ${feed}`);
 	const reasons: string[] = [];
 	for (const w of stocked) {
 		const reason = whyNot(w, item);
