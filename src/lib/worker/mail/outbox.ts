@@ -77,15 +77,38 @@ async function claim(
 	);
 }
 
+type SendSummary = { sent: number; failed: number; heldBack?: AppError };
+
 /**
  * Sends queued emails through the mail transport. Automatic sending honours the dealer's switch;
  * `emailId` sends one by hand (also a failed one). Emails to a suppressed address are held, and a
- * hard bounce suppresses its address. Returns how many went and how many failed or were held.
+ * hard bounce suppresses its address. Returns how many went and how many failed or were held;
+ * `heldBack` is `conflict` while another tab (or round) is sending.
+ *
+ * Every sender holds the cross-tab `mail` lock, so an email found `sending` by a holder of the lock
+ * was claimed by a tab that closed before it wrote the outcome: it is retried (`resumeOutbox`).
  */
 export async function sendOutbox(
 	deps: ApiDeps,
 	options: { emailId?: string } = {}
-): Promise<{ sent: number; failed: number; heldBack?: AppError }> {
+): Promise<SendSummary> {
+	const summary = await deps.locks.runExclusive('mail', async () => {
+		await resumeOutbox(deps);
+		return sendHoldingLock(deps, options);
+	});
+	return (
+		summary ?? {
+			sent: 0,
+			failed: 0,
+			heldBack: {
+				code: 'conflict',
+				message: 'Emails are being sent right now: try again in a moment.'
+			}
+		}
+	);
+}
+
+async function sendHoldingLock(deps: ApiDeps, options: { emailId?: string }): Promise<SendSummary> {
 	const settings = await readSettings(deps.db);
 	if (!options.emailId && !settings.isAutoEmailOn) return { sent: 0, failed: 0 };
 	// In live mode a null SMTP would mean the simulated transport: an email marked sent that never
@@ -159,8 +182,11 @@ export async function sendOutbox(
 	return { sent, failed };
 }
 
-/** After a reload, an email left `sending` is retried: its outcome was never recorded. */
-export async function resumeOutbox(deps: ApiDeps): Promise<void> {
+/**
+ * An email left `sending` is retried: its outcome was never recorded. Only under the `mail` lock
+ * (see sendOutbox), where no other sender can be in the middle of it.
+ */
+async function resumeOutbox(deps: ApiDeps): Promise<void> {
 	await deps.writes.run(() =>
 		deps.db.outbox.where('state').equals('sending').modify({ state: 'retrying' })
 	);
