@@ -4,7 +4,8 @@ import { createAdapter } from '$lib/distributors/registry';
 import { createApi } from './api';
 import { Circuits } from './core/circuits';
 import { memoryLocks, webLocks } from './core/locks';
-import { Network } from './core/network';
+import { REACHABILITY_CHANNEL, REQUEST_FAILED } from '$lib/domain/reachability';
+import { Network, reportingFailures } from './core/network';
 import { SecretBox } from './secrets/sealing';
 import { createDemoControl } from './demo/control';
 import { createMailTransport } from './mail/transport';
@@ -17,7 +18,9 @@ import { createWriteQueue } from './core/write-queue';
  */
 const db = openDb();
 const demo = createDemoControl(db);
-const liveFetch = createLiveFetch(self.location.origin);
+const reachability = new BroadcastChannel(REACHABILITY_CHANNEL);
+const reportFailure = () => reachability.postMessage(REQUEST_FAILED);
+const liveFetch = reportingFailures(createLiveFetch(self.location.origin), reportFailure);
 
 const transport: typeof fetch = (input, init) => (demo.fetch ?? liveFetch)(input, init);
 
@@ -34,7 +37,7 @@ const api = createApi({
 
 	adapters: createAdapter,
 	circuits: new Circuits((all) => void db.settings.put({ key: 'circuits', value: all })),
-	mail: createMailTransport(self.location.origin),
+	mail: createMailTransport(self.location.origin, reportingFailures(fetch, reportFailure)),
 	demo
 });
 
