@@ -124,6 +124,27 @@ describe('judgeOffer: every reason', () => {
 			reason: 'ZZ has 5 but has no inventory rule'
 		},
 		{
+			name: 'a new warehouse from a feed, even with a brand override of 1 day',
+			offer: { stock: { ZZ: 5 } },
+			ctx: {
+				warehouses: [
+					...warehouses(),
+					{
+						id: 'wps:ZZ',
+						distributorId: 'wps',
+						code: 'ZZ',
+						name: 'ZZ',
+						leadTimeDays: 1,
+						cutoffCents: 0,
+						isNew: true
+					}
+				],
+				overrides: [{ id: 'o9', kind: 'brand', key: 'FLY RACING', leadTimeDays: 1 }]
+			},
+			isEligible: false,
+			reason: 'ZZ has 5 but is new: set its lead time in Inventory rules'
+		},
+		{
 			name: 'a second warehouse qualifies when the first does not',
 			offer: { stock: { PA2: 9, CA: 2 } },
 			ctx: { warehouses: warehouses({ 'wps:PA2': { leadTimeDays: 3 } }) },

@@ -40,6 +40,8 @@ export interface EligibilityContext {
 
 export interface ChosenWarehouse {
 	code: string;
+	/** A warehouse from a feed the dealer has not set a lead time for yet. */
+	isNew?: boolean;
 	name: string;
 	quantity: number;
 	leadTimeDays: number;
@@ -90,9 +92,12 @@ function stockedWarehouses(offer: Offer, ctx: EligibilityContext): ChosenWarehou
 		const warehouse = ctx.warehouses.find(
 			(w) => w.distributorId === offer.distributorId && w.code === code
 		);
-		// A warehouse with no rule is never chosen blindly: it reads as "no rule" below.
-		if (!warehouse) {
-			result.push({ code, name: code, quantity, leadTimeDays: Infinity, cutoffCents: Infinity });
+		// A warehouse with no rule, or a new one the dealer has not set, is never chosen blindly:
+		// it reads as "no rule" or "new" below.
+		if (!warehouse || warehouse.isNew) {
+			const name = warehouse?.name ?? code;
+			const isNew = warehouse?.isNew;
+			result.push({ code, name, quantity, leadTimeDays: Infinity, cutoffCents: Infinity, isNew });
 			continue;
 		}
 		result.push({ code, name: warehouse.name, quantity, ...effectiveRule(warehouse, ctx) });
@@ -103,6 +108,7 @@ function stockedWarehouses(offer: Offer, ctx: EligibilityContext): ChosenWarehou
 
 function whyNot(w: ChosenWarehouse, item: EligibilityItem): string | null {
 	const place = shortName(w.name);
+	if (w.isNew) return `${place} has ${w.quantity} but is new: set its lead time in Inventory rules`;
 	if (!Number.isFinite(w.leadTimeDays))
 		return `${place} has ${w.quantity} but has no inventory rule`;
 	if (w.quantity < item.quantity)
