@@ -92,10 +92,3 @@ export async function loadFeedOffers(db: DropshipDb, importId: string): Promise<
 	for (const block of blocks) for (const offer of block.offers) offers.push(offer);
 	return offers;
 }
-
-/** The offers of each distributor's current feed. */
-export async function loadCatalog(db: DropshipDb): Promise<Map<DistributorId, Offer[]>> {
-	const current = await db.feedImports.where('state').equals('complete').toArray();
-	const loaded = await Promise.all(current.map((feed) => loadFeedOffers(db, feed.id)));
-	return new Map(current.map((feed, i) => [feed.distributorId, loaded[i] ?? []]));
-}
