@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { closure, filesIn } from '../tests/support/bundle';
 import { spawnSync } from 'node:child_process';
-import { openSession } from '../tests/support/chromium';
+import { openSession, startOnDemo } from '../tests/support/chromium';
 import { startPreview } from '../tests/support/preview-server';
 
 function print(metric: string, value: number, unit: string): void {
@@ -57,6 +57,7 @@ try {
 	const firstRender: number[] = [];
 	for (let run = 0; run < 3; run++) {
 		const session = await openSession();
+		await startOnDemo(session.context);
 		try {
 			const { page } = session;
 			// Cold: a first start, which seeds the demo dealer.

@@ -7,10 +7,18 @@
  *               0.0.0.0 only behind a deployment that limits who can reach it)
  *   APP_ORIGIN  the origin the browser loads the app from (default http://localhost:PORT, and
  *               its 127.0.0.1 form)
+ *   DD_AUTOMATIC_API_URL  Automatic's API address from the dealer's rep (https; not public), or
+ *               `automaticApiUrl` in the JSON file DD_PROXY_CONFIG (default dropship-proxy.json)
+ *
+ * Which hosts the server side may reach (a private SMTP server, mail ports, senders) is the
+ * operator's to say, in dropship-desk.server.json or DD_OUTBOUND_ALLOW, DD_MAIL_PORTS and
+ * DD_MAIL_FROM: see src/lib/proxy/server-config.ts.
  */
 import { existsSync } from 'node:fs';
 import { createAppServer } from '../src/lib/proxy/app-server.ts';
+import { readProxyConfig } from '../src/lib/proxy/config.ts';
 import type { ProxyLogEntry } from '../src/lib/proxy/proxy.ts';
+import { loadServerConfig, type ServerConfig } from '../src/lib/proxy/server-config.ts';
 
 const port = Number(process.env.PORT ?? 4173);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -31,6 +39,12 @@ if (
 if (configured !== undefined && !URL.canParse(configured))
 	fatal(`APP_ORIGIN is not a URL: ${configured}`);
 if (!existsSync('build/index.html')) fatal('No build found: run "npm run build" first.');
+let config: ServerConfig;
+try {
+	config = loadServerConfig();
+} catch (cause) {
+	fatal(cause instanceof Error ? cause.message : String(cause));
+}
 
 const appOrigins = configured
 	? [configured]
@@ -39,7 +53,15 @@ const appOrigins = configured
 // One line per request with only the safe fields (PROXY-7): never a URL, header or body.
 const log = (entry: ProxyLogEntry) => console.log(JSON.stringify({ at: new Date(), ...entry }));
 
-const server = createAppServer({ root: 'build', appOrigins, proxy: { log } });
+const proxyConfig = readProxyConfig();
+if (!proxyConfig.ok) fatal(proxyConfig.message);
+
+const server = createAppServer({
+	root: 'build',
+	appOrigins,
+	proxy: { log, ...proxyConfig.config },
+	config
+});
 server.listen(port, host, () => {
 	console.log(`Dropship Desk on http://${host}:${port} for ${appOrigins.join(' and ')}`);
 	console.log('Serving build/, /proxy/<distributor>/… and /mail.');

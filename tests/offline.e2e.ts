@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openApp, openSession, type Session } from './support/chromium';
+import { openApp, openSession, waitForReady, type Session } from './support/chromium';
 import { accessibilityProblems } from './pages/accessibility';
 import { poStateOnDisk, simulatorOrdersFor } from './support/idb';
 
@@ -53,14 +53,14 @@ describe('offline', () => {
 		// The service worker installs on the first visit and controls the page from the next one.
 		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 		await page.reload();
-		await page.waitForSelector('html[data-ready="true"]');
+		await waitForReady(page);
 		await expect
 			.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
 			.toBe(true);
 
 		await context.setOffline(true);
 		await page.reload();
-		await page.waitForSelector('html[data-ready="true"]');
+		await waitForReady(page);
 		await page.getByText('Offline.').waitFor();
 		await expect.poll(() => page.locator('main a[href^="/orders/"]').count()).toBeGreaterThan(5);
 		await context.setOffline(false);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { baseUrl, openApp, openSession, type Session } from './support/chromium';
+import { baseUrl, openApp, openSession, waitForReady, type Session } from './support/chromium';
 import {
 	clearStores,
 	orderCallsFor,
@@ -121,7 +121,7 @@ describe('reliability in a real browser', () => {
 		// The PO is on disk and being sent (the distributor answers slowly): the tab goes away now.
 		await expect.poll(() => poStateOnDisk(page, poNumber), { timeout: 20_000 }).toBe('submitting');
 		await page.reload();
-		await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+		await waitForReady(page);
 
 		// On start the app finds the PO stranded, looks it up, and sends it only if it never arrived.
 		await expect

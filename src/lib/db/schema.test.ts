@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDb } from './db';
 import v1Fixture from './fixtures/v1.json';
 import { CURRENT_VERSION, declareVersions } from './schema';
@@ -144,6 +144,49 @@ describe('schema upgrades from every released version (case 24, STOR-7)', () => 
 			)
 		).toEqual(['RL000001', 'RL000002']);
 		expect(await current.suppressions.count()).toBe(0);
+		current.close();
+	});
+
+	it('v3 → v4: feed imports are kept and found through the new [distributorId+state] index', async () => {
+		const name = `schema-v3-${Math.random()}`;
+		const v3 = openAt(name, 3);
+		const feed = (id: string, distributorId: string, state: string) => ({
+			id,
+			distributorId,
+			state,
+			source: 'feed.csv',
+			startedAt: '2026-11-19T11:10:00.000Z',
+			rowCount: 1,
+			blockCount: 1,
+			errorCount: 0
+		});
+		const rows = [
+			feed('f1', 'wps', 'replaced'),
+			feed('f2', 'wps', 'complete'),
+			feed('f3', 'pu', 'complete')
+		];
+		await v3.table('feedImports').bulkAdd(rows);
+		v3.close();
+
+		const current = openDb(name);
+		await current.open();
+		expect(current.verno).toBe(CURRENT_VERSION);
+		expect(await current.feedImports.orderBy('id').toArray()).toEqual(rows);
+		const indexes = current.feedImports.schema.indexes.map((i) => i.name);
+		expect(indexes).toContain('[distributorId+state]');
+		const complete = await current.feedImports
+			.where('[distributorId+state]')
+			.equals(['wps', 'complete'])
+			.toArray();
+		expect(complete.map((f) => f.id)).toEqual(['f2']);
+		// The query a feed replacement makes: Dexie no longer warns that it wants the index.
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+		const found = await current.feedImports
+			.where({ distributorId: 'pu', state: 'complete' })
+			.toArray();
+		expect(found.map((f) => f.id)).toEqual(['f3']);
+		expect(warn.mock.calls.flat().join(' ')).not.toMatch(/compound index/i);
+		warn.mockRestore();
 		current.close();
 	});
 

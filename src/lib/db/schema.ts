@@ -6,6 +6,7 @@ import type { Order, OrderItem } from '$lib/domain/order';
 import type { OutboxEmail, Suppression } from '$lib/domain/outbox';
 import type { PoLine, PurchaseOrder, Shipment } from '$lib/domain/purchase-order';
 import type { RuleOverride, Warehouse } from '$lib/domain/rules';
+import { DATABASE_NAMES } from '$lib/domain/workspace';
 
 export interface SettingRow {
 	key: string;
@@ -47,7 +48,8 @@ export type DropshipDb = Dexie & {
 	simulatorState: EntityTable<SimulatorStateRow, 'key'>;
 };
 
-export const DB_NAME = 'dropship-desk';
+/** The demo's database (see DATABASE_NAMES for the shop's). */
+export const DB_NAME = DATABASE_NAMES.demo;
 
 /** Version 1: the foundation. */
 export const SCHEMA_V1 = {
@@ -84,6 +86,16 @@ export const SCHEMA_V3 = {
 	suppressions: 'address'
 } as const;
 
+/**
+ * Version 4: a feed replacement reads one distributor's complete import
+ * (`where({ distributorId, state })`); without a compound index Dexie warns on every start and
+ * walks one of the two single indexes. An index only: nothing to migrate.
+ */
+export const SCHEMA_V4 = {
+	...SCHEMA_V3,
+	feedImports: 'id, distributorId, state, startedAt, [distributorId+state]'
+} as const;
+
 /** Every released version, oldest first; `upToVersion` lets the upgrade tests open an old one. */
 export function declareVersions(db: Dexie, upToVersion = Infinity): void {
 	db.version(1).stores(SCHEMA_V1);
@@ -101,6 +113,8 @@ export function declareVersions(db: Dexie, upToVersion = Infinity): void {
 	if (upToVersion < 3) return;
 	// A new table only: nothing to migrate.
 	db.version(3).stores(SCHEMA_V3);
+	if (upToVersion < 4) return;
+	db.version(4).stores(SCHEMA_V4);
 }
 
-export const CURRENT_VERSION = 3;
+export const CURRENT_VERSION = 4;

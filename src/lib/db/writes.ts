@@ -4,17 +4,17 @@ import { newWarehouses } from '$lib/domain/rules';
 import type { AppSettings } from '$lib/domain/settings';
 import { DEFAULT_SETTINGS } from '$lib/domain/settings';
 import type { DropshipDb } from './schema';
+import { readSetting, writeSetting } from './setting-rows';
 
 /** Offers per stored record: the block size that keeps a 200k-row feed under a second to store. */
 export const BLOCK_SIZE = 1000;
 
 export async function readSettings(db: DropshipDb): Promise<AppSettings> {
-	const row = await db.settings.get('app');
-	return { ...DEFAULT_SETTINGS, ...(row?.value as Partial<AppSettings> | undefined) };
+	return { ...DEFAULT_SETTINGS, ...(await readSetting(db, 'app')) };
 }
 
 export async function writeSettings(db: DropshipDb, settings: AppSettings): Promise<void> {
-	await db.settings.put({ key: 'app', value: settings });
+	await writeSetting(db, 'app', settings);
 }
 
 /**

@@ -39,7 +39,13 @@ function ctx(over: Partial<EligibilityContext> = {}): EligibilityContext {
 		accounts: ALL.map((id) => ({
 			id,
 			isEnabled: true,
-			credentials: { apiToken: 't', apiKey: 'k', dealerNumber: '1', customerNumber: '2' }
+			credentials: {
+				apiToken: 't',
+				apiKey: 'k',
+				dealerNumber: '1',
+				customerNumber: '2',
+				apiBaseUrl: 'https://ad.example/v2'
+			}
 		})),
 		preference: ['tucker', 'pu', 'wps', 'automatic'],
 		productKey: 'FLY RACING|3500111',
@@ -60,6 +66,19 @@ describe('judgeOffer: every reason', () => {
 		reason: string | RegExp;
 	}[] = [
 		{ name: 'eligible', isEligible: true, reason: '3 at Fresno, ships in 1 day' },
+		{
+			name: 'held by the store (cancelled, unpaid, fulfilled there) or the line',
+			item: { hold: 'Cancelled in the store on Dec 4' },
+			isEligible: false,
+			reason: 'Cancelled in the store on Dec 4'
+		},
+		{
+			name: 'a country the distributor is not known to ship to',
+			item: { country: 'CA' },
+			isEligible: false,
+			reason: 'not known whether Western Power Sports drop-ships to Canada: ask them first'
+		},
+		{ name: 'a US address', item: { country: 'US' }, isEligible: true, reason: /^3 at Fresno/ },
 		{
 			name: 'long lead time',
 			ctx: { warehouses: warehouses({ 'wps:CA': { leadTimeDays: 3 } }) },
@@ -98,6 +117,13 @@ describe('judgeOffer: every reason', () => {
 			},
 			isEligible: false,
 			reason: 'no Tucker Rocky credentials'
+		},
+		{
+			name: "Automatic's API address not entered",
+			offer: { distributorId: 'automatic', stock: { CA: 2 } },
+			ctx: { accounts: [{ id: 'automatic', isEnabled: true, credentials: { apiToken: 't' } }] },
+			isEligible: false,
+			reason: "Automatic's API address is not set"
 		},
 		{
 			name: 'no account at all',

@@ -1,15 +1,18 @@
-import { hasCredentials, type DistributorAccount } from './account';
+import { accountGap, hasCredentials, type DistributorAccount } from './account';
 import { normaliseBrand, type Offer } from './catalog';
 import { DISTRIBUTORS, type DistributorId } from './distributor';
 import type { DropshipOption } from './dropship-option';
 import { formatCents } from './money';
 import { NEVER_CUTOFF_CENTS, type RuleOverride, type Warehouse } from './rules';
+import { shipToProblem } from './ship-to';
 
 /**
  * Drop-ship eligibility of one order item, offer by offer (distributors.md §1, PSS rules): an
  * offer qualifies when one warehouse has the stock in the latest feed, ships within a day and the
  * item's price reaches that warehouse's cutoff, the distributor is on with credentials, and the
- * item has no PO yet. Pure: the worker gathers the inputs, the page only shows the words.
+ * item has no PO yet, the store lets the order ship (paid, open, not fulfilled there; the line
+ * ships) and the distributor is known to ship to the address's country. Pure: the worker gathers
+ * the inputs, the page only shows the words.
  */
 
 /** Lead time the rules accept for drop-ship: tracking owed within one day. */
@@ -21,6 +24,13 @@ export interface EligibilityItem {
 	unitPriceCents: number;
 	/** The PO number the item is already on, if any (one drop-ship per item). */
 	poNumber?: string;
+	/**
+	 * Why the store's state or the line itself keeps it from shipping (storeHold, lineHold), in
+	 * words: it speaks for every offer.
+	 */
+	hold?: string;
+	/** The ship-to address's country (ISO two letters); absent reads as US. */
+	country?: string;
 }
 
 export interface EligibilityContext {
@@ -130,10 +140,15 @@ export function judgeOffer(
 	const name = DISTRIBUTORS[offer.distributorId].name;
 	const base = { offer, landedCostCents: landedCost(offer) };
 	const no = (reason: string): OfferVerdict => ({ ...base, isEligible: false, reason });
+	if (item.hold) return no(item.hold);
 	const account = ctx.accounts.find((a) => a.id === offer.distributorId);
 	if (!account || !hasCredentials(account)) return no(`no ${name} credentials`);
+	const gap = accountGap(account);
+	if (gap) return no(gap);
 	if (!account.isEnabled) return no(`${name} is turned off in Settings`);
 	if (item.poNumber) return no(`already on PO ${item.poNumber}`);
+	const shipTo = shipToProblem(offer.distributorId, item.country ?? 'US');
+	if (shipTo) return no(shipTo);
 	const stocked = stockedWarehouses(offer, ctx);
 	const feed = ctx.feedLabels?.[offer.distributorId] ?? `the ${name} feed`;
 	if (stocked.length === 0) return no(`out of stock in ${feed}`);

@@ -4,7 +4,8 @@ import { DISTRIBUTORS, type DistributorId } from '$lib/domain/distributor';
 import type { NewOrderInput } from '$lib/domain/order';
 import { KNOWN_WAREHOUSES, type Warehouse } from '$lib/domain/rules';
 import { DEMO_BRANDS, DEMO_BUYERS, DEMO_PART_KINDS } from './demo-parts';
-import { seededRandom } from './simulator';
+import { AUTOMATIC_UNCONFIRMED } from '$lib/distributors/automatic/constants';
+import { seededRandom } from '$lib/simulator/simulator';
 
 /**
  * The believable dealer of demo mode, generated from a seed so every first start (and every test)
@@ -170,7 +171,10 @@ export function demoAccounts(now: Date): DistributorAccount[] {
 		{
 			id: 'automatic',
 			isEnabled: true,
-			credentials: { apiToken: 'demo-automatic-token-0000' },
+			credentials: {
+				apiToken: 'demo-automatic-token-0000',
+				apiBaseUrl: AUTOMATIC_UNCONFIRMED.simBaseUrl
+			},
 			prerequisitesDone: [...DISTRIBUTORS.automatic.prerequisites],
 			updatedAt
 		}

@@ -1,6 +1,13 @@
-import { REQUEST_HEADERS, TUCKER_QUERY_HEADERS, type ProxyMethod } from './allow-list.ts';
+import {
+	REQUEST_HEADERS,
+	TUCKER_QUERY_HEADERS,
+	upstreamsFor,
+	type ProxyMethod
+} from './allow-list.ts';
 import { isDeclaredTooLarge, readCapped } from './body.ts';
 import { forward } from './forward.ts';
+import { createOutboundFetch } from './outbound-fetch.ts';
+import type { OutboundPolicy } from './outbound.ts';
 import { createRateLimiter, type RateLimit } from './rate-limit.ts';
 import { checkOrigin, preflight, proxyError, withCors } from './responses.ts';
 import { isUpstreamId, resolveTarget } from './target.ts';
@@ -14,7 +21,12 @@ import { isUpstreamId, resolveTarget } from './target.ts';
 export interface ProxyOptions {
 	/** The app's own origin(s), exact: the only ones CORS answers for; any other Origin is 403. */
 	appOrigins: readonly string[];
-	/** Injected in tests; globalThis.fetch by default. */
+	/**
+	 * The server's outbound policy (server-config.ts): even the allow-list's fixed hosts are
+	 * resolved, checked and pinned, so a distributor host that resolves privately is refused.
+	 */
+	outbound?: OutboundPolicy;
+	/** Injected in tests; a fetch through the outbound guard by default. */
 	fetch?: typeof fetch;
 	/** Shorter than the client's 30 s, so the client learns which side gave up (PROXY-8). */
 	timeoutMs?: number;
@@ -34,6 +46,11 @@ export interface ProxyOptions {
 	 * the worker's live transport does not send it yet.
 	 */
 	requiredHeader?: { name: string; value: string };
+	/**
+	 * Automatic's API address (https), from the proxy's own configuration (config.ts: environment
+	 * or config file), never from a request. Unset: `/proxy/automatic/…` answers 404.
+	 */
+	automaticBaseUrl?: string;
 	/** Receives only what is safe to keep (PROXY-7). */
 	log?: (entry: ProxyLogEntry) => void;
 	now?: () => number;
@@ -65,12 +82,13 @@ const isProxyMethod = (method: string): method is ProxyMethod =>
 
 /** Builds the proxy; the handler answers every request itself and never throws. */
 export function createProxyHandler(options: ProxyOptions): ProxyHandler {
-	const doFetch = options.fetch ?? globalThis.fetch;
+	const doFetch = options.fetch ?? createOutboundFetch(options.outbound ?? { allowHosts: [] });
 	const now = options.now ?? Date.now;
 	const perClient = createRateLimiter(options.rateLimit ?? { limit: 120, windowMs: 60_000 });
 	const global = createRateLimiter(options.globalRateLimit ?? { limit: 1_200, windowMs: 60_000 });
 	const clientKey = options.clientKey ?? (() => 'local');
 	const maxRequest = options.maxRequestBytes ?? 256 * 1024;
+	const upstreams = upstreamsFor(options.automaticBaseUrl);
 
 	async function handle(request: Request, info: ProxyRequestInfo): Promise<Response> {
 		const reject = (status: number, error: string, message: string, extra = {}) =>
@@ -89,7 +107,7 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
 		if (request.url.length > MAX_URL_LENGTH)
 			return reject(414, 'url_too_long', 'The address is too long.');
 		const url = new URL(request.url);
-		const target = resolveTarget(url.pathname, url.search, request.method);
+		const target = resolveTarget(url.pathname, url.search, request.method, upstreams);
 		if (!target.ok)
 			return reject(
 				target.status,
@@ -116,7 +134,7 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
 			const value = request.headers.get(name);
 			if (value !== null) headers.set(name, value);
 		}
-		if (target.id === 'tucker') {
+		if (target.id === 'tucker' || target.id === 'tucker-test') {
 			// PROXY-6b: the key joins the URL here, at the last moment, and that URL goes nowhere else.
 			for (const [header, param] of Object.entries(TUCKER_QUERY_HEADERS)) {
 				const value = request.headers.get(header);
@@ -133,7 +151,8 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
 			maxResponseBytes: target.upstream.isFeed
 				? (options.maxFeedResponseBytes ?? 64 * 1024 * 1024)
 				: (options.maxResponseBytes ?? 2 * 1024 * 1024),
-			signal: request.signal
+			signal: request.signal,
+			redirectOrigins: target.upstream.redirectOrigins ?? []
 		});
 	}
 

@@ -4,7 +4,9 @@ import type { Connect, Plugin } from 'vite';
 import { createMailHandler } from '../mail/mail-handler.ts';
 import { nodeHandler } from './node-adapter.ts';
 import { guardResponse } from './security-headers.ts';
+import { readProxyConfig, type ProxyConfig } from './config.ts';
 import { createProxyHandler } from './proxy.ts';
+import { loadServerConfig, type ServerConfig } from './server-config.ts';
 
 /**
  * Mounts the CORS proxy (`/proxy/…`) and the mail endpoint (`/mail`) in Vite's dev server and in
@@ -19,7 +21,13 @@ interface Mountable {
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-function mount(server: Mountable, configuredPort: number | undefined, isHttps: boolean): void {
+function mount(
+	server: Mountable,
+	configuredPort: number | undefined,
+	isHttps: boolean,
+	config: ServerConfig
+): void {
+	const outbound = { allowHosts: config.outbound.allowHosts };
 	const origins = () => {
 		const address = server.httpServer?.address();
 		const port = typeof address === 'object' && address ? address.port : configuredPort;
@@ -37,7 +45,9 @@ function mount(server: Mountable, configuredPort: number | undefined, isHttps: b
 			proxy ??= nodeHandler(
 				createProxyHandler({
 					appOrigins: origins(),
-					requiredHeader: { name: 'x-dropship-desk', value: '1' }
+					outbound,
+					requiredHeader: { name: 'x-dropship-desk', value: '1' },
+					...proxyConfig()
 				}),
 				{
 					origin,
@@ -50,7 +60,9 @@ function mount(server: Mountable, configuredPort: number | undefined, isHttps: b
 			mail ??= nodeHandler(
 				createMailHandler({
 					appOrigins: origins(),
-					allowPrivateHosts: process.env.DD_MAIL_ALLOW_PRIVATE === '1'
+					outbound,
+					ports: config.mail.ports,
+					allowedFrom: config.mail.from
 				}),
 				{ origin, maxBodyBytes: 512 * 1024 }
 			);
@@ -64,14 +76,22 @@ function mount(server: Mountable, configuredPort: number | undefined, isHttps: b
  * The Vite plugin that serves `/proxy/` and `/mail` in `vite dev` and `vite preview`, and puts the
  * security headers on every answer. List it before `sveltekit()`: its middleware must run first.
  */
-export function proxyPlugin(): Plugin {
+export function proxyPlugin(config: ServerConfig = loadServerConfig()): Plugin {
 	return {
 		name: 'dropship-desk-proxy',
 		configureServer(server) {
-			mount(server, server.config.server.port, Boolean(server.config.server.https));
+			mount(server, server.config.server.port, Boolean(server.config.server.https), config);
 		},
 		configurePreviewServer(server) {
-			mount(server, server.config.preview.port, Boolean(server.config.preview.https));
+			mount(server, server.config.preview.port, Boolean(server.config.preview.https), config);
 		}
 	};
+}
+
+/** Automatic's address from this server's own configuration; a bad one is said and left out. */
+function proxyConfig(): ProxyConfig {
+	const read = readProxyConfig();
+	if (read.ok) return read.config;
+	console.warn(`Proxy configuration: ${read.message} Automatic stays unreachable.`);
+	return {};
 }

@@ -13,6 +13,7 @@ import { recoveryApi } from './recovery/api';
 import { rulesApi } from './rules/api';
 import { secretsApi } from './secrets/api';
 import { settingsApi } from './settings/api';
+import { shopApi } from './shop/api';
 import { trackingApi } from './tracking/api';
 
 /**
@@ -41,6 +42,7 @@ export function createApi(deps: ApiDeps) {
 		rules: rulesApi(deps),
 		secrets: secretsApi(deps),
 		settings: settingsApi(deps),
+		shop: shopApi(deps),
 		tracking: trackingApi(deps),
 		mail: mailApi(deps)
 	};

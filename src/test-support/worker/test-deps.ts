@@ -1,6 +1,6 @@
 import { openDb, reopenAfterLoss } from '$lib/db/db';
 import { createAdapter } from '$lib/distributors/registry';
-import type { Simulator } from '$lib/mocks/simulator';
+import type { Simulator } from '$lib/simulator/simulator';
 import type { ApiDeps } from '../../lib/worker/core/deps';
 import { Circuits } from '../../lib/worker/core/circuits';
 import { memoryLocks } from '../../lib/worker/core/locks';
@@ -22,6 +22,7 @@ export function createTestDeps(
 	const { simulator, ...rest } = overrides;
 	const db = openDb(`test-${counter}-${Math.random().toString(36).slice(2)}`);
 	return {
+		workspace: 'demo',
 		db,
 		secrets: new SecretBox(db),
 

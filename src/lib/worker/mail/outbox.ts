@@ -5,6 +5,7 @@ import { SmtpSettings } from '$lib/domain/smtp';
 import type { ApiDeps } from '../core/deps';
 import { secretHint, type Sealed } from '../secrets/sealing';
 import { holdIfSuppressed, recordHardBounce } from './suppressions';
+import { readSetting } from '$lib/db/setting-rows';
 
 /** After this many failed attempts an email stops retrying by itself and waits for the dealer. */
 export const MAX_ATTEMPTS = 5;
@@ -14,8 +15,7 @@ export const MAX_ATTEMPTS = 5;
  * the password cannot be opened now.
  */
 export async function openSmtp(deps: ApiDeps): Promise<Result<SmtpSettings | null>> {
-	const row = (await deps.db.settings.get('smtp'))?.value as
-		(SmtpSettings & { sealedPassword?: Sealed }) | undefined;
+	const row = await readSetting(deps.db, 'smtp');
 	if (!row) return ok(null);
 	const { sealedPassword, ...rest } = row;
 	let password = rest.password;
@@ -39,8 +39,7 @@ export async function readSmtp(deps: ApiDeps): Promise<SmtpSettings | null> {
  * `locked` while the passphrase lock is set and not unlocked.
  */
 export async function writeSmtp(deps: ApiDeps, smtp: SmtpSettings): Promise<Result<void>> {
-	const current = (await deps.db.settings.get('smtp'))?.value as
-		{ password?: string; sealedPassword?: Sealed } | undefined;
+	const current = await readSetting(deps.db, 'smtp');
 	const { password, ...rest } = smtp;
 	let sealedPassword: Sealed | undefined;
 	let hint: string | undefined;

@@ -15,7 +15,8 @@ import {
 import { feedAge, type FeedImport } from '$lib/domain/catalog';
 import type { DistributorId } from '$lib/domain/distributor';
 import { isLive, openQuantity } from '$lib/domain/fulfilment';
-import type { OrderItem } from '$lib/domain/order';
+import { lineHold, type OrderItem } from '$lib/domain/order';
+import { storeHold } from '$lib/domain/store-state';
 import { withDefaultWarehouses } from '$lib/domain/rules';
 import type { ApiDeps } from '../core/deps';
 import type { CatalogIndex } from '../catalog/offer-index';
@@ -23,6 +24,8 @@ import type { CatalogIndex } from '../catalog/offer-index';
 export interface ItemOptions {
 	orderItemId: string;
 	matchedBy: MatchedBy;
+	/** Why the store or the line keeps the item from any drop-ship, whatever the offers say. */
+	hold?: string;
 	verdicts: OfferVerdict[];
 	options: DropshipOption[];
 }
@@ -37,14 +40,17 @@ export async function optionsForItems(
 	items: readonly OrderItem[]
 ): Promise<ItemOptions[]> {
 	const ids = items.map((i) => i.id);
-	const [stored, overrides, accounts, settings, lines, feeds] = await Promise.all([
+	const [stored, overrides, accounts, settings, lines, orders, feeds] = await Promise.all([
 		deps.db.warehouses.toArray(),
 		deps.db.ruleOverrides.toArray(),
 		deps.db.distributors.toArray(),
 		readSettings(deps.db),
 		deps.db.poLines.where('orderItemId').anyOf(ids).toArray(),
+		deps.db.orders.bulkGet([...new Set(items.map((i) => i.orderId))]),
 		deps.db.feedImports.where('state').equals('complete').toArray()
 	]);
+	const orderOf = new Map(orders.flatMap((o) => (o ? [[o.id, o] as const] : [])));
+	const policy = { isAuthorizedShippable: settings.isAuthorizedShippable };
 	const pos = (await deps.db.purchaseOrders.bulkGet([...new Set(lines.map((l) => l.poId))])).filter(
 		(po) => po !== undefined
 	);
@@ -56,7 +62,12 @@ export async function optionsForItems(
 		feedLabels: feedLabels(feeds, deps.now())
 	};
 	return items.map((item) => {
-		const { offers, matchedBy } = findOffersForItem(item, index);
+		const order = orderOf.get(item.orderId);
+		const hold = storeHold(order?.storeState, policy) ?? lineHold(item) ?? undefined;
+		// A line with no SKU has nothing to look up: a blank would match nothing anyway.
+		const { offers, matchedBy } = item.sku
+			? findOffersForItem(item, index)
+			: { offers: [], matchedBy: 'none' as const };
 		const first = offers[0];
 		const brand = item.brand ?? first?.brand;
 		// The same rule as the order's fulfilment (domain/fulfilment.ts): a PO the distributor
@@ -69,7 +80,9 @@ export async function optionsForItems(
 			{
 				quantity: open > 0 ? open : item.quantity,
 				unitPriceCents: item.unitPriceCents,
-				poNumber: open > 0 ? undefined : coveringPo?.poNumber
+				poNumber: open > 0 ? undefined : coveringPo?.poNumber,
+				...(hold ? { hold } : {}),
+				country: order?.shipTo.country ?? 'US'
 			},
 			{
 				...shared,
@@ -77,7 +90,13 @@ export async function optionsForItems(
 				productKey: first ? canonicalProductKey(first, index.aliases) : undefined
 			}
 		);
-		return { orderItemId: item.id, matchedBy, verdicts, options: verdicts.map(toDropshipOption) };
+		return {
+			orderItemId: item.id,
+			matchedBy,
+			...(hold ? { hold } : {}),
+			verdicts,
+			options: verdicts.map(toDropshipOption)
+		};
 	});
 }
 

@@ -83,6 +83,19 @@ describe('purchaseOrders.place', () => {
 		]);
 	});
 
+	it('a lost answer the distributor cannot look up stays unknown, says what to ask, sends nothing more', async () => {
+		fake.mode = 'lose_and_cannot_check';
+		const result = await place();
+		expect(result.ok).toBe(false);
+		const po = await deps.db.purchaseOrders.toCollection().first();
+		expect(po?.state).toBe('unknown');
+		expect(po?.lastError).toEqual({
+			code: 'not_supported',
+			message: 'Cannot check PO RL000001: ask the distributor.'
+		});
+		expect(fake.requests.get('RL000001')).toBe(1);
+	});
+
 	it('when the lookup fails too, the PO stays unknown; Retry looks up before sending', async () => {
 		fake.mode = 'lose_after_create';
 		const placed = await place({ poNumber: 'RL-TEST-1' });

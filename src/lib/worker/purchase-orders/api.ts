@@ -182,7 +182,10 @@ export function purchaseOrdersApi(deps: ApiDeps) {
 		 * to-do away. Only the kind the PO shows now is put away, so news of another kind shows again.
 		 */
 		dismissTodo: handler(
-			z.object({ poId: z.string(), kind: z.enum(['late', 'backordered', 'cancelled']) }),
+			z.object({
+				poId: z.string(),
+				kind: z.enum(['late', 'backordered', 'cancelled', 'store_cancelled'])
+			}),
 			async (input) => {
 				const po = await deps.db.purchaseOrders.get(input.poId);
 				if (!po) return err('not_found', 'That purchase order is not here any more.');

@@ -2,7 +2,10 @@ import { readSettings, writeSettings } from '$lib/db/writes';
 import type { Address } from '$lib/domain/address';
 import type { DistributorId } from '$lib/domain/distributor';
 import { openQuantity } from '$lib/domain/fulfilment';
+import { lineHold } from '$lib/domain/order';
 import { formatPoNumber, poNumberProblem } from '$lib/domain/po-number';
+import { shipToProblem } from '$lib/domain/ship-to';
+import { storeHold } from '$lib/domain/store-state';
 import type { PoLine, PoState, PurchaseOrder, ShippingMethod } from '$lib/domain/purchase-order';
 import { err, ok, type Result } from '$lib/domain/result';
 import type { ApiDeps } from '../core/deps';
@@ -44,9 +47,25 @@ export async function createPo(deps: ApiDeps, input: NewPo): Promise<Result<Purc
 					.where('poId')
 					.anyOf(pos.map((p) => p.id))
 					.toArray();
+				const settings = await readSettings(db);
+				// The last guard before money is spent: a PO sent to a distributor for an order the
+				// store cancelled, has not been paid for, or fulfilled itself cannot be sold. A PO the
+				// dealer placed by hand is only recorded here; they have decided.
+				const held = input.isManual
+					? null
+					: storeHold(order.storeState, {
+							isAuthorizedShippable: settings.isAuthorizedShippable
+						});
+				if (held) return err('conflict', `${held}: order ${order.number} is not drop-shipped.`);
+				const abroad = input.isManual
+					? null
+					: shipToProblem(input.distributorId, input.shipTo.country);
+				if (abroad) return err('invalid_address', `Not drop-shipped: ${abroad}.`);
 				for (const line of input.lines) {
 					const item = items.find((i) => i.id === line.orderItemId);
 					if (!item) return err('not_found', 'That item is not on this order.');
+					const notOurs = lineHold(item);
+					if (notOurs) return err('conflict', `"${item.title}": ${notOurs}.`);
 					const open = openQuantity(item, pos, existingLines);
 					if (line.quantity > open) {
 						return err(
@@ -57,7 +76,6 @@ export async function createPo(deps: ApiDeps, input: NewPo): Promise<Result<Purc
 						);
 					}
 				}
-				const settings = await readSettings(db);
 				let sequence = settings.poSequence;
 				let poNumber = input.poNumber;
 				if (!poNumber) {

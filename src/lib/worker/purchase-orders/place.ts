@@ -167,10 +167,15 @@ async function reconcileWith(
 		const back = await deps.writes.run(() =>
 			movePo(deps.db, poId, 'lookup_failed', (p, to) => ({
 				...withState(p, to, deps.now(), `Lookup failed: ${found.error.message}`),
-				lastError: {
-					...found.error,
-					message: `${found.error.message} The order may or may not have arrived; we will check again.`
-				}
+				// "Cannot check" (Tucker without its order number) already says what to ask the
+				// distributor; checking again would not change the answer.
+				lastError:
+					found.error.code === 'not_supported'
+						? found.error
+						: {
+								...found.error,
+								message: `${found.error.message} The order may or may not have arrived; we will check again.`
+							}
 			}))
 		);
 		return back ? ok(back) : err('conflict', 'The purchase order changed during the lookup.');

@@ -98,6 +98,23 @@ describe('tracking refresh and buyer email', () => {
 		expect(sentMail).toHaveLength(1);
 	});
 
+	it('records a status word the app does not know on the PO, once, and carries on', async () => {
+		const po = await placeOrder('2009');
+		fake.statuses.set(po, {
+			poNumber: po,
+			status: 'open',
+			distributorRefs: ['REF'],
+			shipments: [],
+			statusNote: "Parts Unlimited said 'ON HOLD'"
+		});
+		expect(await api.tracking.refresh({})).toMatchObject({ ok: true });
+		await api.tracking.refresh({});
+		const stored = await deps.db.purchaseOrders.where('poNumber').equals(po).first();
+		expect(stored).toMatchObject({ state: 'confirmed', shipState: 'awaiting' });
+		const notes = stored?.history.map((h) => h.note) ?? [];
+		expect(notes.filter((n) => n === "Parts Unlimited said 'ON HOLD'")).toHaveLength(1);
+	});
+
 	it('a second shipment of the same PO sends a second email; the first is worded as partial', async () => {
 		const po = await placeOrder('2002', 2);
 		fake.statuses.set(po, {
