@@ -18,6 +18,34 @@ afterEach(async () => {
 });
 
 describe('offline', () => {
+	it('a shop network with no way out: the browser says online, the app says Offline', async () => {
+		const { page, context } = session;
+		// What Debian's Chromium 150 does after a reload under offline emulation, and what any
+		// browser does on a LAN whose internet is down: navigator.onLine stays true.
+		await context.addInitScript(() =>
+			Object.defineProperty(Navigator.prototype, 'onLine', { get: () => true })
+		);
+		await openApp(page, '/orders');
+		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+		await page.reload();
+		await page.waitForSelector('html[data-ready="true"]');
+		await expect
+			.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+			.toBe(true);
+
+		await context.setOffline(true);
+		await page.reload();
+		await page.waitForSelector('html[data-ready="true"]');
+		expect(await page.evaluate(() => navigator.onLine)).toBe(true);
+		await page.getByText('Offline.').waitFor();
+		// The network comes back with no event at all: the app looks again by itself.
+		await context.setOffline(false);
+		await page.getByText('Offline.').waitFor({ state: 'detached', timeout: 15_000 });
+		expect(
+			session.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))
+		).toEqual([]);
+	});
+
 	it('reopens with no network from the service worker and shows the orders from IndexedDB', async () => {
 		const { page, context } = session;
 		await openApp(page, '/orders');

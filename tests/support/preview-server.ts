@@ -23,9 +23,11 @@ export async function startPreview(fixedPort?: number): Promise<{ url: string; s
 	if (!existsSync('build/index.html')) {
 		throw new Error('No build found: run "npm run build" first (npm test does it for you).');
 	}
+	// Node runs vite itself, not through `npx`: killing an `npx` wrapper left `vite preview`
+	// running with no parent after every e2e run.
 	const child: ChildProcess = spawn(
-		'npx',
-		['vite', 'preview', '--port', String(port), '--strictPort'],
+		process.execPath,
+		['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort'],
 		{
 			stdio: ['ignore', 'pipe', 'pipe'],
 			env: { ...process.env, BROWSER: 'none' },

@@ -98,6 +98,13 @@ export const poLinesOfOrderQuery = (orderId: string): Observable<PoLine[]> =>
 		return readDb().poLines.where('poId').anyOf(poIds).toArray();
 	});
 
+/** The shipments of one order's purchase orders. */
+export const shipmentsOfOrderQuery = (orderId: string): Observable<Shipment[]> =>
+	liveQuery(async () => {
+		const poIds = await readDb().purchaseOrders.where('orderId').equals(orderId).primaryKeys();
+		return readDb().shipments.where('poId').anyOf(poIds).toArray();
+	});
+
 export const shipmentsQuery = (poId: string): Observable<Shipment[]> =>
 	liveQuery(() => readDb().shipments.where('poId').equals(poId).toArray());
 

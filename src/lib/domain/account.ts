@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DistributorId } from './distributor';
+import { DISTRIBUTORS, DistributorId } from './distributor';
 
 export const Credentials = z.object({
 	dealerNumber: z.string().trim().optional(),
@@ -86,4 +86,16 @@ export function credentialFieldProblem(key: keyof Credentials, value: string): s
 export function maskSecret(secret: string | undefined): string {
 	if (!secret) return '';
 	return `••••••${secret.slice(-4)}`;
+}
+
+/**
+ * The distributor's account prerequisites (WPS tax ID, Tucker card on file …) the dealer has not
+ * ticked: the distributor refuses an order for these, so the Dropship dialog says so first.
+ */
+export function missingPrerequisites(
+	distributorId: DistributorId,
+	account: Pick<DistributorAccount, 'prerequisitesDone'> | undefined
+): string[] {
+	const done = new Set(account?.prerequisitesDone ?? []);
+	return DISTRIBUTORS[distributorId].prerequisites.filter((p) => !done.has(p));
 }

@@ -101,7 +101,7 @@ describe('judgeOffer: every reason', () => {
 			name: 'out of stock',
 			offer: { stock: { CA: 0, ID: 0 } },
 			isEligible: false,
-			reason: "out of stock in this morning's feed"
+			reason: 'out of stock in the Western Power Sports feed'
 		},
 		{
 			name: 'fewer than ordered',
@@ -148,6 +148,27 @@ describe('judgeOffer: every reason', () => {
 			offer: { stock: { ZZ: 5 } },
 			isEligible: false,
 			reason: 'ZZ has 5 but has no inventory rule'
+		},
+		{
+			name: 'a new warehouse from a feed, even with a brand override of 1 day',
+			offer: { stock: { ZZ: 5 } },
+			ctx: {
+				warehouses: [
+					...warehouses(),
+					{
+						id: 'wps:ZZ',
+						distributorId: 'wps',
+						code: 'ZZ',
+						name: 'ZZ',
+						leadTimeDays: 1,
+						cutoffCents: 0,
+						isNew: true
+					}
+				],
+				overrides: [{ id: 'o9', kind: 'brand', key: 'FLY RACING', leadTimeDays: 1 }]
+			},
+			isEligible: false,
+			reason: 'ZZ has 5 but is new: set its lead time in Inventory rules'
 		},
 		{
 			name: 'a second warehouse qualifies when the first does not',
@@ -199,9 +220,9 @@ describe('judgeOffer: every reason', () => {
 		{
 			name: 'feed label in the reason',
 			offer: { stock: {} },
-			ctx: { feedLabel: "yesterday's feed" },
+			ctx: { feedLabels: { wps: 'the feed of yesterday 06:10', pu: 'the feed of today 06:10' } },
 			isEligible: false,
-			reason: "out of stock in yesterday's feed"
+			reason: 'out of stock in the feed of yesterday 06:10'
 		}
 	];
 
@@ -241,7 +262,7 @@ describe('evaluateOffers: ranking', () => {
 		expect(verdicts[2]?.rankReason).toBe(
 			'3rd: Western Power Sports comes after Parts Unlimited in your preference order'
 		);
-		expect(verdicts[3]?.reason).toBe("out of stock in this morning's feed");
+		expect(verdicts[3]?.reason).toBe('out of stock in the Tucker Rocky feed');
 	});
 
 	it('follows a changed preference order', () => {

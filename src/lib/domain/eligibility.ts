@@ -41,12 +41,17 @@ export interface EligibilityContext {
 	/** The product key (canonical brand|MPN) and canonical brand the overrides are keyed by. */
 	productKey?: string;
 	brand?: string;
-	/** How the feed reads in words, for "out of stock in this morning's feed". */
-	feedLabel?: string;
+	/**
+	 * How each distributor's latest feed reads in words ("the feed of today 06:10"), for "out of
+	 * stock in …": an offer is as old as its own distributor's feed, not the newest one.
+	 */
+	feedLabels?: Partial<Record<DistributorId, string>>;
 }
 
 export interface ChosenWarehouse {
 	code: string;
+	/** A warehouse from a feed the dealer has not set a lead time for yet. */
+	isNew?: boolean;
 	name: string;
 	quantity: number;
 	leadTimeDays: number;
@@ -97,9 +102,12 @@ function stockedWarehouses(offer: Offer, ctx: EligibilityContext): ChosenWarehou
 		const warehouse = ctx.warehouses.find(
 			(w) => w.distributorId === offer.distributorId && w.code === code
 		);
-		// A warehouse with no rule is never chosen blindly: it reads as "no rule" below.
-		if (!warehouse) {
-			result.push({ code, name: code, quantity, leadTimeDays: Infinity, cutoffCents: Infinity });
+		// A warehouse with no rule, or a new one the dealer has not set, is never chosen blindly:
+		// it reads as "no rule" or "new" below.
+		if (!warehouse || warehouse.isNew) {
+			const name = warehouse?.name ?? code;
+			const isNew = warehouse?.isNew;
+			result.push({ code, name, quantity, leadTimeDays: Infinity, cutoffCents: Infinity, isNew });
 			continue;
 		}
 		result.push({ code, name: warehouse.name, quantity, ...effectiveRule(warehouse, ctx) });
@@ -110,6 +118,7 @@ function stockedWarehouses(offer: Offer, ctx: EligibilityContext): ChosenWarehou
 
 function whyNot(w: ChosenWarehouse, item: EligibilityItem): string | null {
 	const place = shortName(w.name);
+	if (w.isNew) return `${place} has ${w.quantity} but is new: set its lead time in Inventory rules`;
 	if (!Number.isFinite(w.leadTimeDays))
 		return `${place} has ${w.quantity} but has no inventory rule`;
 	if (w.quantity < item.quantity)
@@ -141,7 +150,8 @@ export function judgeOffer(
 	const shipTo = shipToProblem(offer.distributorId, item.country ?? 'US');
 	if (shipTo) return no(shipTo);
 	const stocked = stockedWarehouses(offer, ctx);
-	if (stocked.length === 0) return no(`out of stock in ${ctx.feedLabel ?? "this morning's feed"}`);
+	const feed = ctx.feedLabels?.[offer.distributorId] ?? `the ${name} feed`;
+	if (stocked.length === 0) return no(`out of stock in ${feed}`);
 	const reasons: string[] = [];
 	for (const w of stocked) {
 		const reason = whyNot(w, item);

@@ -5,7 +5,7 @@ import type { PoLine, PurchaseOrder } from './purchase-order';
 const DEAD_STATES = new Set(['failed', 'cancelled', 'draft']);
 
 /** A PO still standing for goods: placed or on its way, and not cancelled by the distributor. */
-const isLive = (po: Pick<PurchaseOrder, 'state' | 'shipState'>) =>
+export const isLive = (po: Pick<PurchaseOrder, 'state' | 'shipState'>) =>
 	!DEAD_STATES.has(po.state) && po.shipState !== 'cancelled';
 
 /**

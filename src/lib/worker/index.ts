@@ -8,7 +8,8 @@ import { BootInput, type WorkerBoot } from './boot';
 import { Circuits } from './core/circuits';
 import type { ApiDeps, DemoControl } from './core/deps';
 import { memoryLocks, webLocks } from './core/locks';
-import { Network } from './core/network';
+import { REACHABILITY_CHANNEL, REQUEST_FAILED } from '$lib/domain/reachability';
+import { Network, reportingFailures } from './core/network';
 import { SecretBox } from './secrets/sealing';
 import { createDemoControl } from './demo/control';
 import { createMailTransport } from './mail/transport';
@@ -27,7 +28,10 @@ const NO_DEMO: DemoControl = { simulator: () => null, setActive: async () => und
 function depsFor(workspace: Workspace): ApiDeps {
 	const db = openDb(DATABASE_NAMES[workspace]);
 	const origin = self.location.origin;
-	const mail = createMailTransport(origin);
+	// A request of ours that cannot get through makes every tab look again at being online.
+	const reachability = new BroadcastChannel(REACHABILITY_CHANNEL);
+	const reportFailure = () => reachability.postMessage(REQUEST_FAILED);
+	const mail = createMailTransport(origin, reportingFailures(fetch, reportFailure));
 	const common = {
 		workspace,
 		db,
@@ -43,7 +47,8 @@ function depsFor(workspace: Workspace): ApiDeps {
 		circuits: new Circuits((all) => void db.settings.put({ key: 'circuits', value: all }))
 	};
 	if (workspace === 'shop') {
-		return { ...common, fetch: createLiveFetch(origin), mail, demo: NO_DEMO };
+		const fetch = reportingFailures(createLiveFetch(origin), reportFailure);
+		return { ...common, fetch, mail, demo: NO_DEMO };
 	}
 	const demo = createDemoControl(db);
 	return {

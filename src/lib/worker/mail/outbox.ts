@@ -76,33 +76,42 @@ async function claim(
 	);
 }
 
+type SendSummary = { sent: number; failed: number; heldBack?: AppError };
+
 /**
  * Sends queued emails through the mail transport. Automatic sending honours the dealer's switch;
  * `emailId` sends one by hand (also a failed one). Emails to a suppressed address are held, and a
- * hard bounce suppresses its address. Returns how many went and how many failed or were held.
+ * hard bounce suppresses its address. Returns how many went and how many failed or were held;
+ * `heldBack` is `conflict` while another tab (or round) is sending.
+ *
+ * Every sender holds the cross-tab `mail` lock, so an email found `sending` by a holder of the lock
+ * was claimed by a tab that closed before it wrote the outcome: it is retried (`resumeOutbox`).
  */
 export async function sendOutbox(
 	deps: ApiDeps,
 	options: { emailId?: string } = {}
-): Promise<{ sent: number; failed: number; heldBack?: AppError }> {
+): Promise<SendSummary> {
 	// One sender at a time across tabs: while a tab holds the lock, an email it left `sending` is
-	// its own; once the lock is free, one left `sending` belongs to a tab that closed (resumeOutbox).
-	const round = await deps.locks.runExclusive(OUTBOX_LOCK, () => sendNow(deps, options));
+	// its own; under the lock, one left `sending` belongs to a tab that closed, and goes again.
+	const round = await deps.locks.runExclusive(OUTBOX_LOCK, async () => {
+		await putBackStranded(deps);
+		return sendNow(deps, options);
+	});
 	return (
 		round ?? {
 			sent: 0,
 			failed: 0,
-			heldBack: { code: 'conflict', message: 'Another tab is sending emails right now.' }
+			heldBack: {
+				code: 'conflict',
+				message: 'Emails are being sent right now: try again in a moment.'
+			}
 		}
 	);
 }
 
 const OUTBOX_LOCK = 'mail-outbox';
 
-async function sendNow(
-	deps: ApiDeps,
-	options: { emailId?: string }
-): Promise<{ sent: number; failed: number; heldBack?: AppError }> {
+async function sendNow(deps: ApiDeps, options: { emailId?: string }): Promise<SendSummary> {
 	const settings = await readSettings(deps.db);
 	if (!options.emailId && !settings.isAutoEmailOn) return { sent: 0, failed: 0 };
 	// In live mode a null SMTP would mean the simulated transport: an email marked sent that never
@@ -182,10 +191,13 @@ async function sendNow(
  * its `sending` emails are its own. Returns how many were put back.
  */
 export async function resumeOutbox(deps: ApiDeps): Promise<number> {
-	const resumed = await deps.locks.runExclusive(OUTBOX_LOCK, () =>
-		deps.writes.run(() =>
-			deps.db.outbox.where('state').equals('sending').modify({ state: 'retrying' })
-		)
-	);
+	const resumed = await deps.locks.runExclusive(OUTBOX_LOCK, () => putBackStranded(deps));
 	return resumed ?? 0;
+}
+
+/** Only under the outbox lock, where no other sender can be in the middle of an email. */
+function putBackStranded(deps: ApiDeps): Promise<number> {
+	return deps.writes.run(() =>
+		deps.db.outbox.where('state').equals('sending').modify({ state: 'retrying' })
+	);
 }

@@ -144,6 +144,31 @@ describe('purchaseOrders.place', () => {
 		expect(fake.orders.size).toBe(1);
 	});
 
+	it('a warehouse the live stock answer names and the rules do not know is added as new', async () => {
+		fake.stock = 10;
+		const adapter = fake.adapter();
+		deps.adapters = () => ({
+			...adapter,
+			getStock: async (skus) => ({
+				ok: true,
+				value: skus.map((sku) => ({
+					sku,
+					found: true,
+					totalQty: 10,
+					capped: false,
+					warehouses: [
+						{ code: 'WI', qty: 4, capped: false },
+						{ code: 'KY', qty: 6, capped: false }
+					]
+				}))
+			})
+		});
+		expect((await place()).ok).toBe(true);
+		expect(await deps.db.warehouses.toArray()).toMatchObject([
+			{ id: 'pu:KY', code: 'KY', name: 'KY', isNew: true }
+		]);
+	});
+
 	it('a reload mid-send leads to a lookup, not a second order', async () => {
 		await place();
 		await deps.db.purchaseOrders.toCollection().modify({ state: 'submitting' });

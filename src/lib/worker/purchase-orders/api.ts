@@ -62,7 +62,7 @@ export function purchaseOrdersApi(deps: ApiDeps) {
 			if (!built.ok) return built;
 			const isOnline = deps.network.isOnline();
 			if (isOnline) {
-				const problem = await checkLiveStock(built.value, input.distributorId, input.lines);
+				const problem = await checkLiveStock(deps, built.value, input.distributorId, input.lines);
 				if (problem) return { ok: false, error: problem };
 			}
 			const created = await createPo(deps, {

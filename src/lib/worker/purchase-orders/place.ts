@@ -247,14 +247,14 @@ export function liveStockProblem(
 	if (live.totalQty < wanted) {
 		return {
 			code: 'out_of_stock',
-			message: `${distributorName} has ${live.totalQty} of ${displaySku} right now, not the ${wanted} needed: this morning's feed was out of date. Choose another distributor.`
+			message: `${distributorName} has ${live.totalQty} of ${displaySku} right now, not the ${wanted} needed: its feed was out of date. Choose another distributor.`
 		};
 	}
 	// More than 2 % dearer than the feed: the dealer decides, not us.
 	if (live.costCents !== undefined && live.costCents > expectedCostCents * 1.02) {
 		return {
 			code: 'price_changed',
-			message: `${distributorName} now charges ${formatCents(live.costCents)} for ${displaySku}, not ${formatCents(expectedCostCents)} as in this morning's feed.`
+			message: `${distributorName} now charges ${formatCents(live.costCents)} for ${displaySku}, not ${formatCents(expectedCostCents)} as in its feed.`
 		};
 	}
 	return null;

@@ -80,6 +80,10 @@ describe('tracking refresh and buyer email', () => {
 		});
 		expect(sentMail[0]?.text).toContain('https://www.ups.com/track?tracknum=1Z999AA10123456784');
 		expect(sentMail[0]?.text).toContain('Your order 2001 is on the way.');
+		// The outbox row keeps the number and carrier: the outbox links it to the carrier's page.
+		expect(await deps.db.outbox.toArray()).toMatchObject([
+			{ trackingNumber: '1Z999AA10123456784', carrier: expect.any(String) }
+		]);
 		const stored = await deps.db.purchaseOrders.where('poNumber').equals(po).first();
 		expect(stored).toMatchObject({ shipState: 'shipped', state: 'confirmed' });
 		expect((await deps.db.orders.toCollection().first())?.state).toBe('shipped');

@@ -153,6 +153,8 @@ async function queueEmails(
 			dedupeKey,
 			orderId: order.id,
 			poId: po.id,
+			trackingNumber: number,
+			carrier: shipment.carrier,
 			to: order.buyer.email,
 			...(settings.dealer.replyTo ? { replyTo: settings.dealer.replyTo } : {}),
 			...rendered,
