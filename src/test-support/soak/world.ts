@@ -8,6 +8,7 @@ import { soakProducts, type SoakProduct } from './catalog';
 import { SharedLocks } from './locks';
 import { SoakMailServer, type MailFault } from './mail-server';
 import { SoakTab } from './tab';
+import { AUTOMATIC_UNCONFIRMED } from '$lib/distributors/automatic/constants';
 
 /**
  * Everything the soak's tabs share: the virtual clock, the simulated distributors and mail server,
@@ -108,7 +109,8 @@ export class SoakWorld {
 			wps: { apiToken: wps },
 			pu: { dealerNumber: '10001', apiKey: pu },
 			tucker: { customerNumber: '100001', apiKey: tucker },
-			automatic: { apiToken: automatic }
+			// Automatic's address is the dealer's own (from their rep): here, the simulator's.
+			automatic: { apiToken: automatic, apiBaseUrl: AUTOMATIC_UNCONFIRMED.simBaseUrl }
 		};
 		const now = new Date(this.clock).toISOString();
 		await db.distributors.bulkPut(

@@ -3,6 +3,7 @@ import type { OutboxEmail } from '$lib/domain/outbox';
 import { ok } from '$lib/domain/result';
 import type { MailMessage } from '$lib/domain/smtp';
 import { createApi } from '../api';
+import { OUTBOX_LOCK } from './outbox';
 import type { MailTransport } from '../core/deps';
 import { createTestDeps } from '$test-support/worker/test-deps';
 
@@ -45,7 +46,7 @@ describe('the outbox after a tab closed mid-send', () => {
 	it('leaves alone an email another tab is sending right now', async () => {
 		const { deps, api, sent } = await outbox();
 		// Another sender holds the mail lock: its `sending` email is in flight, not abandoned.
-		await deps.locks.runExclusive('mail', async () => {
+		await deps.locks.runExclusive(OUTBOX_LOCK, async () => {
 			expect(await api.mail.sendQueued({})).toMatchObject({ ok: true, value: { sent: 0 } });
 			expect(await api.mail.sendOne({ emailId: 'm1' })).toMatchObject({
 				ok: false,

@@ -109,7 +109,8 @@ export async function sendOutbox(
 	);
 }
 
-const OUTBOX_LOCK = 'mail-outbox';
+/** The one lock every outbox sender and the start-up resume take, across tabs. */
+export const OUTBOX_LOCK = 'mail-outbox';
 
 async function sendNow(deps: ApiDeps, options: { emailId?: string }): Promise<SendSummary> {
 	const settings = await readSettings(deps.db);
