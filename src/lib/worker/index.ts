@@ -6,6 +6,7 @@ import { Circuits } from './core/circuits';
 import { memoryLocks, webLocks } from './core/locks';
 import { Network } from './core/network';
 import { SecretBox } from './secrets/sealing';
+import { browserSyncEngine } from './sync/browser-engine';
 import { createDemoControl } from './demo/control';
 import { createMailTransport } from './mail/transport';
 import { createLiveFetch } from './core/transport';
@@ -31,6 +32,7 @@ const api = createApi({
 	locks: 'locks' in navigator ? webLocks(navigator.locks) : memoryLocks(),
 	network: new Network(navigator.onLine),
 	secrets: new SecretBox(db),
+	sync: browserSyncEngine,
 
 	adapters: createAdapter,
 	circuits: new Circuits((all) => void db.settings.put({ key: 'circuits', value: all })),
