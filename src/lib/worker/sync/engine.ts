@@ -10,6 +10,8 @@ export interface SyncDoc {
 	row: Record<string, unknown>;
 	editedAt: string;
 	device: string;
+	/** The device that merged conflicting versions into this one, when one did. */
+	mergedBy?: string;
 }
 
 /** A claim on an order item: the first device to write it places the item (409 for the second). */

@@ -11,6 +11,8 @@ export const APPLIED_KEY = 'syncApplied';
 export interface PullContext {
 	db: DropshipDb;
 	replica: Replica;
+	/** This device's letter: its own writes are never applied back over newer local rows. */
+	device: string;
 	now: () => Date;
 	/** Writes one line to the audit log for a conflict the domain resolved. */
 	onResolved: (entry: ResolvedConflict) => Promise<void>;
@@ -49,6 +51,9 @@ export async function applyIncoming(ctx: PullContext): Promise<number> {
 			if (!parsed || !isShared(parsed.table, parsed.key)) continue;
 			let doc = change.deleted ? undefined : (change.doc as Fetched | undefined);
 			if (doc?._conflicts?.length) doc = await resolve(ctx, parsed.table, parsed.key, doc);
+			// This device's own write coming back: the local row is the same or newer (a PO moved
+			// on while its earlier state was on the way), so it is never applied over it.
+			else if (doc && doc.device === ctx.device && doc.mergedBy === undefined) continue;
 			docs.push({ ...parsed, doc });
 		}
 		changed += await writeBatch(ctx.db, docs, batch.last_seq);
@@ -65,7 +70,7 @@ async function writeBatch(
 		'rw',
 		[...new Set(tables)].map((t) => tableOf(db, t)),
 		async () => {
-			inboundTransactions.add(Dexie.currentTransaction);
+			inboundTransactions.add(Dexie.currentTransaction.idbtrans);
 			let changed = 0;
 			for (const { table, key, doc } of docs) {
 				const t = tableOf(db, table);
@@ -119,7 +124,8 @@ async function resolve(
 			table,
 			row: merged.row,
 			editedAt: merged.editedAt,
-			device: merged.device
+			device: merged.device,
+			mergedBy: ctx.device
 		});
 		rev = put.rev;
 	}

@@ -4,41 +4,61 @@ import { SYNC_TABLES, type SyncTable } from '$lib/domain/sync-merge';
 import { docId, isShared, keyOf, parseDocId, stableJson, tableOf } from './docs';
 import type { Replica, SyncDoc } from './engine';
 
-/** Writes made by the replication itself: not marked, so a record pulled in is not pushed back. */
-export const inboundTransactions = new WeakSet<Transaction>();
+/**
+ * Writes made by the replication itself: not marked, so a record pulled in is not pushed back.
+ * Keyed by the IndexedDB transaction, which a Dexie transaction shares with the ones nested in it.
+ */
+export const inboundTransactions = new WeakSet<IDBTransaction>();
 
 /**
- * Notes which records the app changed, from Dexie's hooks, once their transaction commits (an
- * aborted write changed nothing). Hooks are installed once per database; `onDirty` decides
- * whether anyone listens.
+ * Notes which records the app changed, from Dexie's hooks, once their IndexedDB transaction
+ * commits (an aborted write changed nothing; a nested Dexie transaction has no `complete` of its
+ * own, so the native one is watched). Hooks are installed once per call; `dispose` silences them.
  */
 export function watchWrites(
 	db: DropshipDb,
 	onDirty: (ids: readonly string[]) => void
 ): { dispose: () => void } {
-	const pending = new WeakMap<Transaction, Set<string>>();
+	const pending = new WeakMap<IDBTransaction, Set<string>>();
 	let isActive = true;
 	const mark = (tx: Transaction, table: SyncTable, key: unknown) => {
-		if (!isActive || key === undefined || inboundTransactions.has(tx)) return;
-		let ids = pending.get(tx);
+		const idb = tx.idbtrans;
+		if (!isActive || key === undefined || !idb || inboundTransactions.has(idb)) return;
+		let ids = pending.get(idb);
 		if (!ids) {
 			const fresh = new Set<string>();
-			pending.set(tx, fresh);
-			tx.on('complete', () => onDirty([...fresh]));
+			pending.set(idb, fresh);
+			idb.addEventListener('complete', () => {
+				if (isActive) onDirty([...fresh]);
+			});
 			ids = fresh;
 		}
 		ids.add(docId(table, String(key)));
 	};
+	const hooks: (() => void)[] = [];
 	for (const table of Object.keys(SYNC_TABLES) as SyncTable[]) {
 		const t = db.table(table);
 		const keyPath = SYNC_TABLES[table];
-		t.hook('creating', (key, obj: Record<string, unknown>, tx) =>
-			mark(tx, table, key ?? obj[keyPath])
-		);
-		t.hook('updating', (_mods, key, _obj, tx) => mark(tx, table, key));
-		t.hook('deleting', (key, _obj, tx) => mark(tx, table, key));
+		const creating = (key: unknown, obj: Record<string, unknown>, tx: Transaction) =>
+			mark(tx, table, key ?? obj[keyPath]);
+		const updating = (_mods: object, key: unknown, _obj: unknown, tx: Transaction) =>
+			mark(tx, table, key);
+		const deleting = (key: unknown, _obj: unknown, tx: Transaction) => mark(tx, table, key);
+		t.hook('creating', creating);
+		t.hook('updating', updating);
+		t.hook('deleting', deleting);
+		hooks.push(() => {
+			t.hook('creating').unsubscribe(creating);
+			t.hook('updating').unsubscribe(updating);
+			t.hook('deleting').unsubscribe(deleting);
+		});
 	}
-	return { dispose: () => (isActive = false) };
+	return {
+		dispose: () => {
+			isActive = false;
+			for (const off of hooks) off();
+		}
+	};
 }
 
 export interface PushContext {

@@ -2,7 +2,7 @@ import type { SyncConfig, SyncStatus } from '$lib/domain/sync-config';
 import { syncBackoffMs } from '$lib/domain/sync-config';
 import type { ApiDeps } from '../core/deps';
 import { authOf, databaseUrl } from './config';
-import type { Replica } from './engine';
+import type { RemoteDb, Replica } from './engine';
 import { applyIncoming, type ResolvedConflict } from './inbound';
 import { pushEverything, pushRecords, watchWrites } from './outbound';
 
@@ -31,6 +31,7 @@ export class ShopSync {
 	async start(config: SyncConfig): Promise<void> {
 		await this.stop();
 		const { deps } = this;
+		this.deviceLetter = config.deviceLetter;
 		const replica = deps.sync.openReplica(`${deps.db.name}-sync`);
 		this.replica = replica;
 		this.status = { phase: 'connecting', pending: 0 };
@@ -45,7 +46,7 @@ export class ShopSync {
 			await applyIncoming(this.pullContext(replica));
 			for (const id of await pushEverything(push)) this.dirty.add(id);
 		});
-		const remote = deps.sync.openRemote(databaseUrl(config), authOf(config));
+		const remote = quietInfo(deps.sync.openRemote(databaseUrl(config), authOf(config)));
 		const replication = replica.sync(remote, {
 			live: true,
 			retry: true,
@@ -70,7 +71,6 @@ export class ShopSync {
 			})
 			.on('denied', (error) => this.setPhase('denied', describe(error)))
 			.on('error', (error) => this.setPhase('offline', describe(error)));
-		this.deviceLetter = config.deviceLetter;
 	}
 
 	private deviceLetter = '';
@@ -129,6 +129,7 @@ export class ShopSync {
 		return {
 			db: this.deps.db,
 			replica,
+			device: this.deviceLetter,
 			now: this.deps.now,
 			onResolved: (entry: ResolvedConflict) => auditConflict(this.deps, entry)
 		};
@@ -147,6 +148,19 @@ async function auditConflict(deps: ApiDeps, entry: ResolvedConflict): Promise<vo
 		durationMs: 0,
 		message: `Edited on devices ${entry.devices.join(' and ')} while apart; kept: ${entry.rule}.`
 	});
+}
+
+/**
+ * PouchDB 9's replicator asks the source for progress figures with `info()` after each batch and
+ * never handles a failure, so a server that drops mid-batch becomes an unhandled rejection. The
+ * figures are progress only: a failed answer reads as "nothing known" and replication's own
+ * retry deals with the server.
+ */
+function quietInfo(remote: RemoteDb): RemoteDb {
+	const info = remote.info.bind(remote);
+	const quiet = () =>
+		info().catch(() => ({ db_name: '', doc_count: 0, update_seq: 0 }) as PouchDB.Core.DatabaseInfo);
+	return Object.assign(remote, { info: quiet });
 }
 
 function describe(error: unknown): string {
