@@ -62,7 +62,8 @@ const EMAIL_PROGRESS: Record<OutboxEmail['state'], number> = {
 	sent: 5
 };
 
-const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
+/** Distinct values in a fixed order, so the merge does not depend on which version came first. */
+const unique = (values: readonly string[]): string[] => [...new Set(values)].sort();
 
 function mergePo(versions: readonly SyncVersion[]): Merged {
 	const pos = versions.map((v) => v.row as unknown as PurchaseOrder);
@@ -80,7 +81,12 @@ function mergePo(versions: readonly SyncVersion[]): Merged {
 			const key = `${h.at}|${h.state}|${h.note ?? ''}`;
 			return seen.has(key) ? false : (seen.add(key), true);
 		})
-		.sort((a, b) => a.at.localeCompare(b.at));
+		.sort(
+			(a, b) =>
+				a.at.localeCompare(b.at) ||
+				a.state.localeCompare(b.state) ||
+				(a.note ?? '').localeCompare(b.note ?? '')
+		);
 	const po = furthest.row as unknown as PurchaseOrder;
 	return {
 		row: { ...po, history, distributorRefs: unique(pos.flatMap((p) => p.distributorRefs)) },
@@ -101,7 +107,9 @@ function mergeShipment(versions: readonly SyncVersion[]): Merged {
 		row: {
 			...base.row,
 			trackingNumbers: unique(all.flatMap((s) => s.trackingNumbers)),
-			lines: [...lines].map(([sku, quantity]) => ({ sku, quantity }))
+			lines: [...lines]
+				.sort(([a], [b]) => a.localeCompare(b))
+				.map(([sku, quantity]) => ({ sku, quantity }))
 		},
 		editedAt: base.editedAt,
 		device: base.device,

@@ -16,8 +16,16 @@ export async function startCouchServer() {
 	const ServerPouch = PouchDB.defaults({ adapter: 'memory', prefix: `srv${servers}-` } as never);
 	const app = express();
 	let isDown = false;
-	app.use((_req, res, next) => (isDown ? res.socket?.destroy() : next()));
-	app.use('/', expressPouchDB(ServerPouch, { mode: 'minimumForPouchDB', inMemoryConfig: true }));
+	const requests: string[] = [];
+	app.use((req, res, next) => {
+		if (isDown) return res.socket?.destroy();
+		requests.push(`${req.method} ${req.originalUrl}`);
+		next();
+	});
+	// One server, reachable under a path per device too (/a/shop, /b/shop), so a test can tell
+	// whose request it sees.
+	const couch = expressPouchDB(ServerPouch, { mode: 'minimumForPouchDB', inMemoryConfig: true });
+	app.use(['/a', '/b', '/'], couch);
 	const server = app.listen(0, '127.0.0.1');
 	await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -26,6 +34,10 @@ export async function startCouchServer() {
 	return {
 		url,
 		dbName,
+		/** The server's address as device `letter` uses it. */
+		urlFor: (letter: string) => `${url}${letter.toLowerCase()}/`,
+		/** Every request so far, as "METHOD /path?query". */
+		requests,
 		db: () => new ServerPouch(dbName),
 		setDown: (down: boolean) => {
 			isDown = down;

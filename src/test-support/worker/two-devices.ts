@@ -72,7 +72,7 @@ export async function device(
 	}
 	const on = await api.sync.configure({
 		isOn: true,
-		url: server.url,
+		url: server.urlFor(letter),
 		dbName: server.dbName,
 		deviceLetter: letter
 	});
