@@ -24,7 +24,12 @@ export const SYNC_TABLES = {
 export type SyncTable = keyof typeof SYNC_TABLES;
 
 /** Settings rows shared by the shop; the others (sync itself, circuits, backups) are this device's. */
-export const SHARED_SETTINGS: ReadonlySet<string> = new Set(['app', 'emailTemplates']);
+export const SHARED_SETTINGS: ReadonlySet<string> = new Set([
+	'app',
+	'emailTemplates',
+	// The credentials, sealed under the shop passphrase (worker/sync/credentials.ts).
+	'sharedCredentials'
+]);
 
 export function isSyncTable(name: string): name is SyncTable {
 	return Object.hasOwn(SYNC_TABLES, name);

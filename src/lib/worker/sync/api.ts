@@ -4,7 +4,10 @@ import { SyncConfig } from '$lib/domain/sync-config';
 import type { ApiDeps } from '../core/deps';
 import { handler } from '../core/handler';
 import { SYNC_KEY, authOf, databaseUrl, readSyncConfig } from './config';
+import { receiveCredentials, shareCredentials } from './credentials';
 import { ShopSync } from './shop-sync';
+
+const Passphrase = z.object({ passphrase: z.string().min(10, 'needs at least 10 characters') });
 
 const ConnectionInput = SyncConfig.pick({
 	url: true,
@@ -84,6 +87,15 @@ export function syncApi(deps: ApiDeps) {
 				await remote.close().catch(() => undefined);
 			}
 		}),
+
+		/**
+		 * Puts this device's credentials into sync, sealed under the shop passphrase (never in the
+		 * clear). `validation` for a short passphrase, `locked` while the local lock is set.
+		 */
+		shareCredentials: handler(Passphrase, (input) => shareCredentials(deps, input.passphrase)),
+
+		/** Opens credentials another device shared. `auth` for a wrong passphrase, `not_found`. */
+		receiveCredentials: handler(Passphrase, (input) => receiveCredentials(deps, input.passphrase)),
 
 		/** Stops replication (for a worker shutting down; tests). Never fails. */
 		stop: handler(z.object({}), async () => {
