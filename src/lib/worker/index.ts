@@ -40,4 +40,7 @@ const api = createApi({
 	demo
 });
 
+// Sync goes live again on a device where it is on (off by default).
+void api.sync.resume({});
+
 Comlink.expose(api);

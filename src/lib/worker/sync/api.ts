@@ -18,11 +18,21 @@ const ConnectionInput = SyncConfig.pick({
 
 export function syncApi(deps: ApiDeps) {
 	const shop = new ShopSync(deps);
-	// A worker that starts on a synced device goes live by itself; off by default.
-	const resumed = readSyncConfig(deps.db)
-		.then((config) => (config?.isOn ? shop.start(config) : undefined))
-		.catch(() => undefined);
+	// Set by `resume` (the worker's start-up); every other method waits for it to finish.
+	let resumed: Promise<unknown> = Promise.resolve();
 	return {
+		/**
+		 * Called once when the worker starts: a device whose sync is on goes live again, resuming
+		 * from its checkpoints. Off by default. Never fails (a server away shows in the status).
+		 */
+		resume: handler(z.object({}), async () => {
+			resumed = readSyncConfig(deps.db)
+				.then((config) => (config?.isOn ? shop.start(config) : undefined))
+				.catch(() => undefined);
+			await resumed;
+			return ok(shop.getStatus());
+		}),
+
 		/** This device's sync settings, without the password; null when never set. Never fails. */
 		getConfig: handler(z.object({}), async () => {
 			const config = await readSyncConfig(deps.db);

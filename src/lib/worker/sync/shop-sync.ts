@@ -21,6 +21,7 @@ export class ShopSync {
 	private isScheduled = false;
 	private status: SyncStatus = { phase: 'off', pending: 0 };
 	private unsent = 0;
+	private deviceLetter = '';
 
 	constructor(private readonly deps: ApiDeps) {}
 
@@ -72,8 +73,6 @@ export class ShopSync {
 			.on('denied', (error) => this.setPhase('denied', describe(error)))
 			.on('error', (error) => this.setPhase('offline', describe(error)));
 	}
-
-	private deviceLetter = '';
 
 	async stop(): Promise<void> {
 		this.replication?.cancel();
