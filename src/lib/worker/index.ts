@@ -11,6 +11,7 @@ import { memoryLocks, webLocks } from './core/locks';
 import { REACHABILITY_CHANNEL, REQUEST_FAILED } from '$lib/domain/reachability';
 import { Network, reportingFailures } from './core/network';
 import { SecretBox } from './secrets/sealing';
+import { browserSyncEngine } from './sync/browser-engine';
 import { createDemoControl } from './demo/control';
 import { createMailTransport } from './mail/transport';
 import { createLiveFetch } from './core/transport';
@@ -44,7 +45,8 @@ function depsFor(workspace: Workspace): ApiDeps {
 		network: new Network(navigator.onLine),
 		secrets: new SecretBox(db),
 		adapters: createAdapter,
-		circuits: new Circuits((all) => void db.settings.put({ key: 'circuits', value: all }))
+		circuits: new Circuits((all) => void db.settings.put({ key: 'circuits', value: all })),
+		sync: browserSyncEngine
 	};
 	if (workspace === 'shop') {
 		const fetch = reportingFailures(createLiveFetch(origin), reportFailure);
@@ -69,7 +71,10 @@ const exposed: Record<string, unknown> = {
 			const parsed = BootInput.safeParse(input);
 			if (!parsed.success) return fromZodError(parsed.error);
 			if ('orders' in exposed) return err('conflict', 'This worker has opened its database.');
-			Object.assign(exposed, createApi(depsFor(parsed.data.workspace)));
+			const api = createApi(depsFor(parsed.data.workspace));
+			Object.assign(exposed, api);
+			// Sync goes live again on a device where it is on (off by default).
+			void api.sync.resume({});
 			return ok({ workspace: parsed.data.workspace });
 		}
 	} satisfies WorkerBoot['boot']

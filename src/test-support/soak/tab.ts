@@ -8,6 +8,7 @@ import { createWriteQueue, type WriteQueue } from '../../lib/worker/core/write-q
 import { createMailTransport } from '../../lib/worker/mail/transport';
 import { SecretBox } from '../../lib/worker/secrets/sealing';
 import type { SoakWorld } from './world';
+import { memorySyncEngine } from '../worker/memory-sync-engine';
 
 /** A promise that never settles: what a call of a crashed tab waits for. */
 const hang = <T>(): Promise<T> => new Promise<T>(() => undefined);
@@ -55,7 +56,9 @@ export class SoakTab {
 			mail: (smtp, message) => this.call(() => mail(smtp, message), false),
 			demo: { simulator: () => world.sim, setActive: async () => undefined },
 			// A real dealer's shop: its distributors answer through the world's transport.
-			workspace: 'shop'
+			workspace: 'shop',
+			// Sync is off, as for a shop on one browser.
+			sync: memorySyncEngine
 		});
 		this.api = createApi(this.deps);
 	}

@@ -6,6 +6,7 @@ import { Circuits } from '../../lib/worker/core/circuits';
 import { memoryLocks } from '../../lib/worker/core/locks';
 import { Network } from '../../lib/worker/core/network';
 import { SecretBox } from '../../lib/worker/secrets/sealing';
+import { memorySyncEngine } from './memory-sync-engine';
 import { createWriteQueue } from '../../lib/worker/core/write-queue';
 
 let counter = 0;
@@ -25,6 +26,7 @@ export function createTestDeps(
 		workspace: 'demo',
 		db,
 		secrets: new SecretBox(db),
+		sync: memorySyncEngine,
 
 		fetch: async () => {
 			throw new Error('No fetch given to this test');

@@ -8,6 +8,7 @@ import type { Circuits } from './circuits';
 import type { Locks } from './locks';
 import type { Network } from './network';
 import type { SecretBox } from '../secrets/sealing';
+import type { SyncEngine } from '../sync/engine';
 import type { WriteQueue } from './write-queue';
 
 /**
@@ -32,6 +33,8 @@ export interface ApiDeps {
 	locks: Locks;
 	/** Whether the browser is online, as the page last said (see network.ts). */
 	network: Network;
+	/** The replication engine for sync across devices (PouchDB; a memory replica in tests). */
+	sync: SyncEngine;
 	/** Seals and opens secrets at rest. */
 	secrets: SecretBox;
 

@@ -9,6 +9,7 @@ import { storeHold } from '$lib/domain/store-state';
 import type { PoLine, PoState, PurchaseOrder, ShippingMethod } from '$lib/domain/purchase-order';
 import { err, ok, type Result } from '$lib/domain/result';
 import type { ApiDeps } from '../core/deps';
+import { readSyncConfig } from '../sync/config';
 import { refreshOrderState } from './records';
 
 export interface NewPo {
@@ -80,7 +81,7 @@ export async function createPo(deps: ApiDeps, input: NewPo): Promise<Result<Purc
 				let poNumber = input.poNumber;
 				if (!poNumber) {
 					sequence += 1;
-					poNumber = formatPoNumber(settings.dealer.poPrefix, sequence);
+					poNumber = formatPoNumber(settings.dealer.poPrefix, sequence, await deviceLetter(db));
 				}
 				const problem = poNumberProblem(poNumber, input.distributorId);
 				if (problem) return err('validation', problem, { field: 'poNumber' });
@@ -137,8 +138,18 @@ export async function createPo(deps: ApiDeps, input: NewPo): Promise<Result<Purc
 	);
 }
 
+/** This device's letter when the shop syncs (sync settings), else none. */
+async function deviceLetter(db: ApiDeps['db']): Promise<string> {
+	const config = await readSyncConfig(db);
+	return config?.deviceLetter ?? '';
+}
+
 /** The PO number the next drop-ship will get, without taking it. */
 export async function peekPoNumber(deps: ApiDeps): Promise<string> {
 	const settings = await readSettings(deps.db);
-	return formatPoNumber(settings.dealer.poPrefix, settings.poSequence + 1);
+	return formatPoNumber(
+		settings.dealer.poPrefix,
+		settings.poSequence + 1,
+		await deviceLetter(deps.db)
+	);
 }

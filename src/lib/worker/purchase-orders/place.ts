@@ -6,6 +6,7 @@ import type { PoLine, PurchaseOrder } from '$lib/domain/purchase-order';
 import { err, ok, type AppError, type Result } from '$lib/domain/result';
 import { adapterFor } from '../core/adapters';
 import type { ApiDeps } from '../core/deps';
+import { claimItems } from '../sync/claims';
 import { movePo, withState } from './records';
 
 /** The lock a tab holds on a PO while it sends it or looks it up (IDEM-7). */
@@ -45,6 +46,11 @@ async function sendHeld(deps: ApiDeps, poId: string): Promise<Result<PurchaseOrd
 	if (!built.ok) return built;
 	const name = DISTRIBUTORS[po.distributorId].name;
 
+	const lines = await deps.db.poLines.where('poId').equals(poId).sortBy('lineNo');
+	if (po.state === 'queued') {
+		const held = await holdItemsAcrossDevices(deps, po, lines);
+		if (held) return held;
+	}
 	const claimed = await deps.writes.run(() =>
 		movePo(deps.db, poId, 'send', (p, to) => withState(p, to, deps.now(), `Sending to ${name}`))
 	);
@@ -54,11 +60,34 @@ async function sendHeld(deps: ApiDeps, poId: string): Promise<Result<PurchaseOrd
 			`PO ${po.poNumber} is already being placed or was placed; nothing was sent twice.`
 		);
 	}
-	const lines = await deps.db.poLines.where('poId').equals(poId).sortBy('lineNo');
 	const result = await built.value.placeDropShipOrder(toRequest(claimed, lines));
 	return result.ok
 		? recordAccepted(deps, claimed, lines, result.value)
 		: recordFailure(deps, built.value, claimed, result.error);
+}
+
+/**
+ * On a synced shop, claims the PO's items on the server before any distributor call. Null when
+ * the PO may go out; else why not: `offline` (the PO stays `queued` and waits) or `conflict` (another
+ * device's PO holds an item: this PO is cancelled, naming that PO).
+ */
+async function holdItemsAcrossDevices(
+	deps: ApiDeps,
+	po: PurchaseOrder,
+	lines: readonly PoLine[]
+): Promise<Result<never> | null> {
+	const claim = await claimItems(deps, po, lines);
+	if (!claim.ok) return claim;
+	if (claim.value.kind !== 'refused') return null;
+	const message = `Device ${claim.value.device} already ordered this item on PO ${claim.value.poNumber}, so PO ${po.poNumber} was cancelled and nothing was sent.`;
+	await deps.writes.run(() =>
+		movePo(deps.db, po.id, 'cancel', (p, to) => ({
+			...withState(p, to, deps.now(), message),
+			shipState: 'cancelled',
+			lastError: { code: 'conflict', message }
+		}))
+	);
+	return err('conflict', message);
 }
 
 function toRequest(po: PurchaseOrder, lines: readonly PoLine[]): DropShipRequest {

@@ -109,6 +109,8 @@ async function sendOne(
 	}
 	const sent = await sendPo(deps, po.id);
 	if (sent.ok) return 'placed';
+	// `offline`: the sync server could not confirm the items are ours; the PO waits for it.
+	if (sent.error.code === 'offline') return 'waiting';
 	// `conflict`: another call claimed it first and sends it; not ours to count.
 	return sent.error.code === 'conflict' ? null : 'failed';
 }
