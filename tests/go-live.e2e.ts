@@ -134,7 +134,7 @@ describe('going live', () => {
 			mimeType: 'text/csv',
 			buffer: Buffer.from(ORDERS_CSV)
 		});
-		await page.getByText('1 new order imported.').waitFor();
+		await page.getByText(/read: 1 ready to drop-ship\. 1 new\./).waitFor();
 		await page.getByRole('button', { name: 'Next' }).click();
 		await page.getByRole('heading', { name: /Step 5 of 5/ }).waitFor();
 		await page.getByRole('button', { name: 'Skip for now' }).click();

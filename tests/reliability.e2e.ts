@@ -212,6 +212,8 @@ describe('reliability in a real browser', () => {
 		const row: Record<string, string> = {
 			Name: '#9911',
 			Email: 'xss@example.com',
+			'Financial Status': 'paid',
+			'Fulfillment Status': 'unfulfilled',
 			'Lineitem quantity': '1',
 			'Lineitem name': 'Renthal Grips',
 			'Lineitem price': '18.95',
@@ -229,7 +231,7 @@ describe('reliability in a real browser', () => {
 		await page
 			.getByLabel('Import orders (CSV or JSON)')
 			.setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-		await page.getByText('1 new order imported').waitFor();
+		await page.getByText(/read: 1 ready to drop-ship\. 1 new\./).waitFor();
 		const inList = page.locator('main').getByText(hostile).first();
 		await inList.waitFor();
 
