@@ -52,6 +52,15 @@ const pageBoundary = {
 	]
 };
 
+/**
+ * A route's files are its own: what two routes share lives in $lib/components (or $lib/state), so
+ * no route reaches into another route's folder, and nothing under $lib reaches into routes.
+ */
+const routeFence = {
+	group: ['../*', '../**', '!../app.css', '$lib/../*', '**/routes/*', '**/routes/**'],
+	message: "Routes share through $lib/components, never by importing another route's files."
+};
+
 export default ts.config(
 	js.configs.recommended,
 	...ts.configs.recommended,
@@ -138,9 +147,26 @@ export default ts.config(
 		}
 	},
 	{
-		files: ['src/routes/**', 'src/lib/components/**', 'src/lib/state/**'],
+		files: ['src/lib/components/**', 'src/lib/state/**'],
 		ignores: ['**/*.test.ts'],
-		rules: { 'no-restricted-imports': ['error', pageBoundary] }
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						...pageBoundary.patterns,
+						{ group: ['$lib/../*', '**/routes/*', '**/routes/**'], message: routeFence.message }
+					]
+				}
+			]
+		}
+	},
+	{
+		files: ['src/routes/**'],
+		ignores: ['**/*.test.ts'],
+		rules: {
+			'no-restricted-imports': ['error', { patterns: [...pageBoundary.patterns, routeFence] }]
+		}
 	},
 	{
 		ignores: [

@@ -48,6 +48,32 @@ describe('import fences', { timeout: 60_000 }, () => {
 		expect(hits.join('\n')).toMatch(/use \$lib\/simulator/);
 	});
 
+	// The fences go by path, so a .ts file beside a route stands for the route's .svelte files too.
+	it.each([
+		[
+			'src/routes/setup/steps.ts',
+			"import Card from '$lib/../routes/settings/order-automation/DistributorAccountCard.svelte';"
+		],
+		['src/routes/setup/steps.ts', "import OrderImport from '../orders/OrderImport.svelte';"],
+		[
+			'src/routes/orders/[id]/po-link.ts',
+			"import F from '../../purchase-orders/PoFilters.svelte';"
+		],
+		['src/lib/components/accounts/card.ts', "import N from '../../../routes/NavBar.svelte';"]
+	])("%s may not import another route's files", async (filePath, code) => {
+		const hits = await fencesHit(filePath, `${code}\nexport {};\n`);
+		expect(hits.join('\n')).toMatch(/Routes share through \$lib\/components/);
+	});
+
+	it.each([
+		['src/routes/setup/steps.ts', "import Form from './StepForm.svelte';"],
+		['src/routes/layout-style.ts', "import '../app.css';"],
+		['src/lib/components/accounts/card.ts', "import { plural } from '../format';"]
+	])('%s may import its own files and shared components', async (filePath, code) => {
+		const hits = await fencesHit(filePath, `${code}\nexport {};\n`);
+		expect(hits).toEqual([]);
+	});
+
 	it('a test file may import test support', async () => {
 		const hits = await fencesHit(
 			'src/lib/worker/orders/api.test.ts',
