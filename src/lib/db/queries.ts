@@ -125,7 +125,7 @@ export const feedsQuery = (): Observable<FeedImport[]> =>
 
 /** Whether "Drop-ship everything" can be undone (the worker keeps the replaced rules). */
 export const rulesUndoQuery = (): Observable<boolean> =>
-	liveQuery(async () => (await readDb().settings.get('rulesUndo')) !== undefined);
+	liveQuery(async () => (await readSetting(readDb(), 'rulesUndo')) !== undefined);
 
 export const brandAliasesQuery = (): Observable<BrandAlias[]> =>
 	liveQuery(() => readDb().brandAliases.orderBy('alias').toArray());

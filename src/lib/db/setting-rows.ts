@@ -21,3 +21,8 @@ export async function writeSetting<K extends SettingKey>(
 ): Promise<void> {
 	await db.settings.put({ key, value: SETTING_ROWS[key].parse(value) });
 }
+
+/** Removes a settings row (a missing row reads as its default). */
+export async function deleteSetting(db: DropshipDb, key: SettingKey): Promise<void> {
+	await db.settings.delete(key);
+}

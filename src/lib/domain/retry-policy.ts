@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The one retry policy: exponential backoff with full jitter (AWS architecture blog's
  * "full jitter"), and a circuit breaker per distributor. Pure: the caller passes time and random.
@@ -27,14 +29,16 @@ export function retryDelay(attempt: number, random: () => number, retryAfterMs?:
 	return retryAfterMs === undefined ? own : Math.max(retryAfterMs, own);
 }
 
-export type CircuitState = 'closed' | 'open' | 'half_open';
+export const CircuitState = z.enum(['closed', 'open', 'half_open']);
+export type CircuitState = z.infer<typeof CircuitState>;
 
-export interface Circuit {
-	state: CircuitState;
-	failures: number;
+export const Circuit = z.object({
+	state: CircuitState,
+	failures: z.number().int().nonnegative(),
 	/** While open: when one trial call may go through. */
-	openUntil?: number;
-}
+	openUntil: z.number().optional()
+});
+export type Circuit = z.infer<typeof Circuit>;
 
 export const FAILURES_TO_OPEN = 5;
 export const OPEN_FOR_MS = 60_000;

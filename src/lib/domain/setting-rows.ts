@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { DataLossReport } from './data-loss';
 import { DistributorId } from './distributor';
 import { EmailTemplates } from './email-template';
+import { Circuit } from './retry-policy';
+import { Warehouse } from './rules';
+import { PassphraseSealed } from './sealed';
 import { AppSettings } from './settings';
 import { SmtpSettings } from './smtp';
 
@@ -33,6 +36,15 @@ export type TrackingSummary = z.infer<typeof TrackingSummary>;
 export const TrackingCursors = z.partialRecord(DistributorId, z.string());
 
 /**
+ * This browser's device key for sealing secrets: a non-extractable CryptoKey, stored as IndexedDB
+ * clones it (a structured clone keeps the key usable, never readable).
+ */
+export const DeviceKey = z.custom<CryptoKey>(
+	(value) => typeof CryptoKey !== 'undefined' && value instanceof CryptoKey,
+	'a CryptoKey'
+);
+
+/**
  * The typed rows of the settings table: one schema per key, read and written only through
  * db/setting-rows.ts, so no code casts a settings value. A row that does not match its schema
  * reads as missing (its default), never as a wrong shape.
@@ -44,7 +56,14 @@ export const SETTING_ROWS = {
 	trackingStatus: TrackingSummary,
 	trackingSinglyCursor: TrackingCursors,
 	lastBackupAt: z.string(),
-	dataLoss: DataLossReport
+	dataLoss: DataLossReport,
+	/** Each distributor's circuit breaker, mirrored from the worker's memory (core/circuits.ts). */
+	circuits: z.partialRecord(DistributorId, Circuit),
+	/** The warehouses "Drop-ship everything" replaced, kept for Undo. */
+	rulesUndo: z.array(Warehouse),
+	secretKey: DeviceKey,
+	/** Present while a passphrase lock is set: the KDF parameters and a check value, never the key. */
+	secretLock: PassphraseSealed
 } as const;
 export type SettingKey = keyof typeof SETTING_ROWS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTING_ROWS)[K]>;

@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import { openDb, reopenAfterLoss } from '$lib/db/db';
+import { writeSetting } from '$lib/db/setting-rows';
 import { createAdapter } from '$lib/distributors/registry';
 import { err, fromZodError, ok } from '$lib/domain/result';
 import { DATABASE_NAMES, type Workspace } from '$lib/domain/workspace';
@@ -45,7 +46,7 @@ function depsFor(workspace: Workspace): ApiDeps {
 		network: new Network(navigator.onLine),
 		secrets: new SecretBox(db),
 		adapters: createAdapter,
-		circuits: new Circuits((all) => void db.settings.put({ key: 'circuits', value: all })),
+		circuits: new Circuits((all) => void writeSetting(db, 'circuits', all)),
 		sync: browserSyncEngine
 	};
 	if (workspace === 'shop') {

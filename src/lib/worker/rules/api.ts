@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deleteSetting, readSetting, writeSetting } from '$lib/db/setting-rows';
 import { readSettings, writeSettings } from '$lib/db/writes';
 import { normaliseBrand, normaliseMpn } from '$lib/domain/catalog';
 import { DistributorId } from '$lib/domain/distributor';
@@ -6,9 +7,6 @@ import { err, ok } from '$lib/domain/result';
 import { dropShipEverything, Warehouse, withDefaultWarehouses } from '$lib/domain/rules';
 import type { ApiDeps } from '../core/deps';
 import { handler } from '../core/handler';
-
-/** Where "Drop-ship everything" keeps the rules it replaced, for Undo. */
-export const RULES_UNDO_KEY = 'rulesUndo';
 
 const Days = z.number().int().min(0).max(90);
 const Cents = z.number().int().nonnegative().max(99_999_999);
@@ -105,8 +103,8 @@ export function rulesApi(deps: ApiDeps) {
 				const current = withDefaultWarehouses(await deps.db.warehouses.toArray());
 				await deps.db.transaction('rw', deps.db.warehouses, deps.db.settings, async () => {
 					// A second press keeps the first snapshot: Undo returns to the dealer's own rules.
-					if (!(await deps.db.settings.get(RULES_UNDO_KEY)))
-						await deps.db.settings.put({ key: RULES_UNDO_KEY, value: current });
+					if (!(await readSetting(deps.db, 'rulesUndo')))
+						await writeSetting(deps.db, 'rulesUndo', current);
 					await deps.db.warehouses.bulkPut(dropShipEverything(current));
 				});
 				return ok();
@@ -116,13 +114,11 @@ export function rulesApi(deps: ApiDeps) {
 		/** Puts back the rules "Drop-ship everything" replaced. `not_found` when there is nothing to undo. */
 		undoDropShipEverything: handler(z.object({}), () =>
 			run(async () => {
-				const saved = z
-					.array(Warehouse)
-					.safeParse((await deps.db.settings.get(RULES_UNDO_KEY))?.value);
-				if (!saved.success) return err('not_found', 'There is nothing to undo.');
+				const saved = await readSetting(deps.db, 'rulesUndo');
+				if (!saved) return err('not_found', 'There is nothing to undo.');
 				await deps.db.transaction('rw', deps.db.warehouses, deps.db.settings, async () => {
-					await deps.db.warehouses.bulkPut(saved.data);
-					await deps.db.settings.delete(RULES_UNDO_KEY);
+					await deps.db.warehouses.bulkPut(saved);
+					await deleteSetting(deps.db, 'rulesUndo');
 				});
 				return ok();
 			})

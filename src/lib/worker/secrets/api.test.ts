@@ -4,7 +4,7 @@ import { createApi } from '../api';
 import { openCredentials } from './credentials';
 import { openSmtp } from '../mail/outbox';
 import { fromBase64 } from './passphrase';
-import { LOCK_ROW, SecretBox } from './sealing';
+import { SecretBox } from './sealing';
 import { FakeDistributor } from '$test-support/worker/fake-distributor';
 import { createTestDeps } from '$test-support/worker/test-deps';
 
@@ -31,7 +31,7 @@ async function withSecrets() {
 }
 
 async function lockRow(deps: ReturnType<typeof createTestDeps>) {
-	return PassphraseSealed.parse((await deps.db.settings.get(LOCK_ROW))?.value);
+	return PassphraseSealed.parse((await deps.db.settings.get('secretLock'))?.value);
 }
 
 describe(
@@ -212,12 +212,12 @@ describe(
 					error: { code: 'auth' }
 				}
 			);
-			expect(await deps.db.settings.get(LOCK_ROW)).toBeDefined();
+			expect(await deps.db.settings.get('secretLock')).toBeDefined();
 			expect(await api.secrets.removePassphrase({ passphrase: PASSPHRASE })).toEqual({
 				ok: true,
 				value: undefined
 			});
-			expect(await deps.db.settings.get(LOCK_ROW)).toBeUndefined();
+			expect(await deps.db.settings.get('secretLock')).toBeUndefined();
 			const fresh = { ...deps, secrets: new SecretBox(deps.db) };
 			const opened = await openCredentials(fresh, (await deps.db.distributors.get('pu'))!);
 			expect(opened.ok && opened.value.apiKey).toBe(API_KEY);

@@ -3,8 +3,7 @@ import { ok, type Result } from '$lib/domain/result';
 import type { PassphraseSealed } from '$lib/domain/sealed';
 import { openCredentials, sealAccount } from './credentials';
 import type { ApiDeps } from '../core/deps';
-import { LOCK_ROW } from './sealing';
-import { readSetting } from '$lib/db/setting-rows';
+import { deleteSetting, readSetting, writeSetting } from '$lib/db/setting-rows';
 
 /**
  * Moves every secret from one key to another: all are opened and re-sealed (fresh IVs) first,
@@ -42,8 +41,8 @@ export async function reseal(
 	await deps.db.transaction('rw', deps.db.distributors, deps.db.settings, async () => {
 		await deps.db.distributors.bulkPut(accounts);
 		if (nextSmtp) await deps.db.settings.put({ key: 'smtp', value: nextSmtp });
-		if (lockRow) await deps.db.settings.put({ key: LOCK_ROW, value: lockRow });
-		else await deps.db.settings.delete(LOCK_ROW);
+		if (lockRow) await writeSetting(deps.db, 'secretLock', lockRow);
+		else await deleteSetting(deps.db, 'secretLock');
 	});
 	return ok();
 }

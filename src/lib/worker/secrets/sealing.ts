@@ -1,6 +1,7 @@
 import type { DropshipDb } from '$lib/db/schema';
+import { readSetting, writeSetting } from '$lib/db/setting-rows';
 import { err, ok, type Result } from '$lib/domain/result';
-import { PassphraseSealed } from '$lib/domain/sealed';
+import type { PassphraseSealed } from '$lib/domain/sealed';
 import {
 	deriveKey,
 	encryptText,
@@ -23,9 +24,6 @@ export interface Sealed {
 	ct: string;
 }
 
-const KEY_ROW = 'secretKey';
-/** Present while a passphrase lock is set: the KDF parameters and a check value, never the key. */
-export const LOCK_ROW = 'secretLock';
 const CHECK_CONTEXT = 'secret-lock:check';
 const CHECK_TEXT = 'dropship-desk';
 
@@ -42,17 +40,17 @@ export class SecretBox {
 	constructor(private readonly db: DropshipDb) {}
 
 	private async loadDeviceKey(): Promise<CryptoKey> {
-		const stored = (await this.db.settings.get(KEY_ROW))?.value;
-		if (stored instanceof CryptoKey) return stored;
+		const stored = await readSetting(this.db, 'secretKey');
+		if (stored) return stored;
 		const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
 			'encrypt',
 			'decrypt'
 		]);
 		// Two tabs may race to create the key: keep whichever was stored first.
 		return this.db.transaction('rw', this.db.settings, async () => {
-			const again = (await this.db.settings.get(KEY_ROW))?.value;
-			if (again instanceof CryptoKey) return again;
-			await this.db.settings.put({ key: KEY_ROW, value: key });
+			const again = await readSetting(this.db, 'secretKey');
+			if (again) return again;
+			await writeSetting(this.db, 'secretKey', key);
 			return key;
 		});
 	}
@@ -64,8 +62,7 @@ export class SecretBox {
 	}
 
 	async readLock(): Promise<PassphraseSealed | null> {
-		const parsed = PassphraseSealed.safeParse((await this.db.settings.get(LOCK_ROW))?.value);
-		return parsed.success ? parsed.data : null;
+		return (await readSetting(this.db, 'secretLock')) ?? null;
 	}
 
 	/** The key secrets are sealed with now; `locked` while a lock is set and not unlocked here. */
