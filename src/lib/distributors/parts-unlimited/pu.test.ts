@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEALER, KEY, request, usePuSimulator } from '$test-support/distributors/pu-kit';
+import { PU_UNCONFIRMED } from './constants';
 
 const kit = usePuSimulator();
 const { sim } = kit;
@@ -203,5 +204,57 @@ describe('Parts Unlimited adapter against its simulator: happy paths', () => {
 			'placeOrder'
 		]);
 		expect(JSON.stringify(kit.audit)).not.toContain(KEY);
+	});
+});
+
+async function placeMany(count: number): Promise<{ placedAt: string; refs: Map<string, string> }> {
+	const placedAt = sim.now().toISOString();
+	const refs = new Map<string, string>();
+	for (let i = 1; i <= count; i++) {
+		const placed = await kit.adapter().placeDropShipOrder(request({ poNumber: `PO-${i}` }));
+		if (!placed.ok) throw new Error(placed.error.message);
+		refs.set(`PO-${i}`, placed.value.distributorRefs[0] ?? '');
+	}
+	sim.advanceHours(72);
+	return { placedAt, refs };
+}
+
+/** What only PU's order list does; the bulk contract every adapter shares is in ../adapter-contract.test.ts. */
+describe('Parts Unlimited order list: references and the page limit', () => {
+	it('matches a PO typed by hand with another number by its stored PU reference', async () => {
+		const { placedAt, refs } = await placeMany(3);
+		const batch = await kit
+			.adapter()
+			.getOrderStatuses([{ poNumber: 'TYPED-1', refs: [refs.get('PO-1') ?? ''], placedAt }]);
+		expect(batch).toMatchObject({
+			ok: true,
+			value: { statuses: [{ poNumber: 'TYPED-1', distributorRefs: [refs.get('PO-1')] }] }
+		});
+	});
+
+	it('more pages than this app reads: what was read is answered, the rest is unanswered (not absent)', async () => {
+		const { placedAt, refs } = await placeMany(30);
+		const pos = [...refs.keys()].map((poNumber) => ({ poNumber, refs: [], placedAt }));
+		const pages = PU_UNCONFIRMED.maxListPages;
+		Object.assign(PU_UNCONFIRMED, { maxListPages: 1 });
+		const batch = await kit
+			.adapter()
+			.getOrderStatuses(pos)
+			.finally(() => Object.assign(PU_UNCONFIRMED, { maxListPages: pages }));
+		expect(batch.ok).toBe(true);
+		if (!batch.ok) return;
+		expect(batch.value.statuses).toHaveLength(PU_UNCONFIRMED.listPageSize);
+		expect(batch.value.interrupted).toMatchObject({
+			error: { code: 'transient' },
+			unanswered: ['PO-26', 'PO-27', 'PO-28', 'PO-29', 'PO-30']
+		});
+	});
+
+	it('the simulator refuses a list without both dates (400)', async () => {
+		const url = 'https://api.parts-unlimited.com/api/v2/orders/dropship';
+		const headers = { 'api-key': KEY };
+		expect((await fetch(`${url}?order_date_start=2025-03-01`, { headers })).status).toBe(400);
+		const both = `${url}?order_date_start=2025-03-01&order_date_end=2025-03-02`;
+		expect((await fetch(both, { headers })).status).toBe(200);
 	});
 });

@@ -258,3 +258,32 @@ describe('Tucker Rocky adapter against its simulator: happy paths', () => {
 		expect(kit.requests()[0]?.url.host).toBe('apitest.tucker.com');
 	});
 });
+
+/** What only Tucker says; the faults every adapter shares are in ../adapter-contract.test.ts. */
+describe('Tucker Rocky refusals in its own words', () => {
+	it('reads per-line refusals of a refused order (orderinput.orderline[].errormsg)', async () => {
+		sim.setFault('tucker', 'unknown_sku', true);
+		expect(await kit.adapter().placeDropShipOrder(request())).toMatchObject({
+			error: { detail: 'No valid lines on order; Invalid item number' }
+		});
+	});
+
+	it('names the ship-to when it refuses a ZIP code', async () => {
+		const zip = { ...request().shipTo, postalCode: '00000' };
+		expect(await kit.adapter().placeDropShipOrder(request({ shipTo: zip }))).toMatchObject({
+			error: { code: 'invalid_address', field: 'shipTo' }
+		});
+	});
+
+	it("a refused key keeps Tucker's words in detail, and none without a customer number is sent", async () => {
+		expect(await kit.adapter('ABCDEFGHIJKLMNOPQRSTUVWXYZ12').validateCredentials()).toMatchObject({
+			ok: false,
+			error: { code: 'auth', detail: 'Invalid API key' }
+		});
+		expect(await kit.adapter(undefined, '').validateCredentials()).toMatchObject({
+			ok: false,
+			error: { code: 'auth', message: expect.stringMatching(/customer number and API key/) }
+		});
+		expect(kit.requests()).toHaveLength(1);
+	});
+});

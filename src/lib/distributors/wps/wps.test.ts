@@ -235,3 +235,47 @@ describe('WPS adapter against its simulator: happy paths', () => {
 		expect(JSON.stringify(kit.audit)).not.toContain(TOKEN);
 	});
 });
+
+/** What only WPS does; the faults every adapter shares are in ../adapter-contract.test.ts. */
+describe('WPS refusals: the cart, the order scope, the status body', () => {
+	it('deletes the cart when a step before submit fails, and keeps WPS order-free', async () => {
+		sim.setFault('wps', 'unknown_sku', true);
+		await kit.adapter().placeDropShipOrder(request());
+		const calls = (await kit.requests()).map((c) => `${c.method} ${c.url.pathname}`);
+		expect(calls).toEqual(['POST /carts', 'POST /carts/PO-1001/items', 'DELETE /carts/PO-1001']);
+		expect(sim.countOrders('wps', 'PO-1001')).toBe(0);
+	});
+
+	it('deletes the cart when submit is refused (tax ID), so a corrected PO can go again', async () => {
+		sim.setFault('wps', 'account_not_set_up', true);
+		await kit.adapter().placeDropShipOrder(request());
+		sim.setFault('wps', 'account_not_set_up', false);
+		expect((await kit.adapter().placeDropShipOrder(request())).ok).toBe(true);
+		expect(sim.countOrders('wps', 'PO-1001')).toBe(1);
+	});
+
+	it('a body missing required fields on status names the field in detail', async () => {
+		await kit.adapter().placeDropShipOrder(request());
+		sim.setFault('wps', 'malformed_body', true);
+		expect(await kit.adapter().getOrderStatus('PO-1001')).toMatchObject({
+			ok: false,
+			error: { code: 'protocol', detail: expect.stringContaining('data.po_number') }
+		});
+	});
+
+	it('a token without the order scope is not_enabled on ordering', async () => {
+		const placed = await kit.adapter('demo-readonly-0000').placeDropShipOrder(request());
+		expect(placed).toMatchObject({ ok: false, error: { code: 'not_enabled' } });
+		if (!placed.ok) expect(placed.error.message).toMatch(/webservices@wps-inc\.com/);
+	});
+
+	it('the simulator refuses an order list without both dates (400), as WPS documents', async () => {
+		const auth = { authorization: `Bearer ${TOKEN}` };
+		const base = 'https://api.wps-inc.com/orders';
+		expect((await fetch(`${base}?from_date=20250301`, { headers: auth })).status).toBe(400);
+		expect((await fetch(`${base}?to_date=20250301`, { headers: auth })).status).toBe(400);
+		expect(
+			(await fetch(`${base}?from_date=20250301&to_date=20250302`, { headers: auth })).status
+		).toBe(200);
+	});
+});
