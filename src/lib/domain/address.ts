@@ -149,3 +149,8 @@ export const Address = z
 		}
 	});
 export type Address = z.infer<typeof Address>;
+
+/** A blank address for a form to fill (US until the dealer says otherwise). */
+export function emptyAddress(): Address {
+	return { name: '', line1: '', city: '', state: '', postalCode: '', country: 'US' };
+}

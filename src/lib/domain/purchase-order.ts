@@ -56,6 +56,13 @@ export const SHIP_STATE_LABELS: Record<ShipState, string> = {
 export const ShippingMethod = z.enum(['ground', '2day', '1day']);
 export type ShippingMethod = z.infer<typeof ShippingMethod>;
 
+/** Each shipping method as the dealer reads it, in the order the choices are offered. */
+export const SHIPPING_METHOD_LABELS: Record<ShippingMethod, string> = {
+	ground: 'Ground',
+	'2day': '2-day',
+	'1day': 'Next day'
+};
+
 export const PoHistoryEntry = z.object({
 	at: z.iso.datetime(),
 	state: PoState,

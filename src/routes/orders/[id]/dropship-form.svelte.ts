@@ -1,4 +1,4 @@
-import { Address } from '$lib/domain/address';
+import { Address, emptyAddress } from '$lib/domain/address';
 import { DISTRIBUTORS } from '$lib/domain/distributor';
 import { marginPercent, type DropshipOption } from '$lib/domain/dropship-option';
 import type { Order, OrderItem } from '$lib/domain/order';
@@ -26,14 +26,7 @@ const keyOf = (o: DropshipOption) => `${o.distributorId}:${o.sku}`;
 export class DropshipForm {
 	chosenKey = $state('');
 	// The dialog edits its own copy of the address, taken when it opens.
-	shipTo = $state<Order['shipTo']>({
-		name: '',
-		line1: '',
-		city: '',
-		state: '',
-		postalCode: '',
-		country: 'US'
-	});
+	shipTo = $state<Order['shipTo']>(emptyAddress());
 	quantity = $state(1);
 	shippingMethod = $state<ShippingMethod>('ground');
 	poNumber = $state('');
