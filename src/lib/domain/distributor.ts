@@ -72,6 +72,11 @@ export const DISTRIBUTORS: Readonly<Record<DistributorId, DistributorInfo>> = {
 	}
 };
 
+/** Each distributor's name, in the order the distributors are listed everywhere. */
+export const DISTRIBUTOR_NAMES = Object.fromEntries(
+	DISTRIBUTOR_IDS.map((id) => [id, DISTRIBUTORS[id].name])
+) as Readonly<Record<DistributorId, string>>;
+
 /** The SKU as dealers read it: distributor prefix + the distributor's own part number. */
 export function displaySku(distributorId: DistributorId, sku: string): string {
 	return `${DISTRIBUTORS[distributorId].skuPrefix}${sku}`;
