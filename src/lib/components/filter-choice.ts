@@ -1,0 +1,29 @@
+/**
+ * One choice of a list filter as FilterBar draws it: "any" or one of `labels`' keys. Built by
+ * `filterChoice`, which keeps the key type on the page's side, so a value from the select (or an
+ * old bookmark) that is not one of the keys reads as "any".
+ */
+export interface FilterChoice {
+	label: string;
+	anyLabel: string;
+	value: string;
+	options: { value: string; label: string }[];
+	onpick: (raw: string) => void;
+}
+
+export function filterChoice<T extends string>(choice: {
+	label: string;
+	anyLabel: string;
+	labels: Readonly<Record<T, string>>;
+	value: T | '';
+	onchange: (value: T | '') => void;
+}): FilterChoice {
+	const isKey = (raw: string): raw is T => Object.hasOwn(choice.labels, raw);
+	return {
+		label: choice.label,
+		anyLabel: choice.anyLabel,
+		value: choice.value,
+		options: Object.entries<string>(choice.labels).map(([value, label]) => ({ value, label })),
+		onpick: (raw) => choice.onchange(isKey(raw) ? raw : '')
+	};
+}
