@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/** The web stores Dropship Desk takes orders from (storefronts.md). */
+export const StorefrontId = z.enum(['shopify', 'woocommerce']);
+export type StorefrontId = z.infer<typeof StorefrontId>;
+
+export const STOREFRONT_NAMES: Record<StorefrontId, string> = {
+	shopify: 'Shopify',
+	woocommerce: 'WooCommerce'
+};
+
+/**
+ * Who tells the buyer about a shipment: the store (Shopify's shipping confirmation, WooCommerce's
+ * customer note) or Dropship Desk's own SMTP email. Decided once per store, so a buyer gets one
+ * email per shipment: never both, never none.
+ */
+export const BuyerNotifier = z.enum(['store', 'smtp']);
+export type BuyerNotifier = z.infer<typeof BuyerNotifier>;
+
+/**
+ * What the dealer types to connect a store. Shopify: the shop's myshopify.com domain and a custom
+ * app's Admin API access token. WooCommerce: the store's https address and a REST consumer key
+ * and secret.
+ */
+export const StoreCredentials = z.object({
+	shop: z.string().trim().min(1, 'is required'),
+	accessToken: z.string().trim().optional(),
+	consumerKey: z.string().trim().optional(),
+	consumerSecret: z.string().trim().optional()
+});
+export type StoreCredentials = z.infer<typeof StoreCredentials>;
+
+/** The secret fields per store: sealed at rest like the distributor keys. */
+export const STORE_SECRET_FIELDS: Record<StorefrontId, readonly (keyof StoreCredentials)[]> = {
+	shopify: ['accessToken'],
+	woocommerce: ['consumerKey', 'consumerSecret']
+};
+
+/** Where an order stands in the store, apart from where it stands here. */
+export const StoreOrderStatus = z.enum(['open', 'unpaid', 'fulfilled', 'cancelled']);
+export type StoreOrderStatus = z.infer<typeof StoreOrderStatus>;
+
+/** The store's side of an order that came in by a sync: the key that makes syncing idempotent. */
+export const StoreOrderRef = z.object({
+	storefrontId: StorefrontId,
+	/** The store's own id (Shopify's `gid://shopify/Order/…`, WooCommerce's numeric id). */
+	orderId: z.string().min(1),
+	/** The order in the store's admin, for the link on the orders list. */
+	url: z.string(),
+	updatedAt: z.iso.datetime(),
+	status: StoreOrderStatus,
+	/** Set when the store changed the order after a PO was placed, or cancelled it: the dealer decides. */
+	flag: z.string().optional()
+});
+export type StoreOrderRef = z.infer<typeof StoreOrderRef>;
+
+export const StorePushState = z.enum(['queued', 'sending', 'retrying', 'done', 'failed']);
+export type StorePushState = z.infer<typeof StorePushState>;
+
+/** One shipment to tell the store about: queued once per shipment, retried like the outbox. */
+export const StorePush = z.object({
+	id: z.string(),
+	/** One push per shipment, across reloads and tabs. */
+	shipmentId: z.string(),
+	orderId: z.string(),
+	storefrontId: StorefrontId,
+	/** Decided when the shipment arrived (see whoTellsBuyer) and never again. */
+	notifyCustomer: z.boolean(),
+	state: StorePushState,
+	attempts: z.number().int().nonnegative(),
+	/** What the store was told, in words: "Shopify told: fulfilled, UPS 1Z…". */
+	message: z.string().optional(),
+	lastError: z.string().optional(),
+	createdAt: z.iso.datetime(),
+	doneAt: z.iso.datetime().optional()
+});
+export type StorePush = z.infer<typeof StorePush>;
+
+/**
+ * The one rule for the buyer's shipment email: an order from a connected store whose dealer chose
+ * the store is told by the store; every other order by our SMTP email.
+ */
+export function whoTellsBuyer(
+	order: { store?: Pick<StoreOrderRef, 'storefrontId'> },
+	connection: { storefrontId: StorefrontId; notifier: BuyerNotifier } | null
+): BuyerNotifier {
+	if (!order.store || !connection) return 'smtp';
+	return order.store.storefrontId === connection.storefrontId ? connection.notifier : 'smtp';
+}
