@@ -5,12 +5,33 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+/** Test kits, fixtures and fakes are fenced off: no production file may import them. */
+const testSupportFence = {
+	group: ['$test-support', '$test-support/*', '**/test-support/*', '**/test-support'],
+	message: 'Test support is for tests only (src/test-support).'
+};
+
+/** Node-only code (the proxy and the /mail bridge) never reaches browser code, and back. */
+const nodeOnlyFence = {
+	group: [
+		'$lib/proxy',
+		'$lib/proxy/*',
+		'**/lib/proxy/*',
+		'$lib/mail',
+		'$lib/mail/*',
+		'**/lib/mail/*'
+	],
+	message: 'lib/proxy and lib/mail run in node only; the browser reaches them over HTTP.'
+};
+
 /**
  * The import boundaries of STYLE.md, enforced: domain imports nothing of ours; pages never reach
  * the worker, the write side of the database or the distributor adapters (types aside).
  */
 const pageBoundary = {
 	patterns: [
+		testSupportFence,
+		nodeOnlyFence,
 		{
 			group: ['$lib/worker', '$lib/worker/*', '**/lib/worker/*'],
 			message: 'Pages call the worker through $lib/worker-client only.'
@@ -65,6 +86,23 @@ export default ts.config(
 		}
 	},
 	{
+		// Every production file: no test support. The blocks below narrow further and repeat the fence
+		// (a later block's rule replaces an earlier one for the same files).
+		files: ['src/**'],
+		ignores: ['**/*.test.ts', 'src/test-support/**'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [testSupportFence] }] }
+	},
+	{
+		files: [
+			'src/lib/worker/**',
+			'src/lib/worker-client/**',
+			'src/lib/mocks/**',
+			'src/lib/imports/**'
+		],
+		ignores: ['**/*.test.ts'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [testSupportFence, nodeOnlyFence] }] }
+	},
+	{
 		files: ['src/lib/domain/**'],
 		ignores: ['**/*.test.ts'],
 		rules: {
@@ -72,7 +110,8 @@ export default ts.config(
 				'error',
 				{
 					patterns: [
-						{ group: ['$lib/*', '../*', '!./*'], message: 'domain imports nothing of ours.' }
+						{ group: ['$lib/*', '../*', '!./*'], message: 'domain imports nothing of ours.' },
+						testSupportFence
 					]
 				}
 			]
@@ -91,6 +130,8 @@ export default ts.config(
 				'error',
 				{
 					patterns: [
+						testSupportFence,
+						nodeOnlyFence,
 						{
 							group: ['$lib/worker', '$lib/worker/*', '$lib/worker-client', '$lib/worker-client/*'],
 							message: 'Lower layers never import the worker or its client.'

@@ -20,7 +20,7 @@ export default defineConfig({
 					environment: 'node',
 					include: ['src/**/*.test.ts'],
 					exclude: ['src/**/*.svelte.test.ts'],
-					setupFiles: ['src/test-setup/unit.ts']
+					setupFiles: ['src/test-support/setup/unit.ts']
 				}
 			},
 			{
@@ -30,7 +30,7 @@ export default defineConfig({
 					name: 'component',
 					environment: 'jsdom',
 					include: ['src/**/*.svelte.test.ts'],
-					setupFiles: ['src/test-setup/component.ts']
+					setupFiles: ['src/test-support/setup/component.ts']
 				}
 			},
 			{

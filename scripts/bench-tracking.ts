@@ -8,7 +8,7 @@
  */
 import 'fake-indexeddb/auto';
 import { DISTRIBUTOR_IDS } from '../src/lib/domain/distributor';
-import { trackingWorld } from '../src/lib/worker/tracking-test-kit';
+import { trackingWorld } from '$test-support/worker/tracking-kit';
 
 function print(metric: string, value: number, unit: string): void {
 	console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit }));

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Order } from '$lib/domain/order';
 import type { PurchaseOrder } from '$lib/domain/purchase-order';
 import type { Client } from '$lib/worker-client/client.svelte';
-import WithClient from '$lib/components/testing/WithClient.svelte';
+import WithClient from '$test-support/components/WithClient.svelte';
 import NeedsAttention from './NeedsAttention.svelte';
 
 const now = new Date('2026-11-24T15:00:00');

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import ConfirmDialogHarness from './testing/ConfirmDialogHarness.svelte';
+import ConfirmDialogHarness from '$test-support/components/ConfirmDialogHarness.svelte';
 
 // jsdom has <dialog> but not its modal methods; these do what the browser does for the test.
 beforeAll(() => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApi } from '$lib/worker/api';
-import { FakeDistributor } from '$lib/worker/fake-distributor';
-import { createTestDeps } from '$lib/worker/test-deps';
+import { FakeDistributor } from '$test-support/worker/fake-distributor';
+import { createTestDeps } from '$test-support/worker/test-deps';
 import type { DropshipDb } from './schema';
 
 interface SeenTransaction {

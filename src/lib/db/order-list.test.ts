@@ -7,7 +7,7 @@ import {
 	type OrderFilter
 } from '$lib/domain/order-filter';
 import { readOrderList } from './order-list';
-import { bigShop, countRecordsRead, DAY, iso, NOW, ORDERS } from './scale-test-kit';
+import { bigShop, countRecordsRead, DAY, iso, NOW, ORDERS } from '$test-support/db/scale-kit';
 import type { DropshipDb } from './schema';
 
 let db: DropshipDb;

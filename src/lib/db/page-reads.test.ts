@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readDashboard, readOutboxPage, readWaitingItems } from './page-reads';
-import { bigShop, countRecordsRead, DAY, iso, NOW, ORDERS } from './scale-test-kit';
+import { bigShop, countRecordsRead, DAY, iso, NOW, ORDERS } from '$test-support/db/scale-kit';
 import type { DropshipDb } from './schema';
 
 let db: DropshipDb;

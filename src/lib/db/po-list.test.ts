@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PurchaseOrder } from '$lib/domain/purchase-order';
 import { EMPTY_PO_FILTER, filterPurchaseOrders, type PoFilter } from '$lib/domain/po-filter';
 import { readPoList } from './po-list';
-import { bigShop, countRecordsRead, DAY, NOW, ORDERS } from './scale-test-kit';
+import { bigShop, countRecordsRead, DAY, NOW, ORDERS } from '$test-support/db/scale-kit';
 import type { DropshipDb } from './schema';
 
 let db: DropshipDb;

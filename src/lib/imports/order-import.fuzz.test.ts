@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createApi } from '$lib/worker/api';
-import { createTestDeps } from '$lib/worker/test-deps';
+import { createTestDeps } from '$test-support/worker/test-deps';
 import { parseOrderCsv } from './order-csv';
 import { parseOrderJson } from './order-json';
 

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailHandler } from './mail-handler';
-import { startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from './smtp-test-server';
+import {
+	startTestSmtpServer,
+	type ReceivedMail,
+	type TestSmtpServer
+} from '$test-support/mail/smtp-test-server';
 
 /** A real SMTP server on localhost: what it receives is what a buyer would get. */
 let smtpServer: TestSmtpServer;

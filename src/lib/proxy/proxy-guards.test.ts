@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setup } from './proxy-test-kit.ts';
+import { setup } from '$test-support/proxy/proxy-kit.ts';
 
 const stream = (bytes: number, chunk = 64 * 1024) => {
 	let left = bytes;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setup, type Upstream } from './proxy-test-kit.ts';
+import { setup, type Upstream } from '$test-support/proxy/proxy-kit.ts';
 
 const CANARIES = {
 	authorization: 'Bearer CANARY-AUTH-7f3a',

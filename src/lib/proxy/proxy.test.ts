@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP, setup } from './proxy-test-kit.ts';
+import { APP, setup } from '$test-support/proxy/proxy-kit.ts';
 
 describe('the CORS proxy: what goes through', () => {
 	it('forwards an allowed call: URL, method, body and only the allow-listed headers', async () => {

@@ -1,19 +1,19 @@
 import { z } from 'zod';
 import { ok } from '$lib/domain/result';
-import type { ApiDeps } from './deps';
-import { handler } from './handler';
-import { backupApi } from './api/backup';
-import { catalogApi } from './api/catalog';
-import { demoApi } from './api/demo';
-import { distributorsApi } from './api/distributors';
-import { mailApi } from './api/mail';
-import { ordersApi } from './api/orders';
-import { purchaseOrdersApi } from './api/purchase-orders';
-import { recoveryApi } from './api/recovery';
-import { rulesApi } from './api/rules';
-import { secretsApi } from './api/secrets';
-import { settingsApi } from './api/settings';
-import { trackingApi } from './api/tracking';
+import type { ApiDeps } from './core/deps';
+import { handler } from './core/handler';
+import { backupApi } from './backup/api';
+import { catalogApi } from './catalog/api';
+import { demoApi } from './demo/api';
+import { distributorsApi } from './distributors/api';
+import { mailApi } from './mail/api';
+import { ordersApi } from './orders/api';
+import { purchaseOrdersApi } from './purchase-orders/api';
+import { recoveryApi } from './recovery/api';
+import { rulesApi } from './rules/api';
+import { secretsApi } from './secrets/api';
+import { settingsApi } from './settings/api';
+import { trackingApi } from './tracking/api';
 
 /**
  * The whole backend, as one typed map of namespaces. The page imports `WorkerApi` as a type only

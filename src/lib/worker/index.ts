@@ -2,14 +2,14 @@ import * as Comlink from 'comlink';
 import { openDb, reopenAfterLoss } from '$lib/db/db';
 import { createAdapter } from '$lib/distributors/registry';
 import { createApi } from './api';
-import { Circuits } from './circuits';
-import { memoryLocks, webLocks } from './locks';
-import { Network } from './network';
-import { SecretBox } from './secrets';
-import { createDemoControl } from './demo-control';
-import { createMailTransport } from './mail-transport';
-import { createLiveFetch } from './transport';
-import { createWriteQueue } from './write-queue';
+import { Circuits } from './core/circuits';
+import { memoryLocks, webLocks } from './core/locks';
+import { Network } from './core/network';
+import { SecretBox } from './secrets/sealing';
+import { createDemoControl } from './demo/control';
+import { createMailTransport } from './mail/transport';
+import { createLiveFetch } from './core/transport';
+import { createWriteQueue } from './core/write-queue';
 
 /**
  * The worker's entry: opens the database, picks the transport (demo simulators or the proxy) per

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { Component } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import type { Client } from '$lib/worker-client/client.svelte';
-import WithClient from '$lib/components/testing/WithClient.svelte';
+import WithClient from '$test-support/components/WithClient.svelte';
 import BackupRestore from './BackupRestore.svelte';
 
 const changes = [{ table: 'orders', incoming: 30, added: 30, changed: 0, unchanged: 0 }];

@@ -4,7 +4,7 @@ import type { Component } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import type { DistributorAccount } from '$lib/domain/account';
 import type { Client } from '$lib/worker-client/client.svelte';
-import WithClient from '$lib/components/testing/WithClient.svelte';
+import WithClient from '$test-support/components/WithClient.svelte';
 import DistributorAccountCard from './DistributorAccountCard.svelte';
 
 /** A worker client double: only the methods the card calls, answering as the worker does. */

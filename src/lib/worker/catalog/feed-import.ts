@@ -1,0 +1,154 @@
+import { replaceCatalog } from '$lib/db/writes';
+import type { FeedImport } from '$lib/domain/catalog';
+import type { DistributorId } from '$lib/domain/distributor';
+import { err, ok, type Result } from '$lib/domain/result';
+import { parseFeed } from '$lib/feeds/presets';
+import type {
+	ColumnMapping,
+	FeedFile,
+	FeedLayoutId,
+	FeedParse,
+	ParseHooks,
+	RowProblem
+} from '$lib/feeds/types';
+import type { ApiDeps } from '../core/deps';
+import { isQuotaError } from '../core/handler';
+import { yieldToEventLoop, type CatalogKeeper } from './sync';
+import { ImportRuns, type ImportRun } from './feed-runs';
+
+export type ImportOutcome =
+	| {
+			state: 'complete';
+			feed: FeedImport;
+			problems: RowProblem[];
+			problemCount: number;
+			notes: string[];
+	  }
+	| { state: 'needs_confirmation'; rowCount: number; previousCount: number; problemCount: number }
+	| { state: 'cancelled' };
+
+export interface ImportRequest {
+	runId: string;
+	layout: FeedLayoutId;
+	distributorId: DistributorId;
+	mapping?: ColumnMapping;
+	source: string;
+}
+
+/** A new feed under half the size of the current one is more likely cut short than real. */
+const SHRINK_FACTOR = 0.5;
+
+/**
+ * One feed import, start to end: parse in batches (progress, cancel), refuse what is not a feed,
+ * ask before a much smaller feed replaces the current one, then replace the distributor's catalog
+ * in one transaction and hand the offers to the index. Nothing is written before the end.
+ */
+export class FeedImporter {
+	readonly runs: ImportRuns;
+
+	constructor(
+		private readonly deps: ApiDeps,
+		private readonly keeper: CatalogKeeper
+	) {
+		this.runs = new ImportRuns(deps);
+	}
+
+	begin(request: ImportRequest): ImportRun {
+		return this.runs.start(request.runId, request.distributorId, request.source);
+	}
+
+	/** Parse hooks that report into `run`: progress, cancel, pauses. */
+	hooks(run: ImportRun): ParseHooks {
+		return {
+			onProgress: (p) => this.runs.progress(run, p.rows, p.fraction),
+			isCancelled: () => run.isCancelled,
+			pause: yieldToEventLoop
+		};
+	}
+
+	async run(
+		run: ImportRun,
+		request: ImportRequest,
+		files: FeedFile[]
+	): Promise<Result<ImportOutcome>> {
+		return this.settle(run, request, await parseFeed({ ...request, files }, this.hooks(run)));
+	}
+
+	/** What follows a parse, whatever the source: refuse, ask, or store. */
+	async settle(
+		run: ImportRun,
+		request: Pick<ImportRequest, 'distributorId' | 'mapping'>,
+		parsed: FeedParse
+	): Promise<Result<ImportOutcome>> {
+		const { runs } = this;
+		if (!parsed.ok && 'cancelled' in parsed) return this.cancelled(run);
+		if (!parsed.ok) return this.fail(run, parsed.refused);
+		if (parsed.offers.length === 0) {
+			return this.fail(run, `No row of this feed could be read (${parsed.problemCount} bad rows).`);
+		}
+		runs.progress(run, parsed.rowCount, 1);
+		run.parsed = parsed;
+		if (run.isCancelled) return this.cancelled(run);
+		if (request.mapping) await runs.saveMapping(request.distributorId, request.mapping);
+		const previous = await this.deps.db.feedImports
+			.where({ distributorId: request.distributorId, state: 'complete' })
+			.first();
+		if (previous && parsed.offers.length < previous.rowCount * SHRINK_FACTOR) {
+			run.stage = 'needs_confirmation';
+			return ok({
+				state: 'needs_confirmation',
+				rowCount: parsed.offers.length,
+				previousCount: previous.rowCount,
+				problemCount: parsed.problemCount
+			});
+		}
+		return this.store(run);
+	}
+
+	fail(run: ImportRun, message: string): Result<never> {
+		this.runs.finish(run, 'failed');
+		return err('validation', message);
+	}
+
+	private cancelled(run: ImportRun): Result<ImportOutcome> {
+		this.runs.finish(run, 'cancelled');
+		return ok({ state: 'cancelled' });
+	}
+
+	async store(run: ImportRun): Promise<Result<ImportOutcome>> {
+		const parsed = run.parsed;
+		if (!parsed) return err('conflict', 'This import has nothing to save.');
+		const id = this.deps.newId();
+		run.stage = 'storing';
+		this.keeper.expect(id, parsed.offers);
+		let feed: FeedImport;
+		try {
+			feed = await this.deps.writes.run(() =>
+				replaceCatalog(
+					this.deps.db,
+					{
+						id,
+						distributorId: run.distributorId,
+						source: run.source,
+						startedAt: run.startedAt,
+						finishedAt: this.deps.now().toISOString(),
+						errorCount: parsed.problemCount,
+						message: parsed.notes.join(' ') || undefined
+					},
+					parsed.offers
+				)
+			);
+		} catch (cause) {
+			if (isQuotaError(cause)) throw cause;
+			this.runs.finish(run, 'failed');
+			const message = 'The feed could not be saved. The previous catalog is unchanged; try again.';
+			return err('transient', message, { detail: String(cause) });
+		} finally {
+			run.stage = 'indexing';
+			await this.keeper.settle(id);
+		}
+		this.runs.finish(run, 'complete');
+		const { problems, problemCount, notes } = parsed;
+		return ok({ state: 'complete', feed, problems, problemCount, notes });
+	}
+}

@@ -1,0 +1,226 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strToU8 } from 'fflate';
+import { describe, expect, it, vi } from 'vitest';
+import { replaceCatalog } from '$lib/db/writes';
+import type { Offer } from '$lib/domain/catalog';
+import { syntheticOffers, syntheticPuBaseCsv } from '$lib/feeds/synthetic';
+import { createApi } from '../api';
+import { catalogKeeper } from './sync';
+import { createTestDeps } from '$test-support/worker/test-deps';
+
+const fixture = (name: string) => ({
+	name,
+	data: new Uint8Array(readFileSync(join(__dirname, '../../feeds/fixtures', name)))
+});
+const puFiles = [fixture('pu-BasePriceFile.csv'), fixture('pu-12345_PriceFile.csv')];
+
+function wpsOffer(over: Partial<Offer> = {}): Offer {
+	return {
+		distributorId: 'wps',
+		sku: '15-0174',
+		brand: 'EBC',
+		mpn: 'FA-213HH',
+		description: 'EBC sintered brake pads',
+		costCents: 3000,
+		stock: { CA: 2 },
+		...over
+	};
+}
+
+async function seeded() {
+	const deps = createTestDeps();
+	const api = createApi(deps);
+	await replaceCatalog(
+		deps.db,
+		{
+			id: 'old-pu',
+			distributorId: 'pu',
+			source: 'seed',
+			startedAt: deps.now().toISOString(),
+			errorCount: 0
+		},
+		syntheticOffers(3000, 'pu')
+	);
+	await replaceCatalog(
+		deps.db,
+		{
+			id: 'wps-1',
+			distributorId: 'wps',
+			source: 'seed',
+			startedAt: deps.now().toISOString(),
+			errorCount: 0
+		},
+		[wpsOffer()]
+	);
+	return { deps, api };
+}
+
+const feedsOf = (deps: ReturnType<typeof createTestDeps>) =>
+	deps.db.feedImports.where('state').equals('complete').toArray();
+
+describe('catalog.importFeed', () => {
+	it('imports a PU file, replaces the old feed, and search finds the part at both distributors', async () => {
+		const { deps, api } = await seeded();
+		expect((await api.catalog.search({ query: 'EBC' })).ok).toBe(true); // loads the index
+		const result = await api.catalog.importFeed({
+			runId: 'r1',
+			layout: 'pu',
+			distributorId: 'pu',
+			files: puFiles
+		});
+		// Under half of the 3,000 seeded rows: the dealer is asked first.
+		expect(result).toEqual({
+			ok: true,
+			value: expect.objectContaining({
+				state: 'needs_confirmation',
+				rowCount: 4,
+				previousCount: 3000
+			})
+		});
+		expect((await feedsOf(deps)).map((f) => f.id).sort()).toEqual(['old-pu', 'wps-1']);
+		const confirmed = await api.catalog.confirmImport({ runId: 'r1' });
+		expect(confirmed.ok && confirmed.value.state).toBe('complete');
+		expect(
+			confirmed.ok && confirmed.value.state === 'complete' && confirmed.value.problemCount
+		).toBe(4);
+		const feeds = await feedsOf(deps);
+		expect(feeds.find((f) => f.distributorId === 'pu')).toMatchObject({
+			rowCount: 4,
+			errorCount: 4,
+			source: 'upload'
+		});
+		expect(await deps.db.catalogBlocks.where('importId').equals('old-pu').count()).toBe(0);
+
+		const found = await api.catalog.search({ query: 'FA213HH' });
+		expect(
+			found.ok && found.value[0]?.offers.map((o) => `${o.distributorId}:${o.sku}`).sort()
+		).toEqual(['pu:2103-0174', 'wps:15-0174']);
+		const byPrefix = await api.catalog.search({ query: 'PU2103-0174' });
+		expect(byPrefix.ok && byPrefix.value[0]?.offers).toHaveLength(2);
+		const words = await api.catalog.search({ query: 'kinetic glo' });
+		expect(words.ok && words.value[0]?.offers[0]?.sku).toBe('1010-1234');
+	});
+
+	it('refuses a file that is not a feed and changes nothing', async () => {
+		const { deps, api } = await seeded();
+		for (const bytes of [
+			strToU8(''),
+			strToU8('Order,Total\r\n1,2\r\n'),
+			new Uint8Array([0, 1, 2, 3, 0])
+		]) {
+			const result = await api.catalog.importFeed({
+				runId: 'x',
+				layout: 'pu',
+				distributorId: 'pu',
+				files: [{ name: 'f.csv', data: bytes }]
+			});
+			expect(result.ok).toBe(false);
+			expect(!result.ok && result.error.code).toBe('validation');
+		}
+		expect((await feedsOf(deps)).map((f) => f.id).sort()).toEqual(['old-pu', 'wps-1']);
+	});
+
+	it('a storage failure at row 150,000 leaves the old catalog as it was', async () => {
+		const { deps, api } = await seeded();
+		const csv = strToU8(syntheticPuBaseCsv(200_000));
+		const real = deps.db.catalogBlocks.bulkPut.bind(deps.db.catalogBlocks);
+		vi.spyOn(deps.db.catalogBlocks, 'bulkPut').mockImplementation(((
+			blocks: { blockNo: number }[]
+		) => {
+			if (blocks.some((b) => b.blockNo >= 150))
+				return Promise.reject(new Error('disk error at row 150,000'));
+			return real(blocks as never);
+		}) as never);
+		const result = await api.catalog.importFeed({
+			runId: 'big',
+			layout: 'pu',
+			distributorId: 'pu',
+			files: [{ name: 'BasePriceFile.csv', data: csv }]
+		});
+		expect(!result.ok && result.error).toMatchObject({
+			code: 'transient',
+			message: expect.stringMatching(/previous catalog is unchanged/)
+		});
+		expect((await feedsOf(deps)).find((f) => f.distributorId === 'pu')?.id).toBe('old-pu');
+		expect(await deps.db.catalogBlocks.where('importId').equals('old-pu').count()).toBe(3);
+		expect(await deps.db.catalogBlocks.count()).toBe(4);
+	}, 60_000);
+
+	it('cancel at row 150,000 keeps the old catalog; progress reports rows and percent', async () => {
+		const { deps, api } = await seeded();
+		const csv = strToU8(syntheticPuBaseCsv(200_000));
+		const running = api.catalog.importFeed({
+			runId: 'c',
+			layout: 'pu',
+			distributorId: 'pu',
+			files: [{ name: 'BasePriceFile.csv', data: csv }]
+		});
+		let seen = 0;
+		for (;;) {
+			const status = await api.catalog.importStatus({ runId: 'c' });
+			if (status.ok && status.value.rows >= 150_000) {
+				expect(status.value.percent).toBeGreaterThan(50);
+				seen = status.value.rows;
+				break;
+			}
+			await new Promise((r) => setTimeout(r, 1));
+		}
+		await api.catalog.cancelImport({ runId: 'c' });
+		expect(await running).toEqual({ ok: true, value: { state: 'cancelled' } });
+		expect(seen).toBeLessThan(200_000);
+		expect((await feedsOf(deps)).find((f) => f.distributorId === 'pu')?.id).toBe('old-pu');
+	}, 60_000);
+
+	it('keeps the index in step with a feed written by someone else (the demo seed, another tab)', async () => {
+		const { deps, api } = await seeded();
+		await api.catalog.search({ query: 'x' });
+		await replaceCatalog(
+			deps.db,
+			{
+				id: 'wps-2',
+				distributorId: 'wps',
+				source: 'seed',
+				startedAt: deps.now().toISOString(),
+				errorCount: 0
+			},
+			[wpsOffer({ sku: '99-9999', description: 'Renthal twinwall bar' })]
+		);
+		await vi.waitFor(async () => {
+			await catalogKeeper(deps.db).settled();
+			const found = await api.catalog.search({ query: 'twinwall' });
+			expect(found.ok && found.value[0]?.offers[0]?.sku).toBe('99-9999');
+		});
+	});
+});
+
+describe('catalog.importFromUrl', () => {
+	it('downloads through the transport and imports; refuses addresses the proxy cannot reach', async () => {
+		const base = puFiles[0]?.data ?? new Uint8Array();
+		const deps = createTestDeps({
+			fetch: async (input) => {
+				const url = String(input instanceof Request ? input.url : input);
+				if (!url.startsWith('https://dealer.parts-unlimited.com/'))
+					throw new TypeError(`Not a distributor address: ${new URL(url).host}`);
+				return new Response(base, { status: 200 });
+			}
+		});
+		const api = createApi(deps);
+		const result = await api.catalog.importFromUrl({
+			runId: 'u',
+			layout: 'pu',
+			distributorId: 'pu',
+			url: 'https://dealer.parts-unlimited.com/api/files/BasePriceFile.csv'
+		});
+		expect(result.ok && result.value.state === 'complete' && result.value.feed.source).toBe(
+			'https://dealer.parts-unlimited.com/api/files/BasePriceFile.csv'
+		);
+		const refused = await api.catalog.importFromUrl({
+			runId: 'v',
+			layout: 'pu',
+			distributorId: 'pu',
+			url: 'https://example.com/feed.csv'
+		});
+		expect(refused).toMatchObject({ ok: false, error: { code: 'validation', field: 'url' } });
+	});
+});

@@ -1,0 +1,187 @@
+import { normaliseMpn, type Offer } from '$lib/domain/catalog';
+import type { DistributorId } from '$lib/domain/distributor';
+import {
+	canonicalBrand,
+	canonicalProductKey,
+	normaliseUpc,
+	splitPrefixedSku,
+	widen,
+	type BrandAliases,
+	type OfferLookup
+} from '$lib/domain/matching';
+import { hashAlnum, hashUpc, type KeyTable } from './keys';
+import { partPrefixHits, wordHits } from './search';
+import {
+	buildSlice,
+	completeSlice,
+	productHash,
+	rekeyProducts,
+	type CatalogSlice,
+	type Pause
+} from './slice';
+
+/** One product as the Catalog page shows it: its offers side by side. */
+export interface CatalogProduct {
+	key: string;
+	brand: string;
+	mpn: string;
+	upc?: string;
+	description: string;
+	offers: Offer[];
+}
+
+/**
+ * The worker's in-memory catalog: one slice per distributor, swapped whole when a feed is
+ * replaced, so a search during an import sees the old feed until the new one is complete.
+ */
+export class CatalogIndex implements OfferLookup {
+	private slices = new Map<DistributorId, CatalogSlice>();
+	aliases: BrandAliases;
+
+	constructor(aliases: BrandAliases = new Map()) {
+		this.aliases = aliases;
+	}
+
+	importIdOf(distributorId: DistributorId): string | undefined {
+		return this.slices.get(distributorId)?.importId;
+	}
+
+	offerCount(): number {
+		let n = 0;
+		for (const slice of this.slices.values()) n += slice.offers.length;
+		return n;
+	}
+
+	async replace(
+		distributorId: DistributorId,
+		importId: string,
+		offers: readonly Offer[],
+		pause?: Pause,
+		options: { isPartial?: boolean } = {}
+	): Promise<void> {
+		const slice = await buildSlice(importId, offers, this.aliases, pause, !options.isPartial);
+		this.slices.set(distributorId, slice);
+	}
+
+	/** Completes the slices indexed in part at start-up, one after another. */
+	async completeDeferred(pause?: Pause): Promise<void> {
+		for (const slice of this.slices.values()) await completeSlice(slice, pause);
+	}
+
+	remove(distributorId: DistributorId): void {
+		this.slices.delete(distributorId);
+	}
+
+	setAliases(aliases: BrandAliases): void {
+		this.aliases = aliases;
+		for (const slice of this.slices.values()) rekeyProducts(slice, aliases);
+	}
+
+	/** Offers whose key hashes right and whose key really matches (hashes can collide). */
+	private collect(
+		table: (slice: CatalogSlice) => KeyTable | null,
+		hash: number,
+		isMatch: (offer: Offer) => boolean,
+		only?: DistributorId,
+		hashOf?: (offer: Offer) => number
+	): Offer[] {
+		const result: Offer[] = [];
+		for (const [id, slice] of this.slices) {
+			if (only && id !== only) continue;
+			const keys = table(slice);
+			// A table still being built after start-up: read every offer instead (tens of ms).
+			if (!keys) {
+				const scan = hashOf ? (o: Offer) => hashOf(o) === hash && isMatch(o) : isMatch;
+				result.push(...slice.offers.filter(scan));
+			} else
+				for (const n of keys.find(hash)) {
+					const offer = slice.offers[n] as Offer;
+					if (isMatch(offer)) result.push(offer);
+				}
+		}
+		return result;
+	}
+
+	bySku(normalisedSku: string, distributorId?: DistributorId): Offer[] {
+		if (!normalisedSku) return [];
+		const match = (o: Offer) => normaliseMpn(o.sku) === normalisedSku;
+		return this.collect(
+			(s) => s.sku,
+			hashAlnum(normalisedSku),
+			match,
+			distributorId,
+			(o) => hashAlnum(o.sku)
+		);
+	}
+	byMpn(normalisedMpn: string): Offer[] {
+		if (!normalisedMpn) return [];
+		const match = (o: Offer) => normaliseMpn(o.mpn) === normalisedMpn;
+		return this.collect(
+			(s) => s.mpn,
+			hashAlnum(normalisedMpn),
+			match,
+			undefined,
+			(o) => hashAlnum(o.mpn)
+		);
+	}
+	byProduct(productKey: string): Offer[] {
+		const bar = productKey.lastIndexOf('|');
+		const hash = productHash(productKey.slice(0, bar), productKey.slice(bar + 1));
+		const match = (o: Offer) => canonicalProductKey(o, this.aliases) === productKey;
+		return this.collect((s) => s.product, hash, match);
+	}
+	byUpc(normalisedUpc: string): Offer[] {
+		if (!normalisedUpc) return [];
+		const match = (o: Offer) => normaliseUpc(o.upc) === normalisedUpc;
+		return this.collect((s) => s.upc, hashUpc(normalisedUpc), match);
+	}
+
+	/**
+	 * Products for what the dealer typed: exact SKU (with or without prefix), MPN and UPC hits
+	 * first, then offers whose words start with every typed word, then SKU and MPN prefixes.
+	 */
+	search(query: string, limit = 25): CatalogProduct[] {
+		const text = query.trim();
+		if (!text) return [];
+		const compact = normaliseMpn(text);
+		const products = new Map<string, CatalogProduct>();
+		const add = (offer: Offer) => {
+			const key = this.keyOf(offer);
+			if (products.has(key) || products.size >= limit) return;
+			const offers = widen([offer], this);
+			products.set(key, {
+				key,
+				brand: offer.brand || canonicalBrand(offer.brand, this.aliases),
+				mpn: offer.mpn,
+				upc: offers.find((o) => o.upc)?.upc,
+				description: offer.description,
+				offers
+			});
+		};
+		const split = splitPrefixedSku(text);
+		if (split) this.bySku(normaliseMpn(split.sku), split.distributorId).forEach(add);
+		this.bySku(compact).forEach(add);
+		this.byMpn(compact).forEach(add);
+		if (/^\d{6,14}$/.test(text)) this.byUpc(normaliseUpc(text)).forEach(add);
+
+		const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+		for (const slice of this.slices.values()) {
+			if (products.size >= limit) break;
+			for (const n of wordHits(slice, words, limit * 4)) add(slice.offers[n] as Offer);
+		}
+		// Part numbers typed in part: "2103-01", "EBC-FA1".
+		if (compact.length >= 3 && /\d/.test(compact)) {
+			for (const slice of this.slices.values()) {
+				if (products.size >= limit) break;
+				for (const n of partPrefixHits(slice, compact, limit * 2)) add(slice.offers[n] as Offer);
+			}
+		}
+		return [...products.values()];
+	}
+
+	private keyOf(offer: Offer): string {
+		if (normaliseMpn(offer.mpn)) return canonicalProductKey(offer, this.aliases);
+		const upc = normaliseUpc(offer.upc);
+		return upc ? `UPC|${upc}` : `SKU|${offer.distributorId}|${offer.sku}`;
+	}
+}

@@ -1,0 +1,95 @@
+import type { Offer } from '$lib/domain/catalog';
+import { lowerBound, offerWords, postingCount, postingsOf, type CatalogSlice } from './slice';
+
+/** A prefix that spans more tokens than this is too broad to drive a search by itself. */
+const MAX_PREFIX_TOKENS = 4000;
+/** Candidates checked per distributor for one query; keeps a vague query within milliseconds. */
+const MAX_CHECKED = 40_000;
+
+function prefixRange(slice: CatalogSlice, word: string): [number, number] {
+	const lo = lowerBound(slice.sortedTokens, word);
+	let hi = lo;
+	while (hi < slice.sortedTokens.length && (slice.sortedTokens[hi] as string).startsWith(word)) {
+		hi++;
+		if (hi - lo > MAX_PREFIX_TOKENS) return [lo, Number.POSITIVE_INFINITY];
+	}
+	return [lo, hi];
+}
+
+/** Offer numbers in one slice whose words start with every word of the query. */
+export function wordHits(slice: CatalogSlice, words: readonly string[], max: number): number[] {
+	if (words.length === 0) return [];
+	const tokens = slice.tokens;
+	if (!tokens) return scanHits(slice, words, max);
+	// The most selective word drives; the others are checked on each candidate's own words.
+	let driver = 0;
+	let best = Number.POSITIVE_INFINITY;
+	const ranges = words.map((word, i) => {
+		const [lo, hi] = prefixRange(slice, word);
+		let count = 0;
+		if (Number.isFinite(hi)) {
+			for (let t = lo; t < hi; t++) count += postingCount(tokens, slice.sortedTokens[t] as string);
+		} else count = Number.POSITIVE_INFINITY;
+		if (count < best || i === 0) [best, driver] = [count, i];
+		return [lo, hi] as const;
+	});
+	if (best === 0) return [];
+	const [lo, hiRaw] = ranges[driver] as readonly [number, number];
+	const hi = Math.min(hiRaw, slice.sortedTokens.length);
+	const lead = words[driver] as string;
+	const seen = new Set<number>();
+	const hits: number[] = [];
+	let checked = 0;
+	for (let t = lo; t < hi; t++) {
+		const token = slice.sortedTokens[t] as string;
+		if (!token.startsWith(lead)) break;
+		for (const n of postingsOf(tokens, token)) {
+			if (seen.has(n)) continue;
+			seen.add(n);
+			if (++checked > MAX_CHECKED) return hits;
+			// The lead word too: two words can share a hash in the token map.
+			const own = offerWords(slice.offers[n] as Offer);
+			if (!words.every((w) => own.some((o) => o.startsWith(w)))) continue;
+			hits.push(n);
+			if (hits.length >= max) return hits;
+		}
+	}
+	return hits;
+}
+
+/**
+ * The same answer without the word index, by reading every offer: used in the second or so after
+ * start-up while the index is built, and stops at `max` hits.
+ */
+function scanHits(slice: CatalogSlice, words: readonly string[], max: number): number[] {
+	const hits: number[] = [];
+	for (let n = 0; n < slice.offers.length && hits.length < max; n++) {
+		const offer = slice.offers[n] as Offer;
+		const text = ` ${offer.brand} ${offer.description}`.toLowerCase();
+		if (
+			!words.every(
+				(w) => text.includes(` ${w}`) || text.includes(`-${w}`) || text.includes(`/${w}`)
+			)
+		)
+			continue;
+		const own = offerWords(offer);
+		if (words.every((w) => own.some((o) => o.startsWith(w)))) hits.push(n);
+	}
+	return hits;
+}
+
+/** Offers whose normalised SKU or MPN starts with `compact` (upper-case letters and digits). */
+export function partPrefixHits(slice: CatalogSlice, compact: string, max: number): number[] {
+	if (!slice.parts) return []; // still being built after start-up
+	const { text, starts } = slice.parts;
+	const hits: number[] = [];
+	for (const mark of ['\n', '\t']) {
+		const needle = mark + compact;
+		for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+			const n = lowerBound(starts, at + 1) - 1;
+			if (n >= 0 && !hits.includes(n)) hits.push(n);
+			if (hits.length >= max) return hits;
+		}
+	}
+	return hits;
+}

@@ -1,0 +1,230 @@
+import { normaliseMpn, type Offer } from '$lib/domain/catalog';
+import { canonicalBrand, type BrandAliases } from '$lib/domain/matching';
+import { FNV_OFFSET, FNV_PRIME, hashAlnum, hashText, hashUpc, KeyTable } from './keys';
+
+/**
+ * One distributor's feed, indexed in memory: hash tables for the exact keys (SKU, MPN, UPC,
+ * product) and a token map over brand and description words with a sorted token list for prefix
+ * search. SKU and MPN prefixes are found in one joined string, built on first use.
+ */
+export type Postings = Map<string, number | number[]>;
+
+/** A posting is one offer number, or an array when several share the word. */
+export function addPosting(map: Postings, key: string, n: number): void {
+	const current = map.get(key);
+	if (current === undefined) map.set(key, n);
+	else if (typeof current === 'number') {
+		if (current !== n) map.set(key, [current, n]);
+	} else if (current[current.length - 1] !== n) current.push(n);
+}
+
+export function postingsOf(map: Postings, key: string): readonly number[] {
+	const value = map.get(key);
+	if (value === undefined) return [];
+	return typeof value === 'number' ? [value] : value;
+}
+
+export function postingCount(map: Postings, key: string): number {
+	const value = map.get(key);
+	return value === undefined ? 0 : typeof value === 'number' ? 1 : value.length;
+}
+
+const WORD = /[a-z0-9]+/g;
+
+export function descriptionWords(offer: Pick<Offer, 'brand' | 'description'>): string[] {
+	return `${offer.brand} ${offer.description}`.toLowerCase().match(WORD) ?? [];
+}
+
+/** The words an offer is found by: brand, description, and its SKU and MPN run together. */
+export function offerWords(offer: Offer): string[] {
+	const words = descriptionWords(offer);
+	words.push(normaliseMpn(offer.sku).toLowerCase(), normaliseMpn(offer.mpn).toLowerCase());
+	return words;
+}
+
+/** Product key hash: canonical brand, a separator, then the MPN's letters and digits. */
+export function productHash(brand: string, mpn: string): number {
+	return hashAlnum(mpn, hashText(`${brand}|`));
+}
+
+export interface CatalogSlice {
+	importId: string;
+	offers: readonly Offer[];
+	/** SKU and MPN tables are null for a moment after start-up (lookups scan meanwhile). */
+	sku: KeyTable | null;
+	mpn: KeyTable | null;
+	upc: KeyTable;
+	product: KeyTable;
+	/** Null while the word index is still being built after start-up (search scans meanwhile). */
+	tokens: Postings | null;
+	/** Every token once, sorted, for prefix ranges by binary search. */
+	sortedTokens: string[];
+	/** "\n"-joined normalised SKUs and MPNs with each line's start; missing until built. */
+	parts?: { text: string; starts: Int32Array };
+}
+
+/** Yields to the worker's event loop so searches answer while a big feed is indexed. */
+export type Pause = () => Promise<void>;
+
+/** Offers handled between pauses: ~5 ms of work, so a search waits at most that long. */
+const BATCH = 5_000;
+
+/**
+ * Indexes a feed. At start-up (`isFull` false) only what every search needs to group offers into
+ * products is built (product and UPC tables); `completeSlice` adds the rest in the background.
+ */
+export async function buildSlice(
+	importId: string,
+	offers: readonly Offer[],
+	aliases: BrandAliases,
+	pause?: Pause,
+	isFull = true
+): Promise<CatalogSlice> {
+	const n = offers.length;
+	const slice: CatalogSlice = {
+		importId,
+		offers,
+		sku: null,
+		mpn: null,
+		upc: new KeyTable(n),
+		product: new KeyTable(n),
+		tokens: null,
+		sortedTokens: []
+	};
+	const brandHash = brandHasher(aliases);
+	for (let i = 0; i < n; i++) {
+		if (pause && i > 0 && i % BATCH === 0) await pause();
+		const offer = offers[i] as Offer;
+		if (offer.mpn) slice.product.add(hashAlnum(offer.mpn, brandHash(offer.brand)), i);
+		if (offer.upc) slice.upc.add(hashUpc(offer.upc), i);
+	}
+	if (isFull) await completeSlice(slice, pause);
+	return slice;
+}
+
+/** The SKU and MPN tables, the word index and the part-number text, whichever are missing. */
+export async function completeSlice(slice: CatalogSlice, pause?: Pause): Promise<void> {
+	if (!slice.sku || !slice.mpn) {
+		const sku = new KeyTable(slice.offers.length);
+		const mpn = new KeyTable(slice.offers.length);
+		for (let i = 0; i < slice.offers.length; i++) {
+			if (pause && i > 0 && i % BATCH === 0) await pause();
+			const offer = slice.offers[i] as Offer;
+			sku.add(hashAlnum(offer.sku), i);
+			if (offer.mpn) mpn.add(hashAlnum(offer.mpn), i);
+		}
+		[slice.sku, slice.mpn] = [sku, mpn];
+	}
+	if (!slice.tokens) await buildWords(slice, pause);
+	if (!slice.parts) await buildParts(slice, pause);
+}
+
+/** The word index of a slice: on its own so start-up can answer before it is built. */
+export async function buildWords(slice: CatalogSlice, pause?: Pause): Promise<void> {
+	const words = new WordCollector();
+	for (let i = 0; i < slice.offers.length; i++) {
+		if (pause && i > 0 && i % BATCH === 0) await pause();
+		const offer = slice.offers[i] as Offer;
+		words.add(offer.brand, i);
+		words.add(offer.description, i);
+	}
+	const tokens = words.postings();
+	slice.sortedTokens = [...tokens.keys()].sort();
+	slice.tokens = tokens;
+}
+
+/**
+ * Splits text into lower-case ASCII words (as `descriptionWords`) without allocating a string per
+ * word: a word is hashed as it is read and looked up by number; only a new word is sliced out.
+ * Two words with one hash would share postings; search re-checks every hit's words.
+ */
+class WordCollector {
+	private ids = new Map<number, number>();
+	private words: string[] = [];
+	private lists: (number | number[])[] = [];
+
+	add(text: string, offer: number): void {
+		let h = FNV_OFFSET;
+		let start = -1;
+		for (let i = 0; i <= text.length; i++) {
+			let c = i < text.length ? text.charCodeAt(i) : 32;
+			if (c >= 65 && c <= 90) c += 32;
+			if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+				if (start < 0) [start, h] = [i, FNV_OFFSET];
+				h = Math.imul(h ^ c, FNV_PRIME);
+			} else if (start >= 0) {
+				this.post(h | 0, text, start, i, offer);
+				start = -1;
+			}
+		}
+	}
+
+	private post(h: number, text: string, start: number, end: number, offer: number): void {
+		const id = this.ids.get(h);
+		if (id === undefined) {
+			this.ids.set(h, this.words.length);
+			this.words.push(text.slice(start, end).toLowerCase());
+			this.lists.push(offer);
+			return;
+		}
+		const list = this.lists[id] as number | number[];
+		if (typeof list === 'number') {
+			if (list !== offer) this.lists[id] = [list, offer];
+		} else if (list[list.length - 1] !== offer) list.push(offer);
+	}
+
+	postings(): Postings {
+		return new Map(this.words.map((w, i) => [w, this.lists[i] as number | number[]]));
+	}
+}
+
+/** Brands repeat: each raw spelling is resolved through the alias table once. */
+function brandHasher(aliases: BrandAliases): (brand: string) => number {
+	const cache = new Map<string, number>();
+	return (brand) => {
+		let h = cache.get(brand);
+		if (h === undefined) {
+			h = hashText(`${canonicalBrand(brand, aliases)}|`);
+			cache.set(brand, h);
+		}
+		return h;
+	};
+}
+
+/** Product keys depend on the alias table: rebuilt alone when the dealer edits it. */
+export function rekeyProducts(slice: CatalogSlice, aliases: BrandAliases): void {
+	const product = new KeyTable(slice.offers.length);
+	const brandHash = brandHasher(aliases);
+	slice.offers.forEach((offer, i) => {
+		if (offer.mpn) product.add(hashAlnum(offer.mpn, brandHash(offer.brand)), i);
+	});
+	slice.product = product;
+}
+
+/** The joined SKU/MPN text for prefix search; built in batches like the rest. */
+export async function buildParts(slice: CatalogSlice, pause?: Pause): Promise<void> {
+	const lines: string[] = [];
+	const starts = new Int32Array(slice.offers.length);
+	let at = 0;
+	for (let i = 0; i < slice.offers.length; i++) {
+		if (pause && i > 0 && i % BATCH === 0) await pause();
+		const offer = slice.offers[i] as Offer;
+		const line = `\n${normaliseMpn(offer.sku)}\t${normaliseMpn(offer.mpn)}`;
+		starts[i] = at;
+		at += line.length;
+		lines.push(line);
+	}
+	slice.parts = { text: lines.join(''), starts };
+}
+
+/** First index in `sorted` whose value is ≥ `value`. */
+export function lowerBound<T>(sorted: ArrayLike<T>, value: T): number {
+	let lo = 0;
+	let hi = sorted.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if ((sorted[mid] as T) < value) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}

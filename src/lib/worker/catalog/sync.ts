@@ -1,0 +1,127 @@
+import { liveQuery } from 'dexie';
+import type { DropshipDb } from '$lib/db/schema';
+import { loadFeedOffers } from '$lib/db/writes';
+import type { Offer } from '$lib/domain/catalog';
+import type { DistributorId } from '$lib/domain/distributor';
+import { CatalogIndex } from './offer-index';
+import type { Pause } from './slice';
+
+/**
+ * Keeps the worker's in-memory catalog in step with the database. Loaded lazily on first use (not
+ * at worker start, so opening the app does not wait for it); then a liveQuery on the current
+ * feeds and the brand aliases reloads what changed — imports in this worker, the demo seed,
+ * another tab — and the importer hands its offers over directly so nothing is read back.
+ */
+export class CatalogKeeper {
+	private index: Promise<CatalogIndex> | null = null;
+	private queue: Promise<unknown> = Promise.resolve();
+	private pending = new Map<string, readonly Offer[]>();
+	/** How the first load went, for the benchmark and for diagnosing a slow start. */
+	readonly stats = { readMs: 0, buildMs: 0, totalMs: 0, offers: 0 };
+
+	constructor(
+		private readonly db: DropshipDb,
+		private readonly pause: Pause = yieldToEventLoop
+	) {}
+
+	ready(): Promise<CatalogIndex> {
+		this.index ??= this.load();
+		return this.index;
+	}
+
+	private async load(): Promise<CatalogIndex> {
+		const started = performance.now();
+		const index = new CatalogIndex(await readAliases(this.db));
+		// Product keys first, so the first search answers sooner; the rest follows in the background.
+		await this.sync(index, true);
+		this.stats.totalMs = performance.now() - started;
+		this.stats.offers = index.offerCount();
+		void this.serial(() => index.completeDeferred(this.pause));
+		liveQuery(() => this.db.feedImports.where('state').equals('complete').toArray()).subscribe({
+			next: () => void this.serial(() => this.sync(index)),
+			error: () => undefined
+		});
+		liveQuery(() => this.db.brandAliases.toArray()).subscribe({
+			next: () => void this.serial(async () => index.setAliases(await readAliases(this.db))),
+			error: () => undefined
+		});
+		return index;
+	}
+
+	private serial<T>(job: () => Promise<T>): Promise<T> {
+		const next = this.queue.then(job, job);
+		this.queue = next.catch(() => undefined);
+		return next;
+	}
+
+	/** Reloads each distributor whose current feed differs from the one in memory. */
+	private async sync(index: CatalogIndex, isPartial = false): Promise<void> {
+		const feeds = await this.db.feedImports.where('state').equals('complete').toArray();
+		const current = new Set<DistributorId>();
+		await Promise.all(
+			feeds.map(async (feed) => {
+				current.add(feed.distributorId);
+				if (index.importIdOf(feed.distributorId) === feed.id) return;
+				const t0 = performance.now();
+				const offers = this.pending.get(feed.id) ?? (await loadFeedOffers(this.db, feed.id));
+				const t1 = performance.now();
+				await index.replace(feed.distributorId, feed.id, offers, this.pause, { isPartial });
+				this.stats.readMs += t1 - t0;
+				this.stats.buildMs += performance.now() - t1;
+			})
+		);
+		for (const id of ['wps', 'pu', 'tucker', 'automatic'] as const) {
+			if (!current.has(id)) index.remove(id);
+		}
+	}
+
+	/**
+	 * The importer announces a feed before it commits, so the reload that follows uses its offers
+	 * instead of reading 200k rows back; `settle` indexes it (call both, commit or not).
+	 */
+	expect(importId: string, offers: readonly Offer[]): void {
+		this.pending.set(importId, offers);
+	}
+
+	async settle(importId: string): Promise<void> {
+		if (this.index) {
+			const index = await this.index;
+			await this.serial(() => this.sync(index));
+		}
+		this.pending.delete(importId);
+	}
+
+	/** Resolves once every reload queued so far has run (tests). */
+	settled(): Promise<unknown> {
+		return this.queue;
+	}
+}
+
+async function readAliases(db: DropshipDb): Promise<Map<string, string>> {
+	const rows = await db.brandAliases.toArray();
+	return new Map(rows.map((r) => [r.alias, r.brand]));
+}
+
+/** A macrotask, without setTimeout's 4 ms clamp: lets queued messages (searches) run. */
+export function yieldToEventLoop(): Promise<void> {
+	return new Promise((resolve) => {
+		const channel = new MessageChannel();
+		channel.port1.onmessage = () => {
+			channel.port1.close();
+			resolve();
+		};
+		channel.port2.postMessage(null);
+	});
+}
+
+const keepers = new WeakMap<DropshipDb, CatalogKeeper>();
+
+/** One keeper per database, shared by the `catalog` and `rules` namespaces. */
+export function catalogKeeper(db: DropshipDb): CatalogKeeper {
+	let keeper = keepers.get(db);
+	if (!keeper) {
+		keeper = new CatalogKeeper(db);
+		keepers.set(db, keeper);
+	}
+	return keeper;
+}

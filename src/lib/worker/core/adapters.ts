@@ -1,0 +1,39 @@
+import type { DistributorAdapter } from '$lib/distributors/types';
+import { hasCredentials } from '$lib/domain/account';
+import { DISTRIBUTORS, type DistributorId } from '$lib/domain/distributor';
+import { err, ok, type Result } from '$lib/domain/result';
+import type { ApiDeps } from './deps';
+import { auditSink } from './audit';
+import { openCredentials } from '../secrets/credentials';
+
+/**
+ * Builds a distributor's adapter from the saved account. Fails in the dealer's words when the
+ * credentials are missing or the distributor is switched off.
+ */
+export async function adapterFor(
+	deps: ApiDeps,
+	distributorId: DistributorId,
+	options: { requireEnabled?: boolean } = {}
+): Promise<Result<DistributorAdapter>> {
+	const name = DISTRIBUTORS[distributorId].name;
+	const account = await deps.db.distributors.get(distributorId);
+	if (!account || !hasCredentials(account)) {
+		return err('auth', `Enter your ${name} credentials in Settings › Order automation first.`);
+	}
+	if ((options.requireEnabled ?? true) && !account.isEnabled) {
+		return err('not_enabled', `${name} is switched off in Settings › Order automation.`);
+	}
+	const paused = deps.circuits.pausedReason(distributorId, deps.now());
+	if (paused) return err('transient', paused);
+	const credentials = await openCredentials(deps, account);
+	if (!credentials.ok) return credentials;
+	const adapter = deps.adapters(distributorId, {
+		fetch: deps.fetch,
+		credentials: credentials.value,
+		audit: auditSink(deps.db, distributorId, deps.now),
+		now: deps.now
+	});
+	return adapter
+		? ok(deps.circuits.wrap(adapter, deps.now))
+		: err('not_supported', `${name} is not connected in this version yet.`);
+}

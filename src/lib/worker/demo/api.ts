@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { readSettings, writeSettings } from '$lib/db/writes';
+import { DistributorId } from '$lib/domain/distributor';
+import { err, ok } from '$lib/domain/result';
+import { FAULTS } from '$lib/mocks/simulator';
+import type { ApiDeps } from '../core/deps';
+import { handler } from '../core/handler';
+import { clearAll, isSeeded, seedDemo } from './seed';
+import { sealPlaintextSecrets } from '../secrets/credentials';
+
+const notDemo = () => err('conflict', 'The simulator runs in demo mode only.');
+
+export function demoApi(deps: ApiDeps) {
+	return {
+		/** Seeds the demo dealer on a first start; leaves an existing database alone. Never fails. */
+		ensureStarted: handler(z.object({}), () =>
+			deps.writes.run(async () => {
+				const wasSeeded = await isSeeded(deps.db);
+				if (!wasSeeded) await seedDemo(deps.db, deps);
+				await sealPlaintextSecrets(deps);
+				const settings = await readSettings(deps.db);
+				await deps.demo.setActive(settings.mode === 'demo');
+				return ok({ mode: settings.mode, isFirstStart: !wasSeeded });
+			})
+		),
+		/** Wipes everything and seeds the demo dealer again. */
+		reset: handler(z.object({}), () =>
+			deps.writes.run(async () => {
+				await clearAll(deps.db);
+				await deps.demo.setActive(false);
+				await seedDemo(deps.db, deps);
+				await sealPlaintextSecrets(deps);
+				await deps.demo.setActive(true);
+				deps.demo.simulator()?.reset();
+				return ok();
+			})
+		),
+		/** Live mode sends to the real distributors through the proxy; the data stays. */
+		setMode: handler(z.object({ mode: z.enum(['demo', 'live']) }), (input) =>
+			deps.writes.run(async () => {
+				const settings = await readSettings(deps.db);
+				await writeSettings(deps.db, { ...settings, mode: input.mode });
+				await deps.demo.setActive(input.mode === 'demo');
+				return ok({ mode: input.mode });
+			})
+		),
+		/** `conflict` outside demo mode. */
+		setFault: handler(
+			z.object({ distributorId: DistributorId, fault: z.enum(FAULTS), isOn: z.boolean() }),
+			async (input) => {
+				const sim = deps.demo.simulator();
+				if (!sim) return notDemo();
+				sim.setFault(input.distributorId, input.fault, input.isOn);
+				return ok();
+			}
+		),
+		clearFaults: handler(z.object({}), async () => {
+			const sim = deps.demo.simulator();
+			if (!sim) return notDemo();
+			sim.clearFaults();
+			return ok();
+		}),
+		/** Moves the simulated distributors' clock on, so orders ship without waiting. */
+		advanceClock: handler(
+			z.object({
+				hours: z
+					.number()
+					.positive()
+					.max(24 * 30)
+			}),
+			async (input) => {
+				const sim = deps.demo.simulator();
+				if (!sim) return notDemo();
+				sim.advanceHours(input.hours);
+				return ok({ now: sim.now().toISOString() });
+			}
+		),
+		simulatorStatus: handler(z.object({}), async () => {
+			const sim = deps.demo.simulator();
+			if (!sim) return ok(null);
+			return ok({
+				now: sim.now().toISOString(),
+				faults: Object.fromEntries(
+					DistributorId.options.map((id) => [id, [...sim.faults(id)]])
+				) as Record<DistributorId, string[]>,
+				orderCount: DistributorId.options.reduce((n, id) => n + sim.orders(id).length, 0)
+			});
+		})
+	};
+}

@@ -1,0 +1,47 @@
+import type { DropshipDb } from '$lib/db/schema';
+import { Simulator, catalogFromOffers, type SimSnapshot } from '$lib/mocks/simulator';
+import { demoLiveOffers, demoOffers } from '$lib/mocks/demo-data';
+import type { DemoControl } from '../core/deps';
+
+/** Virtual hours per real hour: an order placed in the demo ships within minutes. */
+export const DEMO_SPEED = 360;
+const SNAPSHOT_KEY = 'snapshot';
+
+/**
+ * Owns the in-process simulators of demo mode. msw and the handlers load with a dynamic import
+ * when demo mode starts; the simulators' state is saved to IndexedDB on every change, so the
+ * simulated distributors remember their orders across a reload.
+ */
+export function createDemoControl(db: DropshipDb): DemoControl & { fetch: typeof fetch | null } {
+	let simulator: Simulator | null = null;
+	const control = {
+		fetch: null as typeof fetch | null,
+		simulator: () => simulator,
+		async setActive(isActive: boolean) {
+			if (!isActive) {
+				simulator = null;
+				control.fetch = null;
+				return;
+			}
+			if (simulator) return;
+			const saved = (await db.simulatorState.get(SNAPSHOT_KEY))?.value as SimSnapshot | undefined;
+			const { createDemoFetch } = await import('$lib/mocks/demo-fetch');
+			const sim = new Simulator(
+				{
+					catalog: catalogFromOffers(demoLiveOffers(demoOffers())),
+					speed: DEMO_SPEED,
+					latencyMs: 250,
+					// Saved on every change, not debounced: a reload right after a change (advancing
+					// the clock, switching a fault) must not lose it.
+					onChange: (snapshot) => {
+						void db.simulatorState.put({ key: SNAPSHOT_KEY, value: snapshot });
+					}
+				},
+				saved
+			);
+			simulator = sim;
+			control.fetch = createDemoFetch(sim);
+		}
+	};
+	return control;
+}

@@ -1,0 +1,167 @@
+import { readSettings } from '$lib/db/writes';
+import type { OutboxEmail } from '$lib/domain/outbox';
+import { ok, type AppError, type Result } from '$lib/domain/result';
+import { SmtpSettings } from '$lib/domain/smtp';
+import type { ApiDeps } from '../core/deps';
+import { secretHint, type Sealed } from '../secrets/sealing';
+import { holdIfSuppressed, recordHardBounce } from './suppressions';
+
+/** After this many failed attempts an email stops retrying by itself and waits for the dealer. */
+export const MAX_ATTEMPTS = 5;
+
+/**
+ * The SMTP settings with the password opened; null when none are saved. `locked` or `auth` when
+ * the password cannot be opened now.
+ */
+export async function openSmtp(deps: ApiDeps): Promise<Result<SmtpSettings | null>> {
+	const row = (await deps.db.settings.get('smtp'))?.value as
+		(SmtpSettings & { sealedPassword?: Sealed }) | undefined;
+	if (!row) return ok(null);
+	const { sealedPassword, ...rest } = row;
+	let password = rest.password;
+	if (sealedPassword) {
+		const opened = await deps.secrets.open(sealedPassword, 'smtp:password', 'mail server password');
+		if (!opened.ok) return opened;
+		password = opened.value;
+	}
+	const parsed = SmtpSettings.safeParse({ ...rest, ...(password ? { password } : {}) });
+	return ok(parsed.success ? parsed.data : null);
+}
+
+/** The SMTP settings with the password opened; null when none are saved or it cannot be opened. */
+export async function readSmtp(deps: ApiDeps): Promise<SmtpSettings | null> {
+	const opened = await openSmtp(deps);
+	return opened.ok ? opened.value : null;
+}
+
+/**
+ * Stores SMTP settings with the password sealed; a password left as its hint keeps the old one.
+ * `locked` while the passphrase lock is set and not unlocked.
+ */
+export async function writeSmtp(deps: ApiDeps, smtp: SmtpSettings): Promise<Result<void>> {
+	const current = (await deps.db.settings.get('smtp'))?.value as
+		{ password?: string; sealedPassword?: Sealed } | undefined;
+	const { password, ...rest } = smtp;
+	let sealedPassword: Sealed | undefined;
+	let hint: string | undefined;
+	if (password && password === current?.password && current.sealedPassword) {
+		sealedPassword = current.sealedPassword;
+		hint = current.password;
+	} else if (password) {
+		const sealed = await deps.secrets.seal(password, 'smtp:password');
+		if (!sealed.ok) return sealed;
+		sealedPassword = sealed.value;
+		hint = secretHint(password);
+	}
+	await deps.db.settings.put({
+		key: 'smtp',
+		value: { ...rest, ...(hint ? { password: hint, sealedPassword } : {}) }
+	});
+	return ok();
+}
+
+/** Claims an email for sending (compare-and-set), so two tabs or two rounds never send it twice. */
+async function claim(
+	deps: ApiDeps,
+	id: string,
+	from: readonly OutboxEmail['state'][]
+): Promise<OutboxEmail | null> {
+	return deps.writes.run(() =>
+		deps.db.transaction('rw', deps.db.outbox, async () => {
+			const email = await deps.db.outbox.get(id);
+			if (!email || !from.includes(email.state)) return null;
+			const next: OutboxEmail = { ...email, state: 'sending', attempts: email.attempts + 1 };
+			await deps.db.outbox.put(next);
+			return next;
+		})
+	);
+}
+
+/**
+ * Sends queued emails through the mail transport. Automatic sending honours the dealer's switch;
+ * `emailId` sends one by hand (also a failed one). Emails to a suppressed address are held, and a
+ * hard bounce suppresses its address. Returns how many went and how many failed or were held.
+ */
+export async function sendOutbox(
+	deps: ApiDeps,
+	options: { emailId?: string } = {}
+): Promise<{ sent: number; failed: number; heldBack?: AppError }> {
+	const settings = await readSettings(deps.db);
+	if (!options.emailId && !settings.isAutoEmailOn) return { sent: 0, failed: 0 };
+	// In live mode a null SMTP would mean the simulated transport: an email marked sent that never
+	// left. Without a readable password (locked, damaged, never saved) the emails wait instead.
+	let smtp: SmtpSettings | null = null;
+	if (settings.mode === 'live') {
+		const opened = await openSmtp(deps);
+		if (!opened.ok) return { sent: 0, failed: 0, heldBack: opened.error };
+		if (!opened.value) {
+			return {
+				sent: 0,
+				failed: 0,
+				heldBack: {
+					code: 'validation',
+					message: 'Save your mail server settings in Settings › Email first.'
+				}
+			};
+		}
+		smtp = opened.value;
+	}
+	const ids = options.emailId
+		? [options.emailId]
+		: (await deps.db.outbox.where('state').anyOf('queued', 'retrying').sortBy('createdAt')).map(
+				(e) => e.id
+			);
+	let sent = 0;
+	let failed = 0;
+	for (const id of ids) {
+		if (await holdIfSuppressed(deps, id)) {
+			failed += 1;
+			continue;
+		}
+		const email = await claim(
+			deps,
+			id,
+			options.emailId ? ['queued', 'retrying', 'failed'] : ['queued', 'retrying']
+		);
+		if (!email) continue;
+		const result = await deps.mail(smtp, {
+			to: email.to,
+			...(email.replyTo ? { replyTo: email.replyTo } : {}),
+			subject: email.subject,
+			text: email.text,
+			html: email.html,
+			idempotencyKey: email.id
+		});
+		if (!result.ok && result.error.code === 'invalid_address') {
+			await recordHardBounce(deps, email, result.error.message);
+			failed += 1;
+			continue;
+		}
+		await deps.writes.run(() =>
+			deps.db.outbox.update(
+				id,
+				result.ok
+					? {
+							state: 'sent',
+							messageId: result.value.messageId,
+							sentAt: deps.now().toISOString(),
+							lastError: undefined
+						}
+					: {
+							state: email.attempts >= MAX_ATTEMPTS ? 'failed' : 'retrying',
+							lastError: result.error.message
+						}
+			)
+		);
+		if (result.ok) sent += 1;
+		else failed += 1;
+	}
+	return { sent, failed };
+}
+
+/** After a reload, an email left `sending` is retried: its outcome was never recorded. */
+export async function resumeOutbox(deps: ApiDeps): Promise<void> {
+	await deps.writes.run(() =>
+		deps.db.outbox.where('state').equals('sending').modify({ state: 'retrying' })
+	);
+}

@@ -1,0 +1,235 @@
+import type { DistributorAdapter, DropShipRequest, DropShipResult } from '$lib/distributors/types';
+import { DISTRIBUTORS } from '$lib/domain/distributor';
+import { formatCents } from '$lib/domain/money';
+import { isOutcomeUnknown, nextPoState } from '$lib/domain/po-state';
+import type { PoLine, PurchaseOrder } from '$lib/domain/purchase-order';
+import { err, ok, type AppError, type Result } from '$lib/domain/result';
+import { adapterFor } from '../core/adapters';
+import type { ApiDeps } from '../core/deps';
+import { casPo, withState } from './records';
+
+/**
+ * Sends one PO to its distributor, exactly once. The PO row (our PO number = the idempotency key)
+ * is already stored as `queued`; this claims it (`queued → submitting`, compare-and-set), calls
+ * the distributor outside any transaction, and records what came back. A lost answer leads to a
+ * lookup (`reconcilePo`), never to a blind second request.
+ */
+export async function sendPo(deps: ApiDeps, poId: string): Promise<Result<PurchaseOrder>> {
+	const po = await deps.db.purchaseOrders.get(poId);
+	if (!po) return err('not_found', 'That purchase order is not here any more.');
+	const built = await adapterFor(deps, po.distributorId);
+	if (!built.ok) return built;
+	const name = DISTRIBUTORS[po.distributorId].name;
+
+	const claimed = await deps.writes.run(() =>
+		casPo(deps.db, poId, ['queued'], (p) =>
+			withState(p, 'submitting', deps.now(), `Sending to ${name}`)
+		)
+	);
+	if (!claimed) {
+		return err(
+			'conflict',
+			`PO ${po.poNumber} is already being placed or was placed; nothing was sent twice.`
+		);
+	}
+	const lines = await deps.db.poLines.where('poId').equals(poId).sortBy('lineNo');
+	const result = await built.value.placeDropShipOrder(toRequest(claimed, lines));
+	return result.ok
+		? recordAccepted(deps, claimed, lines, result.value)
+		: recordFailure(deps, built.value, claimed, result.error);
+}
+
+function toRequest(po: PurchaseOrder, lines: readonly PoLine[]): DropShipRequest {
+	return {
+		poNumber: po.poNumber,
+		shipTo: po.shipTo,
+		shippingMethod: po.shippingMethod,
+		warehouse: po.warehouse,
+		lines: lines.map((l) => ({
+			lineNo: l.lineNo,
+			sku: l.sku,
+			quantity: l.quantity,
+			expectedUnitCostCents: l.unitCostCents
+		}))
+	};
+}
+
+async function recordAccepted(
+	deps: ApiDeps,
+	po: PurchaseOrder,
+	lines: readonly PoLine[],
+	placed: DropShipResult
+): Promise<Result<PurchaseOrder>> {
+	const outcomes = new Map(placed.lines.map((l) => [l.lineNo, l]));
+	const rejected = placed.lines.filter((l) => l.outcome === 'rejected');
+	const isAllBackordered =
+		placed.lines.length > 0 && placed.lines.every((l) => l.outcome === 'backordered');
+	const saved = await deps.writes.run(() =>
+		deps.db.transaction(
+			'rw',
+			[deps.db.purchaseOrders, deps.db.poLines, deps.db.orders, deps.db.orderItems],
+			async () => {
+				for (const line of lines) {
+					const outcome = outcomes.get(line.lineNo);
+					if (outcome) {
+						await deps.db.poLines.update(line.id, {
+							status: outcome.outcome,
+							...(outcome.message ? { message: outcome.message } : {})
+						});
+					}
+				}
+				return casPo(deps.db, po.id, ['submitting', 'reconciling'], (p) => {
+					let next = withState(
+						p,
+						'submitted',
+						deps.now(),
+						`Accepted as ${placed.distributorRefs.join(', ')}`
+					);
+					next = {
+						...next,
+						distributorRefs: placed.distributorRefs,
+						shipState: isAllBackordered ? 'backordered' : 'awaiting',
+						lastError: undefined
+					};
+					if (rejected.length > 0) {
+						next = withState(
+							next,
+							'needs_attention',
+							deps.now(),
+							`${rejected.length} line(s) refused`
+						);
+						next.lastError = {
+							code: 'partial',
+							message: `The distributor refused ${rejected.map((l) => l.sku).join(', ')}: ${rejected.map((l) => l.message ?? 'no reason given').join('; ')}.`
+						};
+					}
+					return next;
+				});
+			}
+		)
+	);
+	return saved
+		? ok(saved)
+		: err('conflict', 'The purchase order changed while it was being placed.');
+}
+
+async function recordFailure(
+	deps: ApiDeps,
+	adapter: DistributorAdapter,
+	po: PurchaseOrder,
+	error: AppError
+): Promise<Result<PurchaseOrder>> {
+	if (isOutcomeUnknown(error.code)) {
+		const name = DISTRIBUTORS[po.distributorId].name;
+		const lost: AppError = {
+			...error,
+			message: `${error.message} We are checking with ${name} whether the order arrived before anything is sent again.`
+		};
+		await deps.writes.run(() =>
+			casPo(deps.db, po.id, ['submitting'], (p) => ({
+				...withState(p, 'unknown', deps.now(), error.message),
+				lastError: lost
+			}))
+		);
+		const reconciled = await reconcileWith(deps, adapter, po.id);
+		return reconciled.ok && reconciled.value.state === 'unknown'
+			? { ok: false, error: lost }
+			: reconciled;
+	}
+	await deps.writes.run(() =>
+		casPo(deps.db, po.id, ['submitting'], (p) => ({
+			...withState(p, 'failed', deps.now(), error.message),
+			lastError: error
+		}))
+	);
+	return { ok: false, error };
+}
+
+/**
+ * Looks the PO up at the distributor: found → `submitted` with its references; provably absent →
+ * sent again with the same PO number; lookup failed → stays `unknown` for a later try.
+ */
+export async function reconcilePo(deps: ApiDeps, poId: string): Promise<Result<PurchaseOrder>> {
+	const po = await deps.db.purchaseOrders.get(poId);
+	if (!po) return err('not_found', 'That purchase order is not here any more.');
+	const built = await adapterFor(deps, po.distributorId);
+	if (!built.ok) return built;
+	return reconcileWith(deps, built.value, poId);
+}
+
+async function reconcileWith(
+	deps: ApiDeps,
+	adapter: DistributorAdapter,
+	poId: string
+): Promise<Result<PurchaseOrder>> {
+	const claimed = await deps.writes.run(() =>
+		casPo(deps.db, poId, ['unknown'], (p) =>
+			withState(p, 'reconciling', deps.now(), 'Looking the PO up at the distributor')
+		)
+	);
+	if (!claimed) return err('conflict', 'This purchase order is not waiting for a lookup.');
+	const found = await adapter.findOrderByPoNumber(claimed.poNumber);
+	if (!found.ok) {
+		const back = await deps.writes.run(() =>
+			casPo(deps.db, poId, ['reconciling'], (p) => ({
+				...withState(p, 'unknown', deps.now(), `Lookup failed: ${found.error.message}`),
+				lastError: {
+					...found.error,
+					message: `${found.error.message} The order may or may not have arrived; we will check again.`
+				}
+			}))
+		);
+		return back ? ok(back) : err('conflict', 'The purchase order changed during the lookup.');
+	}
+	if (found.value) {
+		const refs = found.value.distributorRefs;
+		const saved = await deps.writes.run(() =>
+			casPo(deps.db, poId, ['reconciling'], (p) => ({
+				...withState(p, 'submitted', deps.now(), `Found at the distributor as ${refs.join(', ')}`),
+				distributorRefs: refs,
+				lastError: undefined
+			}))
+		);
+		return saved ? ok(saved) : err('conflict', 'The purchase order changed during the lookup.');
+	}
+	// Provably absent: the same PO number may go out again.
+	const requeued = await deps.writes.run(() =>
+		casPo(deps.db, poId, ['reconciling'], (p) =>
+			withState(p, 'queued', deps.now(), 'Not at the distributor: sending again')
+		)
+	);
+	if (!requeued || nextPoState(requeued.state, { type: 'send' }) === null) {
+		return err('conflict', 'The purchase order changed during the lookup.');
+	}
+	return sendPo(deps, poId);
+}
+
+/** A line that the feed said was in stock, checked live. Null when fine, else the reason. */
+export function liveStockProblem(
+	distributorName: string,
+	displaySku: string,
+	wanted: number,
+	live: { found: boolean; totalQty: number; costCents?: number },
+	expectedCostCents: number
+): AppError | null {
+	if (!live.found) {
+		return {
+			code: 'unknown_sku',
+			message: `${distributorName} does not know ${displaySku} any more. Choose another distributor.`
+		};
+	}
+	if (live.totalQty < wanted) {
+		return {
+			code: 'out_of_stock',
+			message: `${distributorName} has ${live.totalQty} of ${displaySku} right now, not the ${wanted} needed: this morning's feed was out of date. Choose another distributor.`
+		};
+	}
+	// More than 2 % dearer than the feed: the dealer decides, not us.
+	if (live.costCents !== undefined && live.costCents > expectedCostCents * 1.02) {
+		return {
+			code: 'price_changed',
+			message: `${distributorName} now charges ${formatCents(live.costCents)} for ${displaySku}, not ${formatCents(expectedCostCents)} as in this morning's feed.`
+		};
+	}
+	return null;
+}

@@ -1,0 +1,50 @@
+import type { DistributorAccount } from '$lib/domain/account';
+import { ok, type Result } from '$lib/domain/result';
+import type { PassphraseSealed } from '$lib/domain/sealed';
+import { openCredentials, sealAccount } from './credentials';
+import type { ApiDeps } from '../core/deps';
+import { LOCK_ROW, type Sealed } from './sealing';
+
+type SmtpRow = { password?: string; sealedPassword?: Sealed } & Record<string, unknown>;
+
+/**
+ * Moves every secret from one key to another: all are opened and re-sealed (fresh IVs) first,
+ * then written with the lock row in one transaction, so a crash leaves either the old key's
+ * secrets and lock or the new ones, never a mix. `auth` when a secret cannot be opened.
+ */
+export async function reseal(
+	deps: Pick<ApiDeps, 'db' | 'secrets'>,
+	from: CryptoKey,
+	to: CryptoKey,
+	lockRow: PassphraseSealed | null
+): Promise<Result<void>> {
+	const accounts: DistributorAccount[] = [];
+	for (const account of await deps.db.distributors.toArray()) {
+		const opened = await openCredentials(deps, account, from);
+		if (!opened.ok) return opened;
+		const sealed = await sealAccount(deps, account, opened.value, to);
+		if (!sealed.ok) return sealed;
+		accounts.push(sealed.value);
+	}
+	const smtp = (await deps.db.settings.get('smtp'))?.value as SmtpRow | undefined;
+	let nextSmtp = smtp;
+	if (smtp?.sealedPassword) {
+		const password = await deps.secrets.open(
+			smtp.sealedPassword,
+			'smtp:password',
+			'mail server password',
+			from
+		);
+		if (!password.ok) return password;
+		const sealed = await deps.secrets.seal(password.value, 'smtp:password', to);
+		if (!sealed.ok) return sealed;
+		nextSmtp = { ...smtp, sealedPassword: sealed.value };
+	}
+	await deps.db.transaction('rw', deps.db.distributors, deps.db.settings, async () => {
+		await deps.db.distributors.bulkPut(accounts);
+		if (nextSmtp) await deps.db.settings.put({ key: 'smtp', value: nextSmtp });
+		if (lockRow) await deps.db.settings.put({ key: LOCK_ROW, value: lockRow });
+		else await deps.db.settings.delete(LOCK_ROW);
+	});
+	return ok();
+}
