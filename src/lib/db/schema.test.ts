@@ -49,6 +49,7 @@ describe('schema upgrades keep the data', () => {
 				'settings',
 				'shipments',
 				'simulatorState',
+				'storePushes',
 				'suppressions',
 				'warehouses'
 			].sort()
@@ -144,6 +145,39 @@ describe('schema upgrades from every released version (case 24, STOR-7)', () => 
 			)
 		).toEqual(['RL000001', 'RL000002']);
 		expect(await current.suppressions.count()).toBe(0);
+		current.close();
+	});
+
+	it('v3 → v4: every row kept, and the store pushes table starts empty with its unique shipment key', async () => {
+		const name = `schema-v3-${Math.random()}`;
+		const v3 = openAt(name, 3);
+		await v3.open();
+		await v3.table('orders').add(order);
+		await v3
+			.table('suppressions')
+			.add({ address: 'x@example.com', at: order.createdAt, reason: 'bounced' });
+		v3.close();
+
+		const current = openDb(name);
+		await current.open();
+		expect(current.verno).toBe(CURRENT_VERSION);
+		expect(await current.orders.toArray()).toEqual([order]);
+		expect(await current.suppressions.count()).toBe(1);
+		expect(await current.storePushes.count()).toBe(0);
+		const push = {
+			id: 'p1',
+			shipmentId: 's1',
+			orderId: 'o1',
+			storefrontId: 'shopify' as const,
+			notifyCustomer: true,
+			state: 'queued' as const,
+			attempts: 0,
+			createdAt: order.createdAt
+		};
+		await current.storePushes.add(push);
+		await expect(current.storePushes.add({ ...push, id: 'p2' })).rejects.toMatchObject({
+			name: 'ConstraintError'
+		});
 		current.close();
 	});
 

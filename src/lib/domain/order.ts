@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Address } from './address';
+import { StoreOrderRef } from './storefront';
 
 export const FulfilmentState = z.enum([
 	'new',
@@ -22,7 +23,8 @@ export const FULFILMENT_LABELS: Record<FulfilmentState, string> = {
 	cancelled: 'Cancelled'
 };
 
-export const OrderSource = z.enum(['demo', 'csv', 'json', 'form']);
+/** How an order came in: a file, the form, the demo, or a sync with the dealer's web store. */
+export const OrderSource = z.enum(['demo', 'csv', 'json', 'form', 'shopify', 'woocommerce']);
 
 export const Buyer = z.object({
 	name: z.string().trim().min(1, 'is required'),
@@ -42,7 +44,9 @@ export const OrderItem = z.object({
 	mpn: z.string().trim().optional(),
 	upc: z.string().trim().optional(),
 	quantity: z.number().int().positive(),
-	unitPriceCents: z.number().int().nonnegative()
+	unitPriceCents: z.number().int().nonnegative(),
+	/** The store's own line id, for telling the store which lines shipped. */
+	storeLineId: z.string().optional()
 });
 export type OrderItem = z.infer<typeof OrderItem>;
 
@@ -56,7 +60,9 @@ export const Order = z.object({
 	totalCents: z.number().int().nonnegative(),
 	state: FulfilmentState,
 	source: OrderSource,
-	note: z.string().optional()
+	note: z.string().optional(),
+	/** Present when the order came in by a sync with the dealer's web store. */
+	store: StoreOrderRef.optional()
 });
 export type Order = z.infer<typeof Order>;
 

@@ -87,3 +87,51 @@ export function whoTellsBuyer(
 	if (!order.store || !connection) return 'smtp';
 	return order.store.storefrontId === connection.storefrontId ? connection.notifier : 'smtp';
 }
+
+/** The connected store as saved: secret fields sealed, their hints ("••••••3F9A") in `credentials`. */
+export const StoreConnection = z.object({
+	storefrontId: StorefrontId,
+	credentials: StoreCredentials,
+	sealed: z.record(z.string(), z.object({ iv: z.string(), ct: z.string() })).default({}),
+	notifier: BuyerNotifier,
+	connectedAt: z.iso.datetime(),
+	lastTest: z.object({ at: z.iso.datetime(), ok: z.boolean(), message: z.string() }).optional()
+});
+export type StoreConnection = z.infer<typeof StoreConnection>;
+
+/** The last sync in words for Settings › Storefront and the dashboard ("12:04, 3 new orders"). */
+export const SyncStatus = z.object({
+	at: z.iso.datetime(),
+	ok: z.boolean(),
+	newOrders: z.number().int().nonnegative(),
+	updated: z.number().int().nonnegative(),
+	flagged: z.number().int().nonnegative(),
+	message: z.string(),
+	problems: z.array(z.string()).default([])
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+/**
+ * Where the next sync starts: orders changed after `since`, from `page` on when the last sync
+ * stopped midway (a 429 or THROTTLED), and the newest change seen so far in that run.
+ */
+export const SyncState = z.object({
+	storefrontId: StorefrontId,
+	since: z.iso.datetime(),
+	page: z.string().optional(),
+	highWater: z.iso.datetime().optional(),
+	last: SyncStatus.optional()
+});
+export type SyncState = z.infer<typeof SyncState>;
+
+/** "12:04, 3 new orders" (local time of the browser). */
+export function syncSummary(status: SyncStatus, timeZone?: string): string {
+	const time = new Date(status.at).toLocaleTimeString('en-GB', {
+		hour: '2-digit',
+		minute: '2-digit',
+		...(timeZone ? { timeZone } : {})
+	});
+	if (!status.ok) return `${time}, ${status.message}`;
+	const n = status.newOrders;
+	return `${time}, ${n === 0 ? 'no' : n} new order${n === 1 ? '' : 's'}`;
+}

@@ -13,6 +13,7 @@ import { recoveryApi } from './recovery/api';
 import { rulesApi } from './rules/api';
 import { secretsApi } from './secrets/api';
 import { settingsApi } from './settings/api';
+import { storefrontApi } from './storefront/api';
 import { trackingApi } from './tracking/api';
 
 /**
@@ -46,6 +47,7 @@ export function createApi(deps: ApiDeps) {
 		rules: rulesApi(deps),
 		secrets: secretsApi(deps),
 		settings: settingsApi(deps),
+		storefront: storefrontApi(deps),
 		tracking: trackingApi(deps),
 		mail: mailApi(deps)
 	};

@@ -16,7 +16,7 @@ describe('Shopify mapping (fixtures shaped as shopify.dev shows them)', () => {
 		expect(toStoreOrder(SHOP, us)).toEqual({
 			order: {
 				storeOrderId: 'gid://shopify/Order/148977776',
-				number: '#1042',
+				number: '1042',
 				createdAt: '2026-12-01T16:02:11.000Z',
 				updatedAt: '2026-12-01T16:05:40.000Z',
 				status: 'open',

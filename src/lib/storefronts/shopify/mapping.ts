@@ -65,7 +65,9 @@ export function toStoreOrder(
 	return {
 		order: {
 			storeOrderId: order.id,
-			number: order.name,
+			// "#1042" → "1042": the number as the CSV import stores it (order-csv.ts), so an order
+			// imported from Shopify's export first is the same order here.
+			number: order.name.replace(/^#/, ''),
 			createdAt: new Date(order.createdAt).toISOString(),
 			updatedAt: new Date(order.updatedAt).toISOString(),
 			status: storeStatus(order),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addStoreOrders, storeState } from '../sim-store';
-import { useStoreSimulator } from '../store-test-kit';
+import { useStoreSimulator } from '$test-support/storefronts/store-kit';
 import type { SyncCursor } from '../types';
 import { createWooCommerceAdapter } from './index';
 import { wooHandlers } from './mocks';

@@ -3,7 +3,7 @@ import type { Offer } from '$lib/domain/catalog';
 import type { StoreCredentials } from '$lib/domain/storefront';
 import type { Simulator } from '$lib/mocks/simulator';
 import { useSimulatorServer } from '$lib/distributors/sim-test-kit';
-import type { StorefrontDeps } from './types';
+import type { StorefrontDeps } from '$lib/storefronts/types';
 
 /**
  * The web stores' contract-test kit: a simulator on msw/node, the requests it saw, and a fake

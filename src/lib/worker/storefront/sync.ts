@@ -1,0 +1,220 @@
+import { orderTotalCents, type Order, type OrderItem } from '$lib/domain/order';
+import { ok, type Result } from '$lib/domain/result';
+import {
+	STOREFRONT_NAMES,
+	type StoreOrderRef,
+	type StorefrontId,
+	type SyncState,
+	type SyncStatus
+} from '$lib/domain/storefront';
+import type { StoreOrder, SyncCursor } from '$lib/storefronts/types';
+import type { ApiDeps } from '../core/deps';
+import { casPo, withState } from '../purchase-orders/records';
+import { SYNC_ROW, readSyncState, storefrontFor } from './connection';
+import { decideStoreOrder } from './decide';
+
+/** A first sync looks this far back. */
+export const FIRST_SYNC_DAYS = 7;
+/** Each sync starts this long before the newest change seen: updated_at does not move for every change [S7]. */
+export const OVERLAP_MS = 10 * 60_000;
+
+interface Counts {
+	newOrders: number;
+	updated: number;
+	flagged: number;
+}
+
+function refOf(storefrontId: StorefrontId, incoming: StoreOrder, flag?: string): StoreOrderRef {
+	return {
+		storefrontId,
+		orderId: incoming.storeOrderId,
+		url: incoming.adminUrl,
+		updatedAt: incoming.updatedAt,
+		status: incoming.status,
+		...(flag ? { flag } : {})
+	};
+}
+
+function itemsOf(orderId: string, incoming: StoreOrder): OrderItem[] {
+	return incoming.items.map((item, index) => ({
+		id: `${orderId}-${index + 1}`,
+		orderId,
+		lineNo: index + 1,
+		title: item.title,
+		sku: item.sku,
+		...(item.brand ? { brand: item.brand } : {}),
+		quantity: item.quantity,
+		unitPriceCents: item.unitPriceCents,
+		storeLineId: item.storeLineId
+	}));
+}
+
+/** Applies one page in one transaction; returns what changed. */
+async function applyPage(
+	deps: ApiDeps,
+	storefrontId: StorefrontId,
+	orders: readonly StoreOrder[]
+): Promise<Counts> {
+	const db = deps.db;
+	const counts: Counts = { newOrders: 0, updated: 0, flagged: 0 };
+	const waitingToFlag: { poId: string; note: string }[] = [];
+	await deps.writes.run(() =>
+		db.transaction('rw', [db.orders, db.orderItems, db.purchaseOrders], async () => {
+			for (const incoming of orders) {
+				const order = await db.orders.where('number').equals(incoming.number).first();
+				const existing = order
+					? {
+							order,
+							items: await db.orderItems.where('orderId').equals(order.id).toArray(),
+							hasPo: (await db.purchaseOrders.where('orderId').equals(order.id).count()) > 0
+						}
+					: null;
+				const decision = decideStoreOrder(storefrontId, incoming, existing);
+				switch (decision.kind) {
+					case 'insert': {
+						const id = deps.newId();
+						const items = itemsOf(id, incoming);
+						const created: Order = {
+							id,
+							number: incoming.number,
+							createdAt: incoming.createdAt,
+							buyer: incoming.buyer,
+							shipTo: incoming.shipTo,
+							totalCents: orderTotalCents(items),
+							state: 'new',
+							source: storefrontId,
+							store: refOf(storefrontId, incoming)
+						};
+						await db.orders.add(created);
+						await db.orderItems.bulkAdd(items);
+						counts.newOrders += 1;
+						break;
+					}
+					case 'refresh':
+						if (order)
+							await db.orders.update(order.id, {
+								store: refOf(storefrontId, incoming, order.store?.flag)
+							});
+						break;
+					case 'replace': {
+						if (!order) break;
+						const items = itemsOf(order.id, incoming);
+						await db.orderItems.where('orderId').equals(order.id).delete();
+						await db.orderItems.bulkAdd(items);
+						await db.orders.update(order.id, {
+							buyer: incoming.buyer,
+							shipTo: incoming.shipTo,
+							totalCents: orderTotalCents(items),
+							store: refOf(storefrontId, incoming)
+						});
+						counts.updated += 1;
+						break;
+					}
+					case 'flag':
+						if (order)
+							await db.orders.update(order.id, {
+								store: refOf(storefrontId, incoming, decision.note)
+							});
+						counts.flagged += 1;
+						break;
+					case 'cancel': {
+						if (!order) break;
+						const hasPo = existing?.hasPo ?? false;
+						await db.orders.update(order.id, {
+							store: refOf(storefrontId, incoming, decision.note),
+							...(hasPo ? {} : { state: 'cancelled' as const })
+						});
+						const waiting = await db.purchaseOrders
+							.where('orderId')
+							.equals(order.id)
+							.filter((po) => po.state === 'queued')
+							.toArray();
+						for (const po of waiting) waitingToFlag.push({ poId: po.id, note: decision.note });
+						counts.flagged += 1;
+						break;
+					}
+					case 'ignore':
+					case 'unchanged':
+						break;
+				}
+			}
+		})
+	);
+	// A PO still waiting for the network is held, not sent, for an order the store cancelled.
+	for (const { poId, note } of waitingToFlag) {
+		await deps.writes.run(() =>
+			casPo(deps.db, poId, ['queued'], (po) => ({
+				...withState(po, 'needs_attention', deps.now(), note),
+				lastError: { code: 'conflict', message: note }
+			}))
+		);
+	}
+	return counts;
+}
+
+async function saveState(deps: ApiDeps, state: SyncState): Promise<void> {
+	await deps.writes.run(() => deps.db.settings.put({ key: SYNC_ROW, value: state }));
+}
+
+const later = (a: string | undefined, b: string) => (a && a > b ? a : b);
+
+/**
+ * Pulls every order changed in the store since the last sync, page by page, saving where it
+ * stands after each page: a 429 or THROTTLED midway ends this sync with what it stored, and the
+ * next one resumes at the page that failed. Returns the sync in words; the store's failure (in
+ * the dealer's words) when the first page or a later one fails, with the status saved either way.
+ */
+export async function syncStore(deps: ApiDeps): Promise<Result<SyncStatus>> {
+	const built = await storefrontFor(deps);
+	if (!built.ok) return built;
+	const { adapter, connection } = built.value;
+	const storefrontId = connection.storefrontId;
+	const saved = await readSyncState(deps);
+	const state = saved?.storefrontId === storefrontId ? saved : null;
+	const firstSince = new Date(deps.now().getTime() - FIRST_SYNC_DAYS * 86_400_000).toISOString();
+	let cursor: SyncCursor = {
+		since: state?.since ?? firstSince,
+		...(state?.page ? { page: state.page } : {})
+	};
+	let highWater = state?.highWater;
+	const counts: Counts = { newOrders: 0, updated: 0, flagged: 0 };
+	const problems: string[] = [];
+	const status = (isOk: boolean, message: string): SyncStatus => ({
+		at: deps.now().toISOString(),
+		ok: isOk,
+		...counts,
+		message,
+		problems
+	});
+	for (;;) {
+		const page = await adapter.listOrdersSince(cursor);
+		if (!page.ok) {
+			const last = status(false, page.error.message);
+			await saveState(deps, { storefrontId, ...cursor, ...(highWater ? { highWater } : {}), last });
+			return page;
+		}
+		const applied = await applyPage(deps, storefrontId, page.value.orders);
+		counts.newOrders += applied.newOrders;
+		counts.updated += applied.updated;
+		counts.flagged += applied.flagged;
+		problems.push(...page.value.problems);
+		for (const order of page.value.orders) highWater = later(highWater, order.updatedAt);
+		if (!page.value.next) {
+			const since = highWater
+				? new Date(
+						Math.max(Date.parse(highWater) - OVERLAP_MS, Date.parse(cursor.since))
+					).toISOString()
+				: cursor.since;
+			const last = status(true, `${STOREFRONT_NAMES[storefrontId]} synced.`);
+			await saveState(deps, { storefrontId, since, last });
+			return ok(last);
+		}
+		cursor = page.value.next;
+		await saveState(deps, {
+			storefrontId,
+			...cursor,
+			...(highWater ? { highWater } : {}),
+			last: state?.last
+		});
+	}
+}
