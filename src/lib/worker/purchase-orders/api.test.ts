@@ -237,6 +237,25 @@ describe('manual drop-ship, typed tracking and cancellation', () => {
 		expect((await deps.db.orders.get(orderId))?.state).toBe('new');
 	});
 
+	it('a PO whose answer was lost can be cancelled once the distributor confirms it, not before', async () => {
+		fake.mode = 'lose_and_lookup_down';
+		const placed = await place();
+		expect(placed).toMatchObject({ ok: false });
+		const po = await deps.db.purchaseOrders.toCollection().first();
+		expect(po?.state).toBe('unknown');
+		// Withdrawing it here would risk a second order: only the distributor can cancel it.
+		expect(await api.purchaseOrders.cancelWaiting({ poId: po!.id })).toMatchObject({
+			ok: false,
+			error: { code: 'conflict' }
+		});
+		expect(await api.purchaseOrders.requestCancel({ poId: po!.id })).toMatchObject({ ok: true });
+		const decided = await api.purchaseOrders.decideCancel({ poId: po!.id, outcome: 'confirmed' });
+		expect(decided).toMatchObject({ ok: true, value: { state: 'cancelled' } });
+		expect(
+			await api.purchaseOrders.decideCancel({ poId: po!.id, outcome: 'confirmed' })
+		).toMatchObject({ ok: false, error: { code: 'conflict' } });
+	});
+
 	it('a distributor cancellation frees the item and becomes a to-do the dealer can put away', async () => {
 		const placed = await place();
 		if (!placed.ok) throw new Error(placed.error.message);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Address } from '$lib/domain/address';
 import { todoKind } from '$lib/domain/dealer-todos';
 import { DistributorId } from '$lib/domain/distributor';
+import { statesAllowing } from '$lib/domain/po-state';
 import { ShippingMethod } from '$lib/domain/purchase-order';
 import { err, ok } from '$lib/domain/result';
 import { adapterFor } from '../core/adapters';
@@ -9,7 +10,7 @@ import type { ApiDeps } from '../core/deps';
 import { handler } from '../core/handler';
 import { reconcilePo, sendPo } from './place';
 import { createPo, peekPoNumber } from './create';
-import { casPo, withState } from './records';
+import { movePo, withState } from './records';
 import { requeueFailed } from './retry';
 import { addManualTracking, decideCancellation, requestCancellation } from './manual';
 import { WAITING_NOTE, cancelWaitingPo, checkLiveStock, sendWaitingPos } from './waiting';
@@ -136,12 +137,12 @@ export function purchaseOrdersApi(deps: ApiDeps) {
 		resumeAfterRestart: handler(z.object({}), async () => {
 			const stranded = await deps.db.purchaseOrders
 				.where('state')
-				.anyOf('submitting', 'reconciling')
+				.anyOf(statesAllowing('lost'))
 				.toArray();
 			for (const po of stranded) {
 				await deps.writes.run(() =>
-					casPo(deps.db, po.id, ['submitting', 'reconciling'], (p) =>
-						withState(p, 'unknown', deps.now(), 'The app closed while this PO was being sent')
+					movePo(deps.db, po.id, 'lost', (p, to) =>
+						withState(p, to, deps.now(), 'The app closed while this PO was being sent')
 					)
 				);
 			}

@@ -1,9 +1,10 @@
 import { DISTRIBUTORS } from '$lib/domain/distributor';
 import { normaliseTrackingNumber } from '$lib/domain/carriers';
 import { err, ok, type Result } from '$lib/domain/result';
+import { canTrack } from '$lib/domain/po-state';
 import type { PurchaseOrder } from '$lib/domain/purchase-order';
 import type { ApiDeps } from '../core/deps';
-import { casPo, withState } from './records';
+import { movePo, withState } from './records';
 import { applyStatus } from '../tracking/apply';
 
 /**
@@ -16,7 +17,7 @@ export async function addManualTracking(
 ): Promise<Result<PurchaseOrder>> {
 	const po = await deps.db.purchaseOrders.get(input.poId);
 	if (!po) return err('not_found', 'That purchase order is not here any more.');
-	if (!['submitted', 'confirmed', 'needs_attention'].includes(po.state)) {
+	if (!canTrack(po.state)) {
 		return err(
 			'conflict',
 			`PO ${po.poNumber} is ${po.state}: tracking can be added once it is placed.`
@@ -68,15 +69,10 @@ export async function requestCancellation(
 		'Please confirm the cancellation by reply. Thank you.'
 	].join('\n');
 	const saved = await deps.writes.run(() =>
-		casPo(
-			deps.db,
-			po.id,
-			['submitted', 'confirmed', 'needs_attention', 'unknown', 'failed'],
-			(p) => ({
-				...withState(p, p.state, deps.now(), `Cancellation requested from ${name}`),
-				cancelRequest: { requestedAt: deps.now().toISOString(), outcome: 'requested' }
-			})
-		)
+		movePo(deps.db, po.id, 'request_cancel', (p, to) => ({
+			...withState(p, to, deps.now(), `Cancellation requested from ${name}`),
+			cancelRequest: { requestedAt: deps.now().toISOString(), outcome: 'requested' }
+		}))
 	);
 	if (!saved)
 		return err('conflict', `PO ${po.poNumber} is ${po.state}; there is nothing to cancel.`);
@@ -89,12 +85,12 @@ export async function decideCancellation(
 	input: { poId: string; outcome: 'confirmed' | 'refused'; note?: string }
 ): Promise<Result<PurchaseOrder>> {
 	const saved = await deps.writes.run(() =>
-		casPo(
+		movePo(
 			deps.db,
 			input.poId,
-			['submitted', 'confirmed', 'needs_attention', 'unknown', 'failed'],
-			(p) => {
-				if (!p.cancelRequest) return p;
+			input.outcome === 'confirmed' ? 'distributor_cancelled' : 'cancel_refused',
+			(p, to) => {
+				if (p.cancelRequest?.outcome !== 'requested') return null;
 				const decided = {
 					...p.cancelRequest,
 					outcome: input.outcome,
@@ -103,12 +99,12 @@ export async function decideCancellation(
 				};
 				return input.outcome === 'confirmed'
 					? {
-							...withState(p, 'cancelled', deps.now(), 'Cancelled by the distributor'),
+							...withState(p, to, deps.now(), 'Cancelled by the distributor'),
 							shipState: 'cancelled',
 							cancelRequest: decided
 						}
 					: {
-							...withState(p, p.state, deps.now(), 'The distributor refused the cancellation'),
+							...withState(p, to, deps.now(), 'The distributor refused the cancellation'),
 							cancelRequest: decided
 						};
 			}

@@ -6,7 +6,7 @@ import type { PoLine, PurchaseOrder } from '$lib/domain/purchase-order';
 import { err, ok, type AppError, type Result } from '$lib/domain/result';
 import { adapterFor } from '../core/adapters';
 import type { ApiDeps } from '../core/deps';
-import { casPo, withState } from './records';
+import { movePo, withState } from './records';
 
 /**
  * Sends one PO to its distributor, exactly once. The PO row (our PO number = the idempotency key)
@@ -22,9 +22,7 @@ export async function sendPo(deps: ApiDeps, poId: string): Promise<Result<Purcha
 	const name = DISTRIBUTORS[po.distributorId].name;
 
 	const claimed = await deps.writes.run(() =>
-		casPo(deps.db, poId, ['queued'], (p) =>
-			withState(p, 'submitting', deps.now(), `Sending to ${name}`)
-		)
+		movePo(deps.db, poId, 'send', (p, to) => withState(p, to, deps.now(), `Sending to ${name}`))
 	);
 	if (!claimed) {
 		return err(
@@ -78,10 +76,11 @@ async function recordAccepted(
 						});
 					}
 				}
-				return casPo(deps.db, po.id, ['submitting', 'reconciling'], (p) => {
+				const events = rejected.length > 0 ? (['accepted', 'attention'] as const) : 'accepted';
+				return movePo(deps.db, po.id, events, (p, to) => {
 					let next = withState(
 						p,
-						'submitted',
+						nextPoState(p.state, 'accepted') ?? to,
 						deps.now(),
 						`Accepted as ${placed.distributorRefs.join(', ')}`
 					);
@@ -92,12 +91,7 @@ async function recordAccepted(
 						lastError: undefined
 					};
 					if (rejected.length > 0) {
-						next = withState(
-							next,
-							'needs_attention',
-							deps.now(),
-							`${rejected.length} line(s) refused`
-						);
+						next = withState(next, to, deps.now(), `${rejected.length} line(s) refused`);
 						next.lastError = {
 							code: 'partial',
 							message: `The distributor refused ${rejected.map((l) => l.sku).join(', ')}: ${rejected.map((l) => l.message ?? 'no reason given').join('; ')}.`
@@ -126,8 +120,8 @@ async function recordFailure(
 			message: `${error.message} We are checking with ${name} whether the order arrived before anything is sent again.`
 		};
 		await deps.writes.run(() =>
-			casPo(deps.db, po.id, ['submitting'], (p) => ({
-				...withState(p, 'unknown', deps.now(), error.message),
+			movePo(deps.db, po.id, 'lost', (p, to) => ({
+				...withState(p, to, deps.now(), error.message),
 				lastError: lost
 			}))
 		);
@@ -137,8 +131,8 @@ async function recordFailure(
 			: reconciled;
 	}
 	await deps.writes.run(() =>
-		casPo(deps.db, po.id, ['submitting'], (p) => ({
-			...withState(p, 'failed', deps.now(), error.message),
+		movePo(deps.db, po.id, 'refused', (p, to) => ({
+			...withState(p, to, deps.now(), error.message),
 			lastError: error
 		}))
 	);
@@ -163,16 +157,16 @@ async function reconcileWith(
 	poId: string
 ): Promise<Result<PurchaseOrder>> {
 	const claimed = await deps.writes.run(() =>
-		casPo(deps.db, poId, ['unknown'], (p) =>
-			withState(p, 'reconciling', deps.now(), 'Looking the PO up at the distributor')
+		movePo(deps.db, poId, 'reconcile', (p, to) =>
+			withState(p, to, deps.now(), 'Looking the PO up at the distributor')
 		)
 	);
 	if (!claimed) return err('conflict', 'This purchase order is not waiting for a lookup.');
 	const found = await adapter.findOrderByPoNumber(claimed.poNumber);
 	if (!found.ok) {
 		const back = await deps.writes.run(() =>
-			casPo(deps.db, poId, ['reconciling'], (p) => ({
-				...withState(p, 'unknown', deps.now(), `Lookup failed: ${found.error.message}`),
+			movePo(deps.db, poId, 'lookup_failed', (p, to) => ({
+				...withState(p, to, deps.now(), `Lookup failed: ${found.error.message}`),
 				lastError: {
 					...found.error,
 					message: `${found.error.message} The order may or may not have arrived; we will check again.`
@@ -184,8 +178,8 @@ async function reconcileWith(
 	if (found.value) {
 		const refs = found.value.distributorRefs;
 		const saved = await deps.writes.run(() =>
-			casPo(deps.db, poId, ['reconciling'], (p) => ({
-				...withState(p, 'submitted', deps.now(), `Found at the distributor as ${refs.join(', ')}`),
+			movePo(deps.db, poId, 'found', (p, to) => ({
+				...withState(p, to, deps.now(), `Found at the distributor as ${refs.join(', ')}`),
 				distributorRefs: refs,
 				lastError: undefined
 			}))
@@ -194,8 +188,8 @@ async function reconcileWith(
 	}
 	// Provably absent: the same PO number may go out again.
 	const requeued = await deps.writes.run(() =>
-		casPo(deps.db, poId, ['reconciling'], (p) =>
-			withState(p, 'queued', deps.now(), 'Not at the distributor: sending again')
+		movePo(deps.db, poId, 'absent', (p, to) =>
+			withState(p, to, deps.now(), 'Not at the distributor: sending again')
 		)
 	);
 	if (!requeued || nextPoState(requeued.state, { type: 'send' }) === null) {

@@ -1,5 +1,6 @@
 import type { DropshipDb } from '$lib/db/schema';
 import { fulfilmentState } from '$lib/domain/fulfilment';
+import { nextPoState, type PoEventType } from '$lib/domain/po-state';
 import type { PoState, PurchaseOrder } from '$lib/domain/purchase-order';
 
 /** A PO moved to a new state, with the move kept in its history. */
@@ -38,23 +39,32 @@ export async function refreshOrderState(db: DropshipDb, orderId: string): Promis
 }
 
 /**
- * Compare-and-set on a PO's state: applies `change` only if the PO is still in one of `from`.
- * IndexedDB serialises read-write transactions across tabs, so of two tabs (or two clicks) only
- * one wins; the other gets null and sends nothing.
+ * Compare-and-set on a PO's state, through the state machine: applies `change` only if every event
+ * in `events` may follow the PO's current state (`domain/po-state.ts` says which), and hands it the
+ * state the events lead to; `change` may still say no (null). IndexedDB serialises read-write transactions across tabs, so of two
+ * tabs (or two clicks) only one wins; the other gets null and sends nothing.
  */
-export async function casPo(
+export async function movePo(
 	db: DropshipDb,
 	poId: string,
-	from: readonly PoState[],
-	change: (po: PurchaseOrder) => PurchaseOrder
+	events: PoEventType | readonly PoEventType[],
+	change: (po: PurchaseOrder, to: PoState) => PurchaseOrder | null
 ): Promise<PurchaseOrder | null> {
+	const walk = typeof events === 'string' ? [events] : events;
 	return db.transaction(
 		'rw',
 		[db.purchaseOrders, db.orders, db.orderItems, db.poLines],
 		async () => {
 			const po = await db.purchaseOrders.get(poId);
-			if (!po || !from.includes(po.state)) return null;
-			const next = change(po);
+			if (!po) return null;
+			let to: PoState | null = po.state;
+			for (const event of walk) to = to && nextPoState(to, event);
+			if (!to) return null;
+			const next = change(po, to);
+			if (!next) return null;
+			// A change that lands elsewhere than the machine said is a bug, not a dealer's problem.
+			if (next.state !== to)
+				throw new Error(`PO ${po.poNumber}: ${walk.join('+')} led to ${next.state}, not ${to}`);
 			await db.purchaseOrders.put(next);
 			await refreshOrderState(db, po.orderId);
 			return next;

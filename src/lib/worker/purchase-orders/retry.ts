@@ -1,4 +1,5 @@
 import { openQuantity } from '$lib/domain/fulfilment';
+import { nextPoState } from '$lib/domain/po-state';
 import type { PurchaseOrder } from '$lib/domain/purchase-order';
 import { err, ok, type Result } from '$lib/domain/result';
 import type { ApiDeps } from '../core/deps';
@@ -15,7 +16,8 @@ export async function requeueFailed(deps: ApiDeps, poId: string): Promise<Result
 		db.transaction('rw', [db.purchaseOrders, db.poLines, db.orders, db.orderItems], async () => {
 			const po = await db.purchaseOrders.get(poId);
 			if (!po) return err('not_found', 'That purchase order is not here any more.');
-			if (po.state !== 'failed')
+			const to = nextPoState(po.state, 'retry');
+			if (!to)
 				return err('conflict', `PO ${po.poNumber} is ${po.state}; there is nothing to retry.`);
 			const items = await db.orderItems.where('orderId').equals(po.orderId).toArray();
 			const pos = await db.purchaseOrders.where('orderId').equals(po.orderId).toArray();
@@ -33,7 +35,7 @@ export async function requeueFailed(deps: ApiDeps, poId: string): Promise<Result
 					);
 				}
 			}
-			const next = withState(po, 'queued', deps.now(), 'Retry by the dealer');
+			const next = withState(po, to, deps.now(), 'Retry by the dealer');
 			await db.purchaseOrders.put(next);
 			await refreshOrderState(db, po.orderId);
 			return ok(next);

@@ -7,7 +7,7 @@ import type { ApiDeps } from '../core/deps';
 import { inTurns } from '../core/in-turns';
 import { CONCURRENCY_PER_DISTRIBUTOR } from '../tracking/singly';
 import { liveStockProblem, sendPo } from './place';
-import { casPo, withState } from './records';
+import { movePo, withState } from './records';
 
 /** The history note of a PO written while offline; the page shows its own sentence for `queued`. */
 export const WAITING_NOTE = 'Waiting for the network';
@@ -95,8 +95,8 @@ async function sendOne(
 		// The stock call itself failed (the network is not back after all): wait for the next try.
 		if (problem.code === 'transient' || problem.code === 'rate_limited') return 'waiting';
 		const failed = await deps.writes.run(() =>
-			casPo(deps.db, po.id, ['queued'], (p) => ({
-				...withState(p, 'failed', deps.now(), problem.message),
+			movePo(deps.db, po.id, 'check_failed', (p, to) => ({
+				...withState(p, to, deps.now(), problem.message),
 				lastError: problem
 			}))
 		);
@@ -115,8 +115,8 @@ async function sendOne(
  */
 export async function cancelWaitingPo(deps: ApiDeps, poId: string): Promise<Result<PurchaseOrder>> {
 	const cancelled = await deps.writes.run(() =>
-		casPo(deps.db, poId, ['queued'], (p) => ({
-			...withState(p, 'cancelled', deps.now(), 'Cancelled by the dealer before it was sent'),
+		movePo(deps.db, poId, 'cancel', (p, to) => ({
+			...withState(p, to, deps.now(), 'Cancelled by the dealer before it was sent'),
 			shipState: 'cancelled'
 		}))
 	);

@@ -120,7 +120,7 @@ describe('storefront sync', () => {
 		const withPo = await deps.db.orders.where('number').equals('1102').first();
 		expect(withPo?.store?.flag).toMatch(/Cancelled in Shopify after a PO/);
 		const po = await deps.db.purchaseOrders.where('poNumber').equals(poNumber).first();
-		expect(po?.state).toBe('needs_attention');
+		expect(po).toMatchObject({ state: 'failed', lastError: { code: 'conflict' } });
 		const sent = await api.purchaseOrders.sendWaiting({});
 		expect(sent).toMatchObject({ ok: true, value: { placed: 0 } });
 	});

@@ -9,7 +9,7 @@ import {
 } from '$lib/domain/storefront';
 import type { StoreOrder, SyncCursor } from '$lib/storefronts/types';
 import type { ApiDeps } from '../core/deps';
-import { casPo, withState } from '../purchase-orders/records';
+import { movePo, withState } from '../purchase-orders/records';
 import { SYNC_ROW, readSyncState, storefrontFor } from './connection';
 import { decideStoreOrder } from './decide';
 
@@ -140,11 +140,12 @@ async function applyPage(
 			}
 		})
 	);
-	// A PO still waiting for the network is held, not sent, for an order the store cancelled.
+	// A PO still waiting for the network is not sent for an order the store cancelled: it fails
+	// before sending, as a failed stock check would, with the reason; the dealer may still Retry it.
 	for (const { poId, note } of waitingToFlag) {
 		await deps.writes.run(() =>
-			casPo(deps.db, poId, ['queued'], (po) => ({
-				...withState(po, 'needs_attention', deps.now(), note),
+			movePo(deps.db, poId, 'check_failed', (po, to) => ({
+				...withState(po, to, deps.now(), note),
 				lastError: { code: 'conflict', message: note }
 			}))
 		);

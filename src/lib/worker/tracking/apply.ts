@@ -8,7 +8,7 @@ import type { ApiDeps } from '../core/deps';
 import { whoTellsBuyer } from '$lib/domain/storefront';
 import { readConnection } from '../storefront/connection';
 import { queueStorePushes } from '../storefront/push';
-import { casPo, refreshOrderState, withState } from '../purchase-orders/records';
+import { movePo, refreshOrderState, withState } from '../purchase-orders/records';
 
 const SHIP_STATE: Record<OrderStatusResult['status'], ShipState> = {
 	open: 'awaiting',
@@ -88,23 +88,18 @@ export async function applyStatus(
 					added += 1;
 				}
 				const shipState = SHIP_STATE[status.status];
-				const updated = await casPo(
-					db,
-					po.id,
-					['submitted', 'confirmed', 'needs_attention'],
-					(p) => {
-						let next: PurchaseOrder = { ...p, shipState, updatedAt: now };
-						if (status.distributorRefs.length > 0) next.distributorRefs = status.distributorRefs;
-						if (p.state === 'submitted')
-							next = withState(next, 'confirmed', deps.now(), 'The distributor reports the order');
-						if (shipState !== p.shipState)
-							next.history = [
-								...next.history,
-								{ at: now, state: next.state, note: `Now ${shipState.replace('_', ' ')}` }
-							];
-						return next;
-					}
-				);
+				const updated = await movePo(db, po.id, 'report', (p, to) => {
+					let next: PurchaseOrder = { ...p, shipState, updatedAt: now };
+					if (status.distributorRefs.length > 0) next.distributorRefs = status.distributorRefs;
+					if (to !== p.state)
+						next = withState(next, to, deps.now(), 'The distributor reports the order');
+					if (shipState !== p.shipState)
+						next.history = [
+							...next.history,
+							{ at: now, state: next.state, note: `Now ${shipState.replace('_', ' ')}` }
+						];
+					return next;
+				});
 				await refreshOrderState(db, po.orderId);
 				if (fresh.length > 0 && updated) {
 					// One email per shipment, decided once: the store tells the buyer, or we do.

@@ -1,3 +1,4 @@
+import { canTrack } from '$lib/domain/po-state';
 import type { StatusQuery } from '$lib/distributors/types';
 import { DISTRIBUTOR_IDS, type DistributorId } from '$lib/domain/distributor';
 import type { PurchaseOrder } from '$lib/domain/purchase-order';
@@ -20,7 +21,7 @@ export interface TrackingSummary {
 
 export function isPollable(po: PurchaseOrder, now: Date): boolean {
 	if (po.isManual) return false;
-	if (!['submitted', 'confirmed', 'needs_attention'].includes(po.state)) return false;
+	if (!canTrack(po.state)) return false;
 	if (!['awaiting', 'backordered', 'partly_shipped'].includes(po.shipState)) return false;
 	return now.getTime() - Date.parse(po.createdAt) <= POLL_WINDOW_DAYS * 86_400_000;
 }
