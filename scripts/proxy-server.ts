@@ -7,8 +7,12 @@
  *               0.0.0.0 only behind a deployment that limits who can reach it)
  *   APP_ORIGIN  the origin the browser loads the app from (default http://localhost:PORT, and
  *               its 127.0.0.1 form)
+ *   DROPSHIP_WOOCOMMERCE_STORES  the WooCommerce stores the proxy may reach, comma-separated
+ *               https addresses (also `wooCommerceStores` in proxy.config.json beside it). The
+ *               page can never add one; Shopify needs none (*.myshopify.com only).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { readProxyConfigFile, storeConfigFrom } from '../src/lib/proxy/store-target.ts';
 import { createAppServer } from '../src/lib/proxy/app-server.ts';
 import type { ProxyLogEntry } from '../src/lib/proxy/proxy.ts';
 
@@ -39,7 +43,18 @@ const appOrigins = configured
 // One line per request with only the safe fields (PROXY-7): never a URL, header or body.
 const log = (entry: ProxyLogEntry) => console.log(JSON.stringify({ at: new Date(), ...entry }));
 
-const server = createAppServer({ root: 'build', appOrigins, proxy: { log } });
+const stores = storeConfigFrom(
+	process.env,
+	readProxyConfigFile((path) => (existsSync(path) ? readFileSync(path, 'utf8') : null))
+);
+for (const entry of stores.refused)
+	console.error(`Not a WooCommerce store address (https only): ${entry}`);
+
+const server = createAppServer({
+	root: 'build',
+	appOrigins,
+	proxy: { log, storeHosts: stores.hosts }
+});
 server.listen(port, host, () => {
 	console.log(`Dropship Desk on http://${host}:${port} for ${appOrigins.join(' and ')}`);
 	console.log('Serving build/, /proxy/<distributor>/… and /mail.');

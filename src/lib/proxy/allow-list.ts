@@ -104,4 +104,11 @@ export const TUCKER_QUERY_HEADERS = {
 } as const;
 
 /** Response headers the adapters read; set-cookie and everything else stays behind. */
-export const RESPONSE_HEADERS = ['content-type', 'retry-after', 'content-disposition'] as const;
+export const RESPONSE_HEADERS = [
+	'content-type',
+	'retry-after',
+	'content-disposition',
+	// WooCommerce's paging (storefronts.md §2).
+	'x-wp-total',
+	'x-wp-totalpages'
+] as const;

@@ -4,7 +4,9 @@ import type { Connect, Plugin } from 'vite';
 import { createMailHandler } from '../mail/mail-handler.ts';
 import { nodeHandler } from './node-adapter.ts';
 import { guardResponse } from './security-headers.ts';
+import { existsSync, readFileSync } from 'node:fs';
 import { createProxyHandler } from './proxy.ts';
+import { readProxyConfigFile, storeConfigFrom } from './store-target.ts';
 
 /**
  * Mounts the CORS proxy (`/proxy/…`) and the mail endpoint (`/mail`) in Vite's dev server and in
@@ -37,7 +39,11 @@ function mount(server: Mountable, configuredPort: number | undefined, isHttps: b
 			proxy ??= nodeHandler(
 				createProxyHandler({
 					appOrigins: origins(),
-					requiredHeader: { name: 'x-dropship-desk', value: '1' }
+					requiredHeader: { name: 'x-dropship-desk', value: '1' },
+					storeHosts: storeConfigFrom(
+						process.env,
+						readProxyConfigFile((file) => (existsSync(file) ? readFileSync(file, 'utf8') : null))
+					).hosts
 				}),
 				{
 					origin,
