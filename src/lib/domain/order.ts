@@ -25,6 +25,16 @@ export const FULFILMENT_LABELS: Record<FulfilmentState, string> = {
 
 /** How an order came in: a file, the form, the demo, or a sync with the dealer's web store. */
 export const OrderSource = z.enum(['demo', 'csv', 'json', 'form', 'shopify', 'woocommerce']);
+export type OrderSource = z.infer<typeof OrderSource>;
+
+export const ORDER_SOURCE_LABELS: Record<OrderSource, string> = {
+	demo: 'Demo',
+	csv: 'CSV import',
+	json: 'JSON import',
+	form: 'Typed in',
+	shopify: 'Shopify',
+	woocommerce: 'WooCommerce'
+};
 
 export const Buyer = z.object({
 	name: z.string().trim().min(1, 'is required'),

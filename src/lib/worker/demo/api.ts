@@ -5,7 +5,8 @@ import { err, ok } from '$lib/domain/result';
 import { FAULTS } from '$lib/mocks/simulator';
 import type { ApiDeps } from '../core/deps';
 import { handler } from '../core/handler';
-import { clearAll, isSeeded, seedDemo } from './seed';
+import { storeState } from '$lib/storefronts/sim-store';
+import { clearAll, connectDemoStore, isSeeded, seedDemo } from './seed';
 import { sealPlaintextSecrets } from '../secrets/credentials';
 
 const notDemo = () => err('conflict', 'The simulator runs in demo mode only.');
@@ -16,7 +17,10 @@ export function demoApi(deps: ApiDeps) {
 		ensureStarted: handler(z.object({}), () =>
 			deps.writes.run(async () => {
 				const wasSeeded = await isSeeded(deps.db);
-				if (!wasSeeded) await seedDemo(deps.db, deps);
+				if (!wasSeeded) {
+					await seedDemo(deps.db, deps);
+					await connectDemoStore(deps);
+				}
 				await sealPlaintextSecrets(deps);
 				const settings = await readSettings(deps.db);
 				await deps.demo.setActive(settings.mode === 'demo');
@@ -29,6 +33,7 @@ export function demoApi(deps: ApiDeps) {
 				await clearAll(deps.db);
 				await deps.demo.setActive(false);
 				await seedDemo(deps.db, deps);
+				await connectDemoStore(deps);
 				await sealPlaintextSecrets(deps);
 				await deps.demo.setActive(true);
 				deps.demo.simulator()?.reset();
@@ -73,6 +78,31 @@ export function demoApi(deps: ApiDeps) {
 				if (!sim) return notDemo();
 				sim.advanceHours(input.hours);
 				return ok({ now: sim.now().toISOString() });
+			}
+		),
+		/**
+		 * The simulated Shopify shop as its admin would show it: the newest orders with their
+		 * fulfilments and tracking numbers. `conflict` outside demo mode.
+		 */
+		storeOrders: handler(
+			z.object({ limit: z.number().int().positive().max(100).default(10) }),
+			async (input) => {
+				const sim = deps.demo.simulator();
+				if (!sim) return notDemo();
+				const orders = [...storeState(sim, 'shopify').orders].reverse().slice(0, input.limit);
+				return ok(
+					orders.map((o) => ({
+						number: o.number,
+						buyer: o.name,
+						createdAt: o.createdAt,
+						isCancelled: o.cancelledAt !== null,
+						fulfillments: o.fulfillments.map((f) => ({
+							company: f.company,
+							numbers: f.numbers,
+							isBuyerNotified: f.notifyCustomer
+						}))
+					}))
+				);
 			}
 		),
 		simulatorStatus: handler(z.object({}), async () => {

@@ -6,6 +6,7 @@ import type { DemoControl } from '../core/deps';
 /** Virtual hours per real hour: an order placed in the demo ships within minutes. */
 export const DEMO_SPEED = 360;
 const SNAPSHOT_KEY = 'snapshot';
+export const DEMO_STORE_ARRIVALS_PER_DAY = 12;
 
 /**
  * Owns the in-process simulators of demo mode. msw and the handlers load with a dynamic import
@@ -40,7 +41,9 @@ export function createDemoControl(db: DropshipDb): DemoControl & { fetch: typeof
 				saved
 			);
 			simulator = sim;
-			control.fetch = createDemoFetch(sim);
+			// The demo shop's web orders: about one every two simulated hours, so advancing the
+			// clock four hours always brings some.
+			control.fetch = createDemoFetch(sim, { storeArrivalsPerDay: DEMO_STORE_ARRIVALS_PER_DAY });
 		}
 	};
 	return control;

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from '$lib/domain/settings';
 import { NewOrderInput } from '$lib/domain/order';
 import { demoAccounts, demoOffers, demoOrders, demoWarehouses } from '$lib/mocks/demo-data';
 import type { ApiDeps } from '../core/deps';
+import { CONNECTION_ROW, sealConnection } from '../storefront/connection';
 import { insertOrder } from '../orders/api';
 
 export const DEMO_DEALER = {
@@ -63,4 +64,17 @@ export async function clearAll(db: DropshipDb): Promise<void> {
 		await Promise.all(db.tables.filter((t) => t.name !== 'settings').map((table) => table.clear()));
 		await db.settings.where('key').notEqual('secretKey').delete();
 	});
+}
+
+/** The demo shop's web store: a Shopify shop in the simulator, telling its buyers itself. */
+export const DEMO_STORE = {
+	storefrontId: 'shopify' as const,
+	credentials: { shop: 'ridge-line.myshopify.com', accessToken: 'shpat_demo_ridgeline_0000' },
+	notifier: 'store' as const
+};
+
+/** Connects the demo's Shopify shop, its token sealed; left unconnected while secrets are locked. */
+export async function connectDemoStore(deps: ApiDeps): Promise<void> {
+	const sealed = await sealConnection(deps, DEMO_STORE, null);
+	if (sealed.ok) await deps.db.settings.put({ key: CONNECTION_ROW, value: sealed.value });
 }
