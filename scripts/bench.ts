@@ -98,10 +98,12 @@ try {
 }
 
 // The catalog's figures (feed import, search), tracking's (500 open POs against the four
-// simulators, in node) and the large shop's (§8 case 30) come from their own scripts when present.
+// simulators, in node), the web store sync's (500 orders from the simulated Shopify shop, in
+// node) and the large shop's (§8 case 30) come from their own scripts when present.
 for (const script of [
 	'scripts/bench-catalog.ts',
 	'scripts/bench-tracking.ts',
+	'scripts/bench-storefront.ts',
 	'scripts/bench-scale.ts'
 ]) {
 	if (!existsSync(script)) continue;

@@ -60,8 +60,20 @@ async function applyPage(
 	const waitingToFlag: { poId: string; note: string }[] = [];
 	await deps.writes.run(() =>
 		db.transaction('rw', [db.orders, db.orderItems, db.purchaseOrders], async () => {
+			// One read for the page's known orders, one bulk write for its new ones: a first sync of
+			// hundreds of orders is a few requests to IndexedDB per page, not five per order.
+			const known = new Map(
+				(
+					await db.orders
+						.where('number')
+						.anyOf(orders.map((o) => o.number))
+						.toArray()
+				).map((o) => [o.number, o])
+			);
+			const newOrders: Order[] = [];
+			const newItems: OrderItem[] = [];
 			for (const incoming of orders) {
-				const order = await db.orders.where('number').equals(incoming.number).first();
+				const order = known.get(incoming.number);
 				const existing = order
 					? {
 							order,
@@ -72,9 +84,11 @@ async function applyPage(
 				const decision = decideStoreOrder(storefrontId, incoming, existing);
 				switch (decision.kind) {
 					case 'insert': {
+						// The same number twice on one page (an edit while paging) is one order.
+						if (newOrders.some((o) => o.number === incoming.number)) break;
 						const id = deps.newId();
 						const items = itemsOf(id, incoming);
-						const created: Order = {
+						newOrders.push({
 							id,
 							number: incoming.number,
 							createdAt: incoming.createdAt,
@@ -84,9 +98,8 @@ async function applyPage(
 							state: 'new',
 							source: storefrontId,
 							store: refOf(storefrontId, incoming)
-						};
-						await db.orders.add(created);
-						await db.orderItems.bulkAdd(items);
+						});
+						newItems.push(...items);
 						counts.newOrders += 1;
 						break;
 					}
@@ -138,6 +151,8 @@ async function applyPage(
 						break;
 				}
 			}
+			await db.orders.bulkAdd(newOrders);
+			await db.orderItems.bulkAdd(newItems);
 		})
 	);
 	// A PO still waiting for the network is not sent for an order the store cancelled: it fails
