@@ -5,7 +5,8 @@ import { err, ok } from '$lib/domain/result';
 import { FAULTS } from '$lib/mocks/simulator';
 import type { ApiDeps } from '../core/deps';
 import { handler } from '../core/handler';
-import { storeState } from '$lib/storefronts/sim-store';
+import { catchUpArrivals, storeState } from '$lib/storefronts/sim-store';
+import { DEMO_STORE_ARRIVALS_PER_DAY } from './control';
 import { clearAll, connectDemoStore, isSeeded, seedDemo } from './seed';
 import { sealPlaintextSecrets } from '../secrets/credentials';
 
@@ -36,7 +37,9 @@ export function demoApi(deps: ApiDeps) {
 				await connectDemoStore(deps);
 				await sealPlaintextSecrets(deps);
 				await deps.demo.setActive(true);
-				deps.demo.simulator()?.reset();
+				const sim = deps.demo.simulator();
+				sim?.reset();
+				if (sim) catchUpArrivals(sim, 'shopify', DEMO_STORE_ARRIVALS_PER_DAY);
 				return ok();
 			})
 		),

@@ -1,6 +1,7 @@
 import type { DropshipDb } from '$lib/db/schema';
 import { Simulator, catalogFromOffers, type SimSnapshot } from '$lib/mocks/simulator';
 import { demoLiveOffers, demoOffers } from '$lib/mocks/demo-data';
+import { catchUpArrivals } from '$lib/storefronts/sim-store';
 import type { DemoControl } from '../core/deps';
 
 /** Virtual hours per real hour: an order placed in the demo ships within minutes. */
@@ -40,6 +41,9 @@ export function createDemoControl(db: DropshipDb): DemoControl & { fetch: typeof
 				},
 				saved
 			);
+			// The shop's clock of arrivals starts now, not at its first request: a dealer who moves
+			// the clock on before the first sync still finds the orders of those hours.
+			catchUpArrivals(sim, 'shopify', DEMO_STORE_ARRIVALS_PER_DAY);
 			simulator = sim;
 			// The demo shop's web orders: about one every two simulated hours, so advancing the
 			// clock four hours always brings some.
