@@ -36,10 +36,6 @@ export function readDb(): DropshipDb {
 	return db;
 }
 
-export function useDb(next: DropshipDb): void {
-	db = next;
-}
-
 export const settingsQuery = (): Observable<AppSettings> =>
 	liveQuery(async () => ({
 		...DEFAULT_SETTINGS,

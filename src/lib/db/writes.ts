@@ -1,5 +1,4 @@
 import type { CatalogBlock, FeedImport, Offer } from '$lib/domain/catalog';
-import type { DistributorId } from '$lib/domain/distributor';
 import type { AppSettings } from '$lib/domain/settings';
 import { DEFAULT_SETTINGS } from '$lib/domain/settings';
 import type { DropshipDb } from './schema';
@@ -69,11 +68,4 @@ export async function loadFeedOffers(db: DropshipDb, importId: string): Promise<
 	const offers: Offer[] = [];
 	for (const block of blocks) for (const offer of block.offers) offers.push(offer);
 	return offers;
-}
-
-/** The offers of each distributor's current feed. */
-export async function loadCatalog(db: DropshipDb): Promise<Map<DistributorId, Offer[]>> {
-	const current = await db.feedImports.where('state').equals('complete').toArray();
-	const loaded = await Promise.all(current.map((feed) => loadFeedOffers(db, feed.id)));
-	return new Map(current.map((feed, i) => [feed.distributorId, loaded[i] ?? []]));
 }

@@ -32,7 +32,3 @@ export const FAULT_LABELS: Record<Fault, string> = {
 	lost_response: 'Order created, answer lost',
 	malformed_body: 'Malformed response body'
 };
-
-export function isFault(value: string): value is Fault {
-	return (FAULTS as readonly string[]).includes(value);
-}

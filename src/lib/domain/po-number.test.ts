@@ -14,7 +14,8 @@ describe('PO numbers', () => {
 		for (const po of [formatPoNumber('RIDGE1', 999_999_999), formatPoNumber('RL', 1)]) {
 			for (const id of DISTRIBUTOR_IDS) expect(poNumberProblem(po, id)).toBeNull();
 		}
-	});
+		// A budget for a loaded machine, not a speed goal.
+	}, 60_000);
 
 	it('accepts any valid prefix and sequence for every distributor', () => {
 		fc.assert(

@@ -1,5 +1,7 @@
 import { getContext, setContext } from 'svelte';
+import type { Result } from '$lib/domain/result';
 import type { Client } from '$lib/worker-client/client.svelte';
+import { Action } from './action.svelte';
 
 /**
  * The page's view of the passphrase lock on saved credentials. The key itself lives in the worker;
@@ -9,11 +11,18 @@ import type { Client } from '$lib/worker-client/client.svelte';
 export class SecretLock {
 	isLockSet = $state(false);
 	isUnlocked = $state(false);
-	isBusy = $state(false);
-	/** The last refusal, in the dealer's words (wrong passphrase, too short…). */
-	error = $state('');
+	readonly #action = new Action();
 
 	constructor(private readonly client: Pick<Client, 'secrets'>) {}
+
+	get isBusy(): boolean {
+		return this.#action.isBusy;
+	}
+
+	/** The last refusal, in the dealer's words (wrong passphrase, too short…). */
+	get error(): string {
+		return this.#action.outcome?.ok === false ? this.#action.outcome.message : '';
+	}
 
 	get isLocked(): boolean {
 		return this.isLockSet && !this.isUnlocked;
@@ -27,19 +36,10 @@ export class SecretLock {
 		}
 	}
 
-	private async run(
-		call: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>
-	): Promise<boolean> {
-		this.isBusy = true;
-		this.error = '';
-		try {
-			const result = await call();
-			if (!result.ok) this.error = result.error.message;
-			await this.refresh();
-			return result.ok;
-		} finally {
-			this.isBusy = false;
-		}
+	private async run(call: () => Promise<Result<unknown>>): Promise<boolean> {
+		const result = await this.#action.run(call);
+		await this.refresh();
+		return result?.ok ?? false;
 	}
 
 	unlock(passphrase: string): Promise<boolean> {

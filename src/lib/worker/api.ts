@@ -23,11 +23,6 @@ import { trackingApi } from './tracking/api';
 export function createApi(deps: ApiDeps) {
 	return {
 		system: {
-			/** Answers once the worker has opened the database; used to measure start-up. */
-			ping: handler(z.object({}), async () => {
-				await deps.db.open();
-				return ok({ at: deps.now().toISOString() });
-			}),
 			/**
 			 * The page's `online`/`offline` events, forwarded (see network.ts for why the page
 			 * decides). Never fails.

@@ -14,7 +14,8 @@ async function fencesHit(filePath: string, code: string): Promise<string[]> {
 		.map((m) => m.message);
 }
 
-describe('import fences', () => {
+// The first lint loads the TypeScript project: seconds, more on a loaded machine.
+describe('import fences', { timeout: 60_000 }, () => {
 	it.each([
 		[
 			'src/lib/worker/orders/api.ts',

@@ -9,15 +9,6 @@ import { FNV_OFFSET, FNV_PRIME, hashAlnum, hashText, hashUpc, KeyTable } from '.
  */
 export type Postings = Map<string, number | number[]>;
 
-/** A posting is one offer number, or an array when several share the word. */
-export function addPosting(map: Postings, key: string, n: number): void {
-	const current = map.get(key);
-	if (current === undefined) map.set(key, n);
-	else if (typeof current === 'number') {
-		if (current !== n) map.set(key, [current, n]);
-	} else if (current[current.length - 1] !== n) current.push(n);
-}
-
 export function postingsOf(map: Postings, key: string): readonly number[] {
 	const value = map.get(key);
 	if (value === undefined) return [];

@@ -76,25 +76,6 @@ export function ordersApi(deps: ApiDeps) {
 		/** `validation` naming the bad field; `conflict` when the order number is already used. */
 		create: handler(NewOrderInput, (input) =>
 			deps.writes.run(() => insertOrder(deps.db, deps, input))
-		),
-		/** `not_found` when no such order. */
-		remove: handler(z.object({ orderId: z.string() }), (input) =>
-			deps.writes.run(async () => {
-				const order = await deps.db.orders.get(input.orderId);
-				if (!order) return err('not_found', 'That order is not here any more.');
-				const hasPo = (await deps.db.purchaseOrders.where('orderId').equals(order.id).count()) > 0;
-				if (hasPo) {
-					return err(
-						'conflict',
-						`Order ${order.number} has purchase orders and cannot be deleted.`
-					);
-				}
-				await deps.db.transaction('rw', deps.db.orders, deps.db.orderItems, async () => {
-					await deps.db.orderItems.where('orderId').equals(order.id).delete();
-					await deps.db.orders.delete(order.id);
-				});
-				return ok();
-			})
 		)
 	};
 }
