@@ -136,7 +136,12 @@ export default ts.config(
 							group: ['$lib/worker', '$lib/worker/*', '$lib/worker-client', '$lib/worker-client/*'],
 							message: 'Lower layers never import the worker or its client.'
 						},
-						{ group: ['$lib/components/*', '$lib/state/*'], message: 'Lower layers know no UI.' }
+						{ group: ['$lib/components/*', '$lib/state/*'], message: 'Lower layers know no UI.' },
+						{
+							group: ['$lib/mocks', '$lib/mocks/*', '**/lib/mocks/*'],
+							message:
+								'The demo wiring (mocks) imports the simulators, not the other way: use $lib/simulator.'
+						}
 					]
 				}
 			]

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { syntheticPuBaseCsv } from '../src/lib/feeds/synthetic';
-import { openSession } from '../tests/support/chromium';
+import { openSession, startOnDemo } from '../tests/support/chromium';
 import { benchQueries, inPage } from './bench-catalog-page';
 import { serveBuildCopy } from './bench-static-server';
 
@@ -26,6 +26,7 @@ console.error(`feed: ${(statSync(feed200k).size / 1e6).toFixed(1)} MB, 200,000 r
 
 const server = await serveBuildCopy();
 const session = await openSession();
+await startOnDemo(session.context);
 const { page } = session;
 page.on('console', (m) => {
 	if (m.text().startsWith('catalog index:')) console.error(m.text());

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openSession } from '../tests/support/chromium';
+import { openSession, startOnDemo } from '../tests/support/chromium';
 import { seedScale } from './bench-scale-seed';
 import { serveBuildCopy } from './bench-static-server';
 
@@ -41,6 +41,7 @@ const NAME_SHIM = 'globalThis.__name = (f) => f;';
 
 async function open(path = '/') {
 	const session = await openSession({ profileDir });
+	await startOnDemo(session.context);
 	await session.context.addInitScript(NAME_SHIM);
 	session.page.setDefaultTimeout(120_000);
 	if (path) await session.page.goto(`${server.url}${path}`);

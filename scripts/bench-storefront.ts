@@ -8,7 +8,7 @@
  */
 import 'fake-indexeddb/auto';
 import { createDemoFetch } from '../src/lib/mocks/demo-fetch';
-import { Simulator } from '../src/lib/mocks/simulator';
+import { Simulator } from '../src/lib/simulator/simulator';
 import { addStoreOrders, storeState } from '../src/lib/storefronts/sim-store';
 import { createApi } from '../src/lib/worker/api';
 import { createTestDeps } from '$test-support/worker/test-deps';

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { closure, filesIn } from '../tests/support/bundle';
 import { spawnSync } from 'node:child_process';
-import { openSession } from '../tests/support/chromium';
+import { openSession, startOnDemo } from '../tests/support/chromium';
 import { startPreview } from '../tests/support/preview-server';
 
 function print(metric: string, value: number, unit: string): void {
@@ -57,6 +57,7 @@ try {
 	const firstRender: number[] = [];
 	for (let run = 0; run < 3; run++) {
 		const session = await openSession();
+		await startOnDemo(session.context);
 		try {
 			const { page } = session;
 			// Cold: a first start, which seeds the demo dealer.
@@ -99,12 +100,14 @@ try {
 
 // The catalog's figures (feed import, search), tracking's (500 open POs against the four
 // simulators, in node), the web store sync's (500 orders from the simulated Shopify shop, in
-// node) and the large shop's (§8 case 30) come from their own scripts when present.
+// node), the large shop's (§8 case 30) and sync's (two devices through an in-process
+// CouchDB-protocol server) come from their own scripts when present.
 for (const script of [
 	'scripts/bench-catalog.ts',
 	'scripts/bench-tracking.ts',
 	'scripts/bench-storefront.ts',
-	'scripts/bench-scale.ts'
+	'scripts/bench-scale.ts',
+	'scripts/bench-sync.ts'
 ]) {
 	if (!existsSync(script)) continue;
 	const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', script], {

@@ -7,14 +7,16 @@
  *               0.0.0.0 only behind a deployment that limits who can reach it)
  *   APP_ORIGIN  the origin the browser loads the app from (default http://localhost:PORT, and
  *               its 127.0.0.1 form)
- *   DROPSHIP_WOOCOMMERCE_STORES  the WooCommerce stores the proxy may reach, comma-separated
- *               https addresses (also `wooCommerceStores` in proxy.config.json beside it). The
- *               page can never add one; Shopify needs none (*.myshopify.com only).
+ *
+ * What the server side may reach (Automatic's API address, the WooCommerce stores, a private SMTP
+ * server, mail ports and senders) is the operator's to say, in dropship-desk.server.json or its
+ * DD_* variables: see src/lib/proxy/server-config.ts and the README's proxy section. A bad value
+ * stops the start with its problem in words.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { readProxyConfigFile, storeConfigFrom } from '../src/lib/proxy/store-target.ts';
+import { existsSync } from 'node:fs';
 import { createAppServer } from '../src/lib/proxy/app-server.ts';
 import type { ProxyLogEntry } from '../src/lib/proxy/proxy.ts';
+import { loadServerConfig, type ServerConfig } from '../src/lib/proxy/server-config.ts';
 
 const port = Number(process.env.PORT ?? 4173);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -35,6 +37,12 @@ if (
 if (configured !== undefined && !URL.canParse(configured))
 	fatal(`APP_ORIGIN is not a URL: ${configured}`);
 if (!existsSync('build/index.html')) fatal('No build found: run "npm run build" first.');
+let config: ServerConfig;
+try {
+	config = loadServerConfig();
+} catch (cause) {
+	fatal(cause instanceof Error ? cause.message : String(cause));
+}
 
 const appOrigins = configured
 	? [configured]
@@ -43,17 +51,11 @@ const appOrigins = configured
 // One line per request with only the safe fields (PROXY-7): never a URL, header or body.
 const log = (entry: ProxyLogEntry) => console.log(JSON.stringify({ at: new Date(), ...entry }));
 
-const stores = storeConfigFrom(
-	process.env,
-	readProxyConfigFile((path) => (existsSync(path) ? readFileSync(path, 'utf8') : null))
-);
-for (const entry of stores.refused)
-	console.error(`Not a WooCommerce store address (https only): ${entry}`);
-
 const server = createAppServer({
 	root: 'build',
 	appOrigins,
-	proxy: { log, storeHosts: stores.hosts }
+	proxy: { log },
+	config
 });
 server.listen(port, host, () => {
 	console.log(`Dropship Desk on http://${host}:${port} for ${appOrigins.join(' and ')}`);

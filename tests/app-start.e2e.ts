@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openApp, openSession, type Session } from './support/chromium';
+import { openApp, openSession, waitForReady, type Session } from './support/chromium';
 
 /** A dealer opens Dropship Desk for the first time, sees the demo shop, and comes back to it. */
 let session: Session;
@@ -24,7 +24,7 @@ describe('first start', () => {
 		const before = await orderLinks.allTextContents();
 
 		await page.reload();
-		await page.waitForSelector('html[data-ready="true"]');
+		await waitForReady(page);
 		await expect.poll(() => orderLinks.count()).toBe(before.length);
 		expect(await orderLinks.allTextContents()).toEqual(before);
 		expect(session.errors).toEqual([]);

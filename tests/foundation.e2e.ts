@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openApp, openSession, type Session } from './support/chromium';
+import { openApp, openSession, waitForReady, type Session } from './support/chromium';
 import { accessibilityProblems } from './pages/accessibility';
 import { AppShell } from './pages/app-shell';
 import { OrderPage } from './pages/order-page';
@@ -41,7 +41,7 @@ describe('the foundation screens', () => {
 		expect(await page.getByText('No purchase order yet').count()).toBeGreaterThan(0);
 
 		await page.reload();
-		await page.waitForSelector('html[data-ready="true"]');
+		await waitForReady(page);
 		await shell.waitForHeading('Order #1005');
 		await expect.poll(() => order.items().count()).toBeGreaterThan(0);
 		expect(session.errors).toEqual([]);
@@ -59,7 +59,7 @@ describe('the foundation screens', () => {
 		expect(new URL(page.url()).searchParams.get('q')).toBe('1012');
 
 		await page.reload();
-		await page.waitForSelector('html[data-ready="true"]');
+		await waitForReady(page);
 		await shell.waitForHeading('Orders');
 		await expect.poll(() => orders.rows().count()).toBe(1);
 		expect(await orders.search().inputValue()).toBe('1012');
@@ -131,7 +131,7 @@ describe('the foundation screens', () => {
 
 		await settings.getByRole('link', { name: 'Data' }).click();
 		await shell.waitForHeading('Data');
-		await page.getByRole('switch', { name: /Live mode/ }).waitFor();
+		await page.getByRole('button', { name: 'Open my shop' }).waitFor();
 		await page.getByText(/Distributors’ time: \w+/).waitFor();
 		await page.getByText(/of [\d.]+ \w+ available/).waitFor();
 		expect(await accessibilityProblems(page)).toEqual([]);

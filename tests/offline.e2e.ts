@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openApp, openSession, type Session } from './support/chromium';
+import { openApp, openSession, waitForReady, type Session } from './support/chromium';
 import { accessibilityProblems } from './pages/accessibility';
 import { poStateOnDisk, simulatorOrdersFor } from './support/idb';
 
@@ -18,11 +18,14 @@ afterEach(async () => {
 });
 
 describe('offline', () => {
-	it('reopens with no network from the service worker and shows the orders from IndexedDB', async () => {
+	it('a shop network with no way out: the browser says online, the app says Offline', async () => {
 		const { page, context } = session;
+		// What Debian's Chromium 150 does after a reload under offline emulation, and what any
+		// browser does on a LAN whose internet is down: navigator.onLine stays true.
+		await context.addInitScript(() =>
+			Object.defineProperty(Navigator.prototype, 'onLine', { get: () => true })
+		);
 		await openApp(page, '/orders');
-		await page.locator('main a[href^="/orders/"]').first().waitFor();
-		// The service worker installs on the first visit and controls the page from the next one.
 		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 		await page.reload();
 		await page.waitForSelector('html[data-ready="true"]');
@@ -33,6 +36,31 @@ describe('offline', () => {
 		await context.setOffline(true);
 		await page.reload();
 		await page.waitForSelector('html[data-ready="true"]');
+		expect(await page.evaluate(() => navigator.onLine)).toBe(true);
+		await page.getByText('Offline.').waitFor();
+		// The network comes back with no event at all: the app looks again by itself.
+		await context.setOffline(false);
+		await page.getByText('Offline.').waitFor({ state: 'detached', timeout: 15_000 });
+		expect(
+			session.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))
+		).toEqual([]);
+	});
+
+	it('reopens with no network from the service worker and shows the orders from IndexedDB', async () => {
+		const { page, context } = session;
+		await openApp(page, '/orders');
+		await page.locator('main a[href^="/orders/"]').first().waitFor();
+		// The service worker installs on the first visit and controls the page from the next one.
+		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+		await page.reload();
+		await waitForReady(page);
+		await expect
+			.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+			.toBe(true);
+
+		await context.setOffline(true);
+		await page.reload();
+		await waitForReady(page);
 		await page.getByText('Offline.').waitFor();
 		await expect.poll(() => page.locator('main a[href^="/orders/"]').count()).toBeGreaterThan(5);
 		await context.setOffline(false);

@@ -19,7 +19,9 @@ describe('order import', () => {
 		await openApp(page, '/orders');
 		const file = 'src/lib/imports/fixtures/shopify-orders.csv';
 		await page.getByLabel('Import orders (CSV or JSON)').setInputFiles(file);
-		await page.getByText('2 new orders imported, 2 not imported (see below).').waitFor();
+		await page
+			.getByText('4 orders read: 2 ready to drop-ship, 2 not imported (see below). 2 new.')
+			.waitFor();
 		expect(await page.getByText('Line 8 (order 2044)').textContent()).toContain(
 			"quantity 'one' is not a whole number"
 		);
@@ -27,7 +29,9 @@ describe('order import', () => {
 
 		await page.getByLabel('Import orders (CSV or JSON)').setInputFiles(file);
 		await page
-			.getByText('0 new orders imported, 2 already here, 2 not imported (see below).')
+			.getByText(
+				'4 orders read: 2 ready to drop-ship, 2 not imported (see below). 2 already here, unchanged.'
+			)
 			.waitFor();
 	});
 });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { baseUrl, openApp, openSession, type Session } from './support/chromium';
+import { baseUrl, openApp, openSession, waitForReady, type Session } from './support/chromium';
 import {
 	clearStores,
 	orderCallsFor,
@@ -121,7 +121,7 @@ describe('reliability in a real browser', () => {
 		// The PO is on disk and being sent (the distributor answers slowly): the tab goes away now.
 		await expect.poll(() => poStateOnDisk(page, poNumber), { timeout: 20_000 }).toBe('submitting');
 		await page.reload();
-		await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+		await waitForReady(page);
 
 		// On start the app finds the PO stranded, looks it up, and sends it only if it never arrived.
 		await expect
@@ -212,6 +212,8 @@ describe('reliability in a real browser', () => {
 		const row: Record<string, string> = {
 			Name: '#9911',
 			Email: 'xss@example.com',
+			'Financial Status': 'paid',
+			'Fulfillment Status': 'unfulfilled',
 			'Lineitem quantity': '1',
 			'Lineitem name': 'Renthal Grips',
 			'Lineitem price': '18.95',
@@ -229,7 +231,7 @@ describe('reliability in a real browser', () => {
 		await page
 			.getByLabel('Import orders (CSV or JSON)')
 			.setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-		await page.getByText('1 new order imported').waitFor();
+		await page.getByText(/read: 1 ready to drop-ship\. 1 new\./).waitFor();
 		const inList = page.locator('main').getByText(hostile).first();
 		await inList.waitFor();
 

@@ -23,12 +23,16 @@ export async function startPreview(fixedPort?: number): Promise<{ url: string; s
 	if (!existsSync('build/index.html')) {
 		throw new Error('No build found: run "npm run build" first (npm test does it for you).');
 	}
+	// Node runs vite itself, not through `npx`: killing an `npx` wrapper left `vite preview`
+	// running with no parent after every e2e run.
 	const child: ChildProcess = spawn(
-		'npx',
-		['vite', 'preview', '--port', String(port), '--strictPort'],
+		process.execPath,
+		['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort'],
 		{
 			stdio: ['ignore', 'pipe', 'pipe'],
-			env: { ...process.env, BROWSER: 'none' }
+			env: { ...process.env, BROWSER: 'none' },
+			// A process group of its own: stopping it stops vite too, not only the npx before it.
+			detached: true
 		}
 	);
 	let output = '';
@@ -45,7 +49,7 @@ export async function startPreview(fixedPort?: number): Promise<{ url: string; s
 					stop: () => {
 						child.stdout?.destroy();
 						child.stderr?.destroy();
-						child.kill('SIGTERM');
+						stopGroup(child);
 					}
 				};
 			}
@@ -55,6 +59,15 @@ export async function startPreview(fixedPort?: number): Promise<{ url: string; s
 		if (child.exitCode !== null) throw new Error(`vite preview exited:\n${output}`);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
-	child.kill();
+	stopGroup(child);
 	throw new Error(`vite preview did not answer on ${url} within 30 s:\n${output}`);
+}
+
+/** Stops npx and the vite it started (left running otherwise, still holding its port). */
+function stopGroup(child: ChildProcess): void {
+	try {
+		if (child.pid) process.kill(-child.pid, 'SIGTERM');
+	} catch {
+		child.kill('SIGTERM');
+	}
 }

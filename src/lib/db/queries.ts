@@ -9,7 +9,9 @@ import type { PoFilter } from '$lib/domain/po-filter';
 import type { PoLine, PurchaseOrder, Shipment } from '$lib/domain/purchase-order';
 import type { RuleOverride, Warehouse } from '$lib/domain/rules';
 import { DEFAULT_SETTINGS, type AppSettings } from '$lib/domain/settings';
+import type { SetupFacts } from '$lib/domain/setup';
 import { StoreConnection, SyncState, type StorePush } from '$lib/domain/storefront';
+import { DATABASE_NAMES, type Workspace } from '$lib/domain/workspace';
 import { openDb } from './db';
 import { readOrderList, type OrderList } from './order-list';
 import { readPoList, type PoList } from './po-list';
@@ -21,6 +23,8 @@ import {
 	type OutboxPage
 } from './page-reads';
 import type { BrandAlias, DropshipDb } from './schema';
+import { readSetting } from './setting-rows';
+import type { SettingValue } from '$lib/domain/setting-rows';
 
 export type { DashboardData, OrderList, OutboxPage, PoList };
 
@@ -29,17 +33,29 @@ export type { DashboardData, OrderList, OutboxPage, PoList };
  * works as a Svelte store (`$query`). Nothing here writes.
  */
 let db: DropshipDb | null = null;
+let workspace: Workspace = 'demo';
+
+/**
+ * Says which database the page reads: the one the worker was told to open (start.ts). Called by
+ * the app frame before any query runs; a page never reads one database while the worker writes
+ * the other.
+ */
+export function useWorkspace(next: Workspace): void {
+	if (db && next !== workspace) db.close();
+	if (next !== workspace) db = null;
+	workspace = next;
+}
 
 /** The page's own connection to the database the worker writes. Tests may swap it. */
 export function readDb(): DropshipDb {
-	db ??= openDb();
+	db ??= openDb(DATABASE_NAMES[workspace]);
 	return db;
 }
 
 export const settingsQuery = (): Observable<AppSettings> =>
 	liveQuery(async () => ({
 		...DEFAULT_SETTINGS,
-		...((await readDb().settings.get('app'))?.value as Partial<AppSettings> | undefined)
+		...(await readSetting(readDb(), 'app'))
 	}));
 
 export const orderQuery = (id: string): Observable<Order | undefined> =>
@@ -83,6 +99,13 @@ export const poLinesOfOrderQuery = (orderId: string): Observable<PoLine[]> =>
 		return readDb().poLines.where('poId').anyOf(poIds).toArray();
 	});
 
+/** The shipments of one order's purchase orders. */
+export const shipmentsOfOrderQuery = (orderId: string): Observable<Shipment[]> =>
+	liveQuery(async () => {
+		const poIds = await readDb().purchaseOrders.where('orderId').equals(orderId).primaryKeys();
+		return readDb().shipments.where('poId').anyOf(poIds).toArray();
+	});
+
 export const shipmentsQuery = (poId: string): Observable<Shipment[]> =>
 	liveQuery(() => readDb().shipments.where('poId').equals(poId).toArray());
 
@@ -108,16 +131,17 @@ export const rulesUndoQuery = (): Observable<boolean> =>
 export const brandAliasesQuery = (): Observable<BrandAlias[]> =>
 	liveQuery(() => readDb().brandAliases.orderBy('alias').toArray());
 
-/** One raw settings row (SMTP settings, email templates): what the pages may show of it. */
-export const settingRowQuery = (
-	key: 'smtp' | 'emailTemplates' | 'trackingStatus' | 'dataLoss'
-): Observable<unknown> => liveQuery(async () => (await readDb().settings.get(key))?.value);
+/** One settings row (SMTP settings, email templates, the last tracking round…), typed. */
+export const settingRowQuery = <
+	K extends 'smtp' | 'emailTemplates' | 'trackingStatus' | 'dataLoss'
+>(
+	key: K
+): Observable<SettingValue<K> | undefined> => liveQuery(() => readSetting(readDb(), key));
 
 /** When this browser last exported a backup (ISO), or null when it never did. */
 export const lastBackupQuery = (): Observable<string | null> =>
 	liveQuery(async () => {
-		const value = (await readDb().settings.get('lastBackupAt'))?.value;
-		return typeof value === 'string' ? value : null;
+		return (await readSetting(readDb(), 'lastBackupAt')) ?? null;
 	});
 
 /** The newest `limit` shipment emails and how many there are (Settings › Email). */
@@ -129,6 +153,27 @@ export const dashboardQuery = (input: {
 	since: string;
 	recentCount: number;
 }): Observable<DashboardData> => liveQuery(() => readDashboard(readDb(), input));
+
+/** What the setup checklist is computed from (domain/setup.ts), read from the open database. */
+export const setupFactsQuery = (): Observable<SetupFacts> =>
+	liveQuery(async () => {
+		const db = readDb();
+		const [app, accounts, feeds, orderCount, smtp] = await Promise.all([
+			db.settings.get('app'),
+			db.distributors.toArray(),
+			db.feedImports.where('state').equals('complete').toArray(),
+			db.orders.count(),
+			db.settings.get('smtp')
+		]);
+		const settings = app?.value as Partial<AppSettings> | undefined;
+		return {
+			isProfileSaved: settings?.profileSavedAt !== undefined,
+			enabledDistributors: accounts.filter((a) => a.isEnabled).map((a) => a.id),
+			feedDistributors: feeds.map((f) => f.distributorId),
+			orderCount,
+			hasMailServer: smtp !== undefined
+		};
+	});
 
 /** Operations that ask about every open PO of a distributor at once (tracking's bulk forms). */
 export const BULK_STATUS_OPERATIONS: ReadonlySet<string> = new Set([

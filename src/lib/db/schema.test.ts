@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDb } from './db';
 import v1Fixture from './fixtures/v1.json';
 import { CURRENT_VERSION, declareVersions } from './schema';
@@ -148,21 +148,78 @@ describe('schema upgrades from every released version (case 24, STOR-7)', () => 
 		current.close();
 	});
 
-	it('v3 → v4: every row kept, and the store pushes table starts empty with its unique shipment key', async () => {
+	it('v3 → v4: feed imports are kept and found through the new [distributorId+state] index', async () => {
 		const name = `schema-v3-${Math.random()}`;
 		const v3 = openAt(name, 3);
-		await v3.open();
-		await v3.table('orders').add(order);
-		await v3
+		const feed = (id: string, distributorId: string, state: string) => ({
+			id,
+			distributorId,
+			state,
+			source: 'feed.csv',
+			startedAt: '2026-11-19T11:10:00.000Z',
+			rowCount: 1,
+			blockCount: 1,
+			errorCount: 0
+		});
+		const rows = [
+			feed('f1', 'wps', 'replaced'),
+			feed('f2', 'wps', 'complete'),
+			feed('f3', 'pu', 'complete')
+		];
+		await v3.table('feedImports').bulkAdd(rows);
+		v3.close();
+
+		const current = openDb(name);
+		await current.open();
+		expect(current.verno).toBe(CURRENT_VERSION);
+		expect(await current.feedImports.orderBy('id').toArray()).toEqual(rows);
+		const indexes = current.feedImports.schema.indexes.map((i) => i.name);
+		expect(indexes).toContain('[distributorId+state]');
+		const complete = await current.feedImports
+			.where('[distributorId+state]')
+			.equals(['wps', 'complete'])
+			.toArray();
+		expect(complete.map((f) => f.id)).toEqual(['f2']);
+		// The query a feed replacement makes: Dexie no longer warns that it wants the index.
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+		const found = await current.feedImports
+			.where({ distributorId: 'pu', state: 'complete' })
+			.toArray();
+		expect(found.map((f) => f.id)).toEqual(['f3']);
+		expect(warn.mock.calls.flat().join(' ')).not.toMatch(/compound index/i);
+		warn.mockRestore();
+		current.close();
+	});
+
+	it('v4 → v5: every row kept, and the store pushes table starts empty with its unique shipment key', async () => {
+		const name = `schema-v4-${Math.random()}`;
+		const v4 = openAt(name, 4);
+		await v4.open();
+		await v4.table('orders').add(order);
+		await v4
 			.table('suppressions')
 			.add({ address: 'x@example.com', at: order.createdAt, reason: 'bounced' });
-		v3.close();
+		const feed = {
+			id: 'f1',
+			distributorId: 'wps',
+			state: 'complete',
+			source: 'feed.csv',
+			startedAt: '2026-11-19T11:10:00.000Z',
+			rowCount: 1,
+			blockCount: 1,
+			errorCount: 0
+		};
+		await v4.table('feedImports').add(feed);
+		v4.close();
 
 		const current = openDb(name);
 		await current.open();
 		expect(current.verno).toBe(CURRENT_VERSION);
 		expect(await current.orders.toArray()).toEqual([order]);
 		expect(await current.suppressions.count()).toBe(1);
+		expect(
+			await current.feedImports.where('[distributorId+state]').equals(['wps', 'complete']).toArray()
+		).toEqual([feed]);
 		expect(await current.storePushes.count()).toBe(0);
 		const push = {
 			id: 'p1',

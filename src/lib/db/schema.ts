@@ -7,6 +7,7 @@ import type { OutboxEmail, Suppression } from '$lib/domain/outbox';
 import type { StorePush } from '$lib/domain/storefront';
 import type { PoLine, PurchaseOrder, Shipment } from '$lib/domain/purchase-order';
 import type { RuleOverride, Warehouse } from '$lib/domain/rules';
+import { DATABASE_NAMES } from '$lib/domain/workspace';
 
 export interface SettingRow {
 	key: string;
@@ -49,7 +50,8 @@ export type DropshipDb = Dexie & {
 	simulatorState: EntityTable<SimulatorStateRow, 'key'>;
 };
 
-export const DB_NAME = 'dropship-desk';
+/** The demo's database (see DATABASE_NAMES for the shop's). */
+export const DB_NAME = DATABASE_NAMES.demo;
 
 /** Version 1: the foundation. */
 export const SCHEMA_V1 = {
@@ -87,12 +89,22 @@ export const SCHEMA_V3 = {
 } as const;
 
 /**
- * Version 4: shipments to tell the dealer's web store about, one per shipment (`&shipmentId`),
- * queued and retried like the outbox. Orders from a store keep their store reference on the row;
- * the unique order number is already the key a re-sync or re-import meets.
+ * Version 4: a feed replacement reads one distributor's complete import
+ * (`where({ distributorId, state })`); without a compound index Dexie warns on every start and
+ * walks one of the two single indexes. An index only: nothing to migrate.
  */
 export const SCHEMA_V4 = {
 	...SCHEMA_V3,
+	feedImports: 'id, distributorId, state, startedAt, [distributorId+state]'
+} as const;
+
+/**
+ * Version 5: shipments to tell the dealer's web store about, one per shipment (`&shipmentId`),
+ * queued and retried like the outbox. Orders from a store keep their store reference on the row;
+ * the unique order number is already the key a re-sync or re-import meets.
+ */
+export const SCHEMA_V5 = {
+	...SCHEMA_V4,
 	storePushes: 'id, &shipmentId, state, orderId'
 } as const;
 
@@ -114,8 +126,10 @@ export function declareVersions(db: Dexie, upToVersion = Infinity): void {
 	// A new table only: nothing to migrate.
 	db.version(3).stores(SCHEMA_V3);
 	if (upToVersion < 4) return;
-	// A new table only: nothing to migrate.
 	db.version(4).stores(SCHEMA_V4);
+	if (upToVersion < 5) return;
+	// A new table only: nothing to migrate.
+	db.version(5).stores(SCHEMA_V5);
 }
 
-export const CURRENT_VERSION = 4;
+export const CURRENT_VERSION = 5;

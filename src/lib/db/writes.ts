@@ -1,18 +1,20 @@
 import type { CatalogBlock, FeedImport, Offer } from '$lib/domain/catalog';
+import type { DistributorId } from '$lib/domain/distributor';
+import { newWarehouses } from '$lib/domain/rules';
 import type { AppSettings } from '$lib/domain/settings';
 import { DEFAULT_SETTINGS } from '$lib/domain/settings';
 import type { DropshipDb } from './schema';
+import { readSetting, writeSetting } from './setting-rows';
 
 /** Offers per stored record: the block size that keeps a 200k-row feed under a second to store. */
 export const BLOCK_SIZE = 1000;
 
 export async function readSettings(db: DropshipDb): Promise<AppSettings> {
-	const row = await db.settings.get('app');
-	return { ...DEFAULT_SETTINGS, ...(row?.value as Partial<AppSettings> | undefined) };
+	return { ...DEFAULT_SETTINGS, ...(await readSetting(db, 'app')) };
 }
 
 export async function writeSettings(db: DropshipDb, settings: AppSettings): Promise<void> {
-	await db.settings.put({ key: 'app', value: settings });
+	await writeSetting(db, 'app', settings);
 }
 
 /**
@@ -39,7 +41,8 @@ export async function replaceCatalog(
 		rowCount: offers.length,
 		blockCount: blocks.length
 	};
-	await db.transaction('rw', db.catalogBlocks, db.feedImports, async () => {
+	await db.transaction('rw', db.catalogBlocks, db.feedImports, db.warehouses, async () => {
+		await addNewWarehouses(db, feed.distributorId, stockCodes(offers));
 		const previous = await db.feedImports
 			.where({ distributorId: feed.distributorId, state: 'complete' })
 			.toArray();
@@ -58,6 +61,26 @@ export async function replaceCatalog(
 }
 
 const BLOCKS_PER_PUT = 5;
+
+function stockCodes(offers: readonly Offer[]): Set<string> {
+	const codes = new Set<string>();
+	for (const offer of offers) for (const code of Object.keys(offer.stock)) codes.add(code);
+	return codes;
+}
+
+/**
+ * Writes the warehouses a feed or stock answer names that the rules do not know, as new rows (see
+ * `newWarehouses`); the dealer's own rows are never touched. Returns how many were added.
+ */
+export async function addNewWarehouses(
+	db: DropshipDb,
+	distributorId: DistributorId,
+	codes: Iterable<string>
+): Promise<number> {
+	const added = newWarehouses(distributorId, codes, await db.warehouses.toArray());
+	if (added.length > 0) await db.warehouses.bulkAdd(added);
+	return added.length;
+}
 
 /** One feed's offers, in feed order (the primary key [importId+blockNo] keeps blocks in order). */
 export async function loadFeedOffers(db: DropshipDb, importId: string): Promise<Offer[]> {

@@ -99,6 +99,43 @@ describe('send', () => {
 	});
 });
 
+describe("the proxy's word that it never got through", () => {
+	const call = { operation: 'stock', method: 'GET', url: 'https://api.wps-inc.com/items' } as const;
+	const fromProxy = (reason: string) =>
+		deps(
+			async () =>
+				new Response('{"error":"upstream_unreachable"}', {
+					status: 502,
+					headers: { 'x-proxy-stage': 'rejected', 'x-proxy-reason': reason }
+				})
+		);
+
+	it('is "could not reach", naming the reason, and audited as not ok', async () => {
+		const audit: AdapterAuditEntry[] = [];
+		const answer = await send(
+			{ ...fromProxy('refused'), audit: (e: AdapterAuditEntry) => audit.push(e) },
+			'Western Power Sports',
+			call
+		);
+		expect(answer).toEqual({
+			ok: false,
+			error: {
+				code: 'transient',
+				message: 'Could not reach Western Power Sports: the connection was refused.',
+				detail: 'proxy: refused'
+			}
+		});
+		expect(audit[0]).toMatchObject({ status: 502, ok: false, message: 'unreachable: refused' });
+	});
+
+	it('is ignored when the reason is not one we know, and a 502 without it is the distributor’s', async () => {
+		const odd = await send(fromProxy('gremlins'), 'Western Power Sports', call);
+		expect(odd.ok && commonHttpError(odd.value, 'Western Power Sports')).toMatchObject({
+			error: { message: 'Western Power Sports had a problem on their side (error 502).' }
+		});
+	});
+});
+
 describe('Retry-After', () => {
 	it.each([
 		['120', 120_000],

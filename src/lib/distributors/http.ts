@@ -2,6 +2,7 @@ import ky, { TimeoutError } from 'ky';
 import type { z } from 'zod';
 import { maskUrl } from '$lib/domain/audit';
 import { err, ok, type ErrorCode, type Result } from '$lib/domain/result';
+import { couldNotReach, UnreachableReason } from '$lib/domain/unreachable';
 import type { AdapterDeps } from './types';
 
 /**
@@ -18,6 +19,11 @@ export interface HttpCall {
 	headers?: Record<string, string>;
 	body?: unknown;
 	poNumber?: string;
+	/**
+	 * `follow` for a distributor whose public clients follow redirects (Tucker, distributors.md
+	 * §9); `manual` (a 3xx is an answer, not followed) otherwise.
+	 */
+	redirect?: 'follow' | 'manual';
 }
 
 export interface HttpAnswer {
@@ -58,9 +64,18 @@ export async function send(
 			timeout: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 			retry: 0,
 			throwHttpErrors: false,
-			redirect: 'manual'
+			redirect: call.redirect ?? 'manual'
 		});
 		const text = await response.text();
+		// Our proxy's own answer that it never got through (DNS, refused, TLS, its guard): not the
+		// distributor's error, so the dealer is not sent to them about it.
+		const unreachable = UnreachableReason.safeParse(response.headers.get('x-proxy-reason'));
+		if (unreachable.success) {
+			audit(response.status, false, `unreachable: ${unreachable.data}`);
+			return err('transient', couldNotReach(distributorName, unreachable.data), {
+				detail: `proxy: ${unreachable.data}`
+			});
+		}
 		let json: unknown = null;
 		if (text.trim() !== '') {
 			try {
@@ -89,10 +104,31 @@ export function parseBody<S extends z.ZodType>(
 ): Result<z.infer<S>> {
 	const parsed = schema.safeParse(answer.json);
 	if (parsed.success) return ok(parsed.data);
-	const issue = parsed.error.issues[0];
+	const issue = deepest(parsed.error.issues);
 	return err('protocol', `${distributorName} sent an answer this app does not understand.`, {
 		detail: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}; body starts ${answer.text.slice(0, 120)}`
 	});
+}
+
+interface Issue {
+	path: PropertyKey[];
+	message: string;
+	errors?: Issue[][];
+}
+
+/**
+ * The issue that names the missing field: a "one object or a list" union fails at its own path,
+ * so look inside its branches for the longest path (the detail then says `data.po_number`).
+ */
+function deepest(issues: readonly Issue[], prefix: PropertyKey[] = []): Issue | undefined {
+	let best: Issue | undefined;
+	for (const issue of issues) {
+		const path = [...prefix, ...issue.path];
+		const inner = (issue.errors ?? []).map((branch) => deepest(branch, path));
+		const candidates = [{ ...issue, path }, ...inner.filter((i): i is Issue => i !== undefined)];
+		for (const c of candidates) if (!best || c.path.length > best.path.length) best = c;
+	}
+	return best;
 }
 
 /** Maps the HTTP statuses every distributor shares; returns null for a status the adapter handles. */

@@ -133,6 +133,11 @@ export interface OrderStatusResult {
 	status: OrderStatus;
 	distributorRefs: string[];
 	shipments: ShipmentInfo[];
+	/**
+	 * The distributor's own status words this app does not know ("WPS said 'B/O'"): `status` is
+	 * then `open`, and the worker records this on the PO instead of failing (README parsing policy).
+	 */
+	statusNote?: string;
 }
 
 /** One open PO as the bulk status call needs it. */

@@ -1,11 +1,16 @@
 import { z } from 'zod';
-import { DistributorId } from './distributor';
+import { DISTRIBUTORS, DistributorId } from './distributor';
 
 export const Credentials = z.object({
 	dealerNumber: z.string().trim().optional(),
 	customerNumber: z.string().trim().optional(),
 	apiKey: z.string().trim().optional(),
-	apiToken: z.string().trim().optional()
+	apiToken: z.string().trim().optional(),
+	/**
+	 * Automatic's API address: not public (distributors.md §5.3), so the dealer types the one
+	 * their rep gave. https only; the proxy forwards to it only when its own configuration says so.
+	 */
+	apiBaseUrl: z.string().trim().optional()
 });
 export type Credentials = z.infer<typeof Credentials>;
 
@@ -48,8 +53,49 @@ export function hasCredentials(account: Pick<DistributorAccount, 'id' | 'credent
 	}
 }
 
+/** Why an API address typed by the dealer cannot be used, or null when it can. */
+export function apiAddressProblem(value: string | undefined): string | null {
+	const text = value?.trim() ?? '';
+	if (text === '') return 'is not set';
+	if (!URL.canParse(text)) return 'is not a web address';
+	const url = new URL(text);
+	if (url.protocol !== 'https:') return 'must start with https://';
+	if (url.username || url.password || url.search || url.hash)
+		return 'must be a plain https:// address (no user, query or #)';
+	return null;
+}
+
+/**
+ * What keeps a saved account from working although its credentials are there: for Automatic, an
+ * API address that is missing or unusable ("Automatic's API address is not set"). Null when none.
+ */
+export function accountGap(account: Pick<DistributorAccount, 'id' | 'credentials'>): string | null {
+	if (account.id !== 'automatic') return null;
+	const problem = apiAddressProblem(account.credentials.apiBaseUrl);
+	return problem ? `Automatic's API address ${problem}` : null;
+}
+
+/** A credential field's own rule beyond "required, no spaces": the API address must be https. */
+export function credentialFieldProblem(key: keyof Credentials, value: string): string | null {
+	if (key !== 'apiBaseUrl') return null;
+	const problem = apiAddressProblem(value);
+	return problem ? `The API address ${problem}.` : null;
+}
+
 /** Shows the last four characters only: "••••••3F9A". */
 export function maskSecret(secret: string | undefined): string {
 	if (!secret) return '';
 	return `••••••${secret.slice(-4)}`;
+}
+
+/**
+ * The distributor's account prerequisites (WPS tax ID, Tucker card on file …) the dealer has not
+ * ticked: the distributor refuses an order for these, so the Dropship dialog says so first.
+ */
+export function missingPrerequisites(
+	distributorId: DistributorId,
+	account: Pick<DistributorAccount, 'prerequisitesDone'> | undefined
+): string[] {
+	const done = new Set(account?.prerequisitesDone ?? []);
+	return DISTRIBUTORS[distributorId].prerequisites.filter((p) => !done.has(p));
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { DistributorId } from './distributor';
 
-/** One distributor call: when, what, result. Never a secret (see maskUrl). */
+/** One distributor call (or one sync conflict resolved): when, what, result. Never a secret. */
 export const AuditEntry = z.object({
 	seq: z.number().int().optional(),
 	at: z.iso.datetime(),
-	distributorId: DistributorId,
+	/** Absent for what is not a distributor call (a sync conflict resolved, say). */
+	distributorId: DistributorId.optional(),
 	operation: z.string(),
 	method: z.string(),
 	/** The URL with credentials in the query string masked. */

@@ -18,4 +18,4 @@ export const DataLossReport = z.object({
 });
 export type DataLossReport = z.infer<typeof DataLossReport>;
 
-export const DATA_LOSS_KEY = 'dataLoss';
+export const DATA_LOSS_KEY = 'dataLoss' as const;

@@ -10,6 +10,7 @@ const thursday = new Date(2026, 10, 26, 9);
 function po(over: Partial<PurchaseOrder> = {}) {
 	return {
 		id: 'p1',
+		poNumber: 'RL000012',
 		orderId: 'o1',
 		distributorId: 'wps' as const,
 		state: 'confirmed' as const,
@@ -21,6 +22,26 @@ function po(over: Partial<PurchaseOrder> = {}) {
 }
 
 describe('dealer to-dos', () => {
+	it('asks the dealer to cancel at the distributor when the store cancelled after the PO went out', () => {
+		const storeCancellation = { at: placed, orderNumber: '3002' };
+		const cancelled = po({ distributorId: 'pu', storeCancellation });
+		const todos = dealerTodos([po({ id: 'late' }), { ...cancelled, id: 'sc' }], thursday);
+		expect(todos.map((t) => [t.poId, t.kind])).toEqual([
+			['sc', 'store_cancelled'],
+			['late', 'late']
+		]);
+		expect(todos[0]?.advice).toBe(
+			'Order #3002 was cancelled in the store after PO RL000012 was placed: ask Parts Unlimited to cancel.'
+		);
+		expect(todos[0]?.dismissible).toBe(true);
+		// Already shipped, or cancelled by the distributor: nothing left to stop.
+		expect(todoKind({ ...cancelled, shipState: 'shipped' }, tuesday)).toBeNull();
+		expect(todoKind({ ...cancelled, state: 'cancelled' }, tuesday)).toBeNull();
+		// Put away once asked.
+		const dismissed = { kind: 'store_cancelled' as const, at: placed };
+		expect(dealerTodos([{ ...cancelled, dismissedTodo: dismissed }], tuesday)).toEqual([]);
+	});
+
 	it('turns a distributor backorder and a distributor cancellation into to-dos with advice', () => {
 		const todos = dealerTodos(
 			[po({ id: 'b', shipState: 'backordered' }), po({ id: 'c', shipState: 'cancelled' })],

@@ -5,9 +5,12 @@ import type { PurchaseOrder } from './purchase-order';
 /**
  * What the dashboard asks the dealer to act on, one entry per PO. Placement trouble (refused,
  * answer lost) comes from our side; backorders and cancellations come from the distributor's
- * status and need a decision only the dealer can make: wait, or drop-ship the item elsewhere.
+ * status and need a decision only the dealer can make: wait, or drop-ship the item elsewhere. A
+ * store cancellation after the PO went out needs the dealer to ask the distributor to cancel (no
+ * distributor API cancels, distributors.md §1).
  */
-export type TodoKind = 'failed' | 'unknown' | 'late' | 'backordered' | 'cancelled';
+export type TodoKind =
+	'failed' | 'unknown' | 'late' | 'backordered' | 'cancelled' | 'store_cancelled';
 
 export interface DealerTodo {
 	kind: TodoKind;
@@ -20,11 +23,17 @@ export interface DealerTodo {
 }
 
 /** Kinds the dealer can put away once decided; they come back if the PO changes to another kind. */
-const DISMISSIBLE: ReadonlySet<TodoKind> = new Set(['late', 'backordered', 'cancelled']);
+const DISMISSIBLE: ReadonlySet<TodoKind> = new Set([
+	'late',
+	'backordered',
+	'cancelled',
+	'store_cancelled'
+]);
 
 type TodoPo = Pick<
 	PurchaseOrder,
 	| 'id'
+	| 'poNumber'
 	| 'orderId'
 	| 'distributorId'
 	| 'state'
@@ -33,12 +42,16 @@ type TodoPo = Pick<
 	| 'leadTimeDays'
 	| 'cancelRequest'
 	| 'dismissedTodo'
+	| 'storeCancellation'
 >;
 
 export function todoKind(po: TodoPo, now: Date): TodoKind | null {
 	if (po.state === 'failed' || po.state === 'needs_attention') return 'failed';
 	if (po.state === 'unknown' || po.state === 'reconciling') return 'unknown';
 	if (po.state === 'cancelled') return null;
+	// Goods not yet on their way to a buyer who cancelled: only the dealer can stop them.
+	if (po.storeCancellation && (po.shipState === 'awaiting' || po.shipState === 'backordered'))
+		return 'store_cancelled';
 	// A cancellation the dealer asked for is expected; one the distributor made on its own is news.
 	if (po.shipState === 'cancelled')
 		return po.cancelRequest?.outcome === 'confirmed' ? null : 'cancelled';
@@ -48,9 +61,14 @@ export function todoKind(po: TodoPo, now: Date): TodoKind | null {
 }
 
 /** One sentence in the dealer's words for a PO's to-do, shown on the dashboard and the PO page. */
-export function adviceFor(kind: TodoKind, po: Pick<TodoPo, 'distributorId'>): string {
+export function adviceFor(
+	kind: TodoKind,
+	po: Pick<TodoPo, 'distributorId' | 'poNumber' | 'storeCancellation'>
+): string {
 	const name = DISTRIBUTORS[po.distributorId].name;
 	switch (kind) {
+		case 'store_cancelled':
+			return `Order #${po.storeCancellation?.orderNumber ?? '?'} was cancelled in the store after PO ${po.poNumber} was placed: ask ${name} to cancel.`;
 		case 'failed':
 			return `${name} refused it or it needs you: open the PO to see why and retry or cancel.`;
 		case 'unknown':
@@ -66,10 +84,11 @@ export function adviceFor(kind: TodoKind, po: Pick<TodoPo, 'distributorId'>): st
 
 const ORDER: Record<TodoKind, number> = {
 	failed: 0,
-	cancelled: 1,
-	unknown: 2,
-	backordered: 3,
-	late: 4
+	store_cancelled: 1,
+	cancelled: 2,
+	unknown: 3,
+	backordered: 4,
+	late: 5
 };
 
 /** Every PO that needs the dealer, most urgent kind first, oldest first within a kind. */

@@ -22,7 +22,7 @@ export interface DistributorInfo {
 }
 
 export interface CredentialField {
-	key: 'dealerNumber' | 'customerNumber' | 'apiKey' | 'apiToken';
+	key: 'dealerNumber' | 'customerNumber' | 'apiKey' | 'apiToken' | 'apiBaseUrl';
 	label: string;
 	isSecret: boolean;
 }
@@ -63,7 +63,11 @@ export const DISTRIBUTORS: Readonly<Record<DistributorId, DistributorInfo>> = {
 		name: 'Automatic Distributors',
 		skuPrefix: 'AU',
 		contact: 'Automatic Distributors customer service, Custserv@autodist.com',
-		credentialFields: [{ key: 'apiToken', label: 'API token', isSecret: true }],
+		credentialFields: [
+			// Automatic's API address is not public: the dealer's rep gives it (distributors.md §5.3).
+			{ key: 'apiBaseUrl', label: 'API address (from your Automatic rep)', isSecret: false },
+			{ key: 'apiToken', label: 'API token', isSecret: true }
+		],
 		prerequisites: []
 	}
 };

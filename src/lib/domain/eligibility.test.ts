@@ -39,7 +39,13 @@ function ctx(over: Partial<EligibilityContext> = {}): EligibilityContext {
 		accounts: ALL.map((id) => ({
 			id,
 			isEnabled: true,
-			credentials: { apiToken: 't', apiKey: 'k', dealerNumber: '1', customerNumber: '2' }
+			credentials: {
+				apiToken: 't',
+				apiKey: 'k',
+				dealerNumber: '1',
+				customerNumber: '2',
+				apiBaseUrl: 'https://ad.example/v2'
+			}
 		})),
 		preference: ['tucker', 'pu', 'wps', 'automatic'],
 		productKey: 'FLY RACING|3500111',
@@ -60,6 +66,19 @@ describe('judgeOffer: every reason', () => {
 		reason: string | RegExp;
 	}[] = [
 		{ name: 'eligible', isEligible: true, reason: '3 at Fresno, ships in 1 day' },
+		{
+			name: 'held by the store (cancelled, unpaid, fulfilled there) or the line',
+			item: { hold: 'Cancelled in the store on Dec 4' },
+			isEligible: false,
+			reason: 'Cancelled in the store on Dec 4'
+		},
+		{
+			name: 'a country the distributor is not known to ship to',
+			item: { country: 'CA' },
+			isEligible: false,
+			reason: 'not known whether Western Power Sports drop-ships to Canada: ask them first'
+		},
+		{ name: 'a US address', item: { country: 'US' }, isEligible: true, reason: /^3 at Fresno/ },
 		{
 			name: 'long lead time',
 			ctx: { warehouses: warehouses({ 'wps:CA': { leadTimeDays: 3 } }) },
@@ -82,7 +101,7 @@ describe('judgeOffer: every reason', () => {
 			name: 'out of stock',
 			offer: { stock: { CA: 0, ID: 0 } },
 			isEligible: false,
-			reason: "out of stock in this morning's feed"
+			reason: 'out of stock in the Western Power Sports feed'
 		},
 		{
 			name: 'fewer than ordered',
@@ -98,6 +117,13 @@ describe('judgeOffer: every reason', () => {
 			},
 			isEligible: false,
 			reason: 'no Tucker Rocky credentials'
+		},
+		{
+			name: "Automatic's API address not entered",
+			offer: { distributorId: 'automatic', stock: { CA: 2 } },
+			ctx: { accounts: [{ id: 'automatic', isEnabled: true, credentials: { apiToken: 't' } }] },
+			isEligible: false,
+			reason: "Automatic's API address is not set"
 		},
 		{
 			name: 'no account at all',
@@ -122,6 +148,27 @@ describe('judgeOffer: every reason', () => {
 			offer: { stock: { ZZ: 5 } },
 			isEligible: false,
 			reason: 'ZZ has 5 but has no inventory rule'
+		},
+		{
+			name: 'a new warehouse from a feed, even with a brand override of 1 day',
+			offer: { stock: { ZZ: 5 } },
+			ctx: {
+				warehouses: [
+					...warehouses(),
+					{
+						id: 'wps:ZZ',
+						distributorId: 'wps',
+						code: 'ZZ',
+						name: 'ZZ',
+						leadTimeDays: 1,
+						cutoffCents: 0,
+						isNew: true
+					}
+				],
+				overrides: [{ id: 'o9', kind: 'brand', key: 'FLY RACING', leadTimeDays: 1 }]
+			},
+			isEligible: false,
+			reason: 'ZZ has 5 but is new: set its lead time in Inventory rules'
 		},
 		{
 			name: 'a second warehouse qualifies when the first does not',
@@ -173,9 +220,9 @@ describe('judgeOffer: every reason', () => {
 		{
 			name: 'feed label in the reason',
 			offer: { stock: {} },
-			ctx: { feedLabel: "yesterday's feed" },
+			ctx: { feedLabels: { wps: 'the feed of yesterday 06:10', pu: 'the feed of today 06:10' } },
 			isEligible: false,
-			reason: "out of stock in yesterday's feed"
+			reason: 'out of stock in the feed of yesterday 06:10'
 		}
 	];
 
@@ -215,7 +262,7 @@ describe('evaluateOffers: ranking', () => {
 		expect(verdicts[2]?.rankReason).toBe(
 			'3rd: Western Power Sports comes after Parts Unlimited in your preference order'
 		);
-		expect(verdicts[3]?.reason).toBe("out of stock in this morning's feed");
+		expect(verdicts[3]?.reason).toBe('out of stock in the Tucker Rocky feed');
 	});
 
 	it('follows a changed preference order', () => {

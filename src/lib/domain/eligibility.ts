@@ -1,15 +1,18 @@
-import { hasCredentials, type DistributorAccount } from './account';
+import { accountGap, hasCredentials, type DistributorAccount } from './account';
 import { normaliseBrand, type Offer } from './catalog';
 import { DISTRIBUTORS, type DistributorId } from './distributor';
 import type { DropshipOption } from './dropship-option';
 import { formatCents } from './money';
 import { NEVER_CUTOFF_CENTS, type RuleOverride, type Warehouse } from './rules';
+import { shipToProblem } from './ship-to';
 
 /**
  * Drop-ship eligibility of one order item, offer by offer (distributors.md §1, PSS rules): an
  * offer qualifies when one warehouse has the stock in the latest feed, ships within a day and the
  * item's price reaches that warehouse's cutoff, the distributor is on with credentials, and the
- * item has no PO yet. Pure: the worker gathers the inputs, the page only shows the words.
+ * item has no PO yet, the store lets the order ship (paid, open, not fulfilled there; the line
+ * ships) and the distributor is known to ship to the address's country. Pure: the worker gathers
+ * the inputs, the page only shows the words.
  */
 
 /** Lead time the rules accept for drop-ship: tracking owed within one day. */
@@ -21,6 +24,13 @@ export interface EligibilityItem {
 	unitPriceCents: number;
 	/** The PO number the item is already on, if any (one drop-ship per item). */
 	poNumber?: string;
+	/**
+	 * Why the store's state or the line itself keeps it from shipping (storeHold, lineHold), in
+	 * words: it speaks for every offer.
+	 */
+	hold?: string;
+	/** The ship-to address's country (ISO two letters); absent reads as US. */
+	country?: string;
 }
 
 export interface EligibilityContext {
@@ -31,12 +41,17 @@ export interface EligibilityContext {
 	/** The product key (canonical brand|MPN) and canonical brand the overrides are keyed by. */
 	productKey?: string;
 	brand?: string;
-	/** How the feed reads in words, for "out of stock in this morning's feed". */
-	feedLabel?: string;
+	/**
+	 * How each distributor's latest feed reads in words ("the feed of today 06:10"), for "out of
+	 * stock in …": an offer is as old as its own distributor's feed, not the newest one.
+	 */
+	feedLabels?: Partial<Record<DistributorId, string>>;
 }
 
 export interface ChosenWarehouse {
 	code: string;
+	/** A warehouse from a feed the dealer has not set a lead time for yet. */
+	isNew?: boolean;
 	name: string;
 	quantity: number;
 	leadTimeDays: number;
@@ -87,9 +102,12 @@ function stockedWarehouses(offer: Offer, ctx: EligibilityContext): ChosenWarehou
 		const warehouse = ctx.warehouses.find(
 			(w) => w.distributorId === offer.distributorId && w.code === code
 		);
-		// A warehouse with no rule is never chosen blindly: it reads as "no rule" below.
-		if (!warehouse) {
-			result.push({ code, name: code, quantity, leadTimeDays: Infinity, cutoffCents: Infinity });
+		// A warehouse with no rule, or a new one the dealer has not set, is never chosen blindly:
+		// it reads as "no rule" or "new" below.
+		if (!warehouse || warehouse.isNew) {
+			const name = warehouse?.name ?? code;
+			const isNew = warehouse?.isNew;
+			result.push({ code, name, quantity, leadTimeDays: Infinity, cutoffCents: Infinity, isNew });
 			continue;
 		}
 		result.push({ code, name: warehouse.name, quantity, ...effectiveRule(warehouse, ctx) });
@@ -100,6 +118,7 @@ function stockedWarehouses(offer: Offer, ctx: EligibilityContext): ChosenWarehou
 
 function whyNot(w: ChosenWarehouse, item: EligibilityItem): string | null {
 	const place = shortName(w.name);
+	if (w.isNew) return `${place} has ${w.quantity} but is new: set its lead time in Inventory rules`;
 	if (!Number.isFinite(w.leadTimeDays))
 		return `${place} has ${w.quantity} but has no inventory rule`;
 	if (w.quantity < item.quantity)
@@ -121,12 +140,18 @@ export function judgeOffer(
 	const name = DISTRIBUTORS[offer.distributorId].name;
 	const base = { offer, landedCostCents: landedCost(offer) };
 	const no = (reason: string): OfferVerdict => ({ ...base, isEligible: false, reason });
+	if (item.hold) return no(item.hold);
 	const account = ctx.accounts.find((a) => a.id === offer.distributorId);
 	if (!account || !hasCredentials(account)) return no(`no ${name} credentials`);
+	const gap = accountGap(account);
+	if (gap) return no(gap);
 	if (!account.isEnabled) return no(`${name} is turned off in Settings`);
 	if (item.poNumber) return no(`already on PO ${item.poNumber}`);
+	const shipTo = shipToProblem(offer.distributorId, item.country ?? 'US');
+	if (shipTo) return no(shipTo);
 	const stocked = stockedWarehouses(offer, ctx);
-	if (stocked.length === 0) return no(`out of stock in ${ctx.feedLabel ?? "this morning's feed"}`);
+	const feed = ctx.feedLabels?.[offer.distributorId] ?? `the ${name} feed`;
+	if (stocked.length === 0) return no(`out of stock in ${feed}`);
 	const reasons: string[] = [];
 	for (const w of stocked) {
 		const reason = whyNot(w, item);

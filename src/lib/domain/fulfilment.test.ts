@@ -7,6 +7,17 @@ const items = [
 ];
 
 describe('fulfilment state', () => {
+	it('does not wait for lines that are not ours to ship: done when none is left', () => {
+		const gift = { id: 'g', quantity: 1, sku: '', requiresShipping: false };
+		const fulfilled = { id: 'f', quantity: 1, sku: 'PU1', storeFulfilment: 'fulfilled' as const };
+		const pos = [{ id: 'p1', state: 'submitted', shipState: 'shipped' }] as const;
+		const line = { poId: 'p1', orderItemId: 'i2', quantity: 1 };
+		expect(fulfilmentState([gift, fulfilled], [], [])).toBe('done');
+		expect(fulfilmentState([items[1]!, gift], [], [])).toBe('new');
+		expect(fulfilmentState([items[1]!, gift], pos, [line])).toBe('shipped');
+		expect(fulfilmentState([items[1]!, gift], pos, [line], true)).toBe('cancelled');
+	});
+
 	it('is new with no POs', () => {
 		expect(fulfilmentState(items, [], [])).toBe('new');
 	});

@@ -1,26 +1,33 @@
-import type { FulfilmentState, OrderItem } from './order';
+import { needsDropship, type FulfilmentState, type LineFacts, type OrderItem } from './order';
 import type { PoLine, PurchaseOrder } from './purchase-order';
 
 /** POs that no longer stand for goods on the way. */
 const DEAD_STATES = new Set(['failed', 'cancelled', 'draft']);
 
 /** A PO still standing for goods: placed or on its way, and not cancelled by the distributor. */
-const isLive = (po: Pick<PurchaseOrder, 'state' | 'shipState'>) =>
+export const isLive = (po: Pick<PurchaseOrder, 'state' | 'shipState'>) =>
 	!DEAD_STATES.has(po.state) && po.shipState !== 'cancelled';
 
 /**
  * An order's fulfilment state, derived from its items and their purchase orders: never stored by
  * hand, so it cannot drift from the POs. An item counts as drop-shipped when live POs cover its
- * whole quantity; as shipped when those POs have shipped.
+ * whole quantity; as shipped when those POs have shipped. Lines that are not ours to drop-ship
+ * (no shipping, no SKU, fulfilled by the store) do not count unless a PO covers them anyway: an
+ * order left with none to send is done.
  */
 export function fulfilmentState(
-	items: readonly Pick<OrderItem, 'id' | 'quantity'>[],
+	allItems: readonly (Pick<OrderItem, 'id' | 'quantity'> & LineFacts)[],
 	purchaseOrders: readonly Pick<PurchaseOrder, 'id' | 'state' | 'shipState'>[],
 	lines: readonly Pick<PoLine, 'poId' | 'orderItemId' | 'quantity'>[],
 	isCancelled = false
 ): FulfilmentState {
 	if (isCancelled) return 'cancelled';
 	const live = new Map(purchaseOrders.filter(isLive).map((po) => [po.id, po]));
+	const items = allItems.filter(
+		(item) =>
+			needsDropship(item) || lines.some((l) => l.orderItemId === item.id && live.has(l.poId))
+	);
+	if (allItems.length > 0 && items.length === 0) return 'done';
 	let covered = 0;
 	let shipped = 0;
 	let anyCovered = false;

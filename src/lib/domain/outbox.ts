@@ -10,6 +10,9 @@ export const OutboxEmail = z.object({
 	dedupeKey: z.string(),
 	orderId: z.string(),
 	poId: z.string().optional(),
+	/** The shipment's first tracking number and the carrier as the distributor named it. */
+	trackingNumber: z.string().optional(),
+	carrier: z.string().optional(),
 	to: z.string(),
 	replyTo: z.string().optional(),
 	subject: z.string(),

@@ -14,8 +14,12 @@ export const PO_MAX_LENGTH: Record<DistributorId, number> = {
 
 export const PO_PATTERN = /^[A-Z0-9-]+$/;
 
-export function formatPoNumber(prefix: string, sequence: number): string {
-	return `${prefix.toUpperCase()}${String(sequence).padStart(6, '0')}`;
+/**
+ * A synced shop's devices share the sequence but not the letter (RLA000124, RLB000124), so two
+ * devices numbering POs while apart never make the same number.
+ */
+export function formatPoNumber(prefix: string, sequence: number, deviceLetter = ''): string {
+	return `${prefix.toUpperCase()}${deviceLetter.toUpperCase()}${String(sequence).padStart(6, '0')}`;
 }
 
 /** Why a dealer-edited PO number cannot be used with this distributor, or null when it can. */

@@ -94,6 +94,24 @@ export function nextPoState(state: PoState, event: PoEvent | PoEventType): PoSta
 	return TRANSITIONS[type][state] ?? null;
 }
 
+/**
+ * How far along the machine each state is, for merging one PO edited on two devices while apart:
+ * the copy further along wins (a device that saw `submitted` knows more than one still `queued`).
+ * `cancelled` is last because it is final; `failed` and `unknown` share a rank (both follow a send).
+ */
+export const PO_STATE_PROGRESS: Record<PoState, number> = {
+	draft: 0,
+	queued: 1,
+	submitting: 2,
+	failed: 3,
+	unknown: 3,
+	reconciling: 4,
+	submitted: 5,
+	needs_attention: 6,
+	confirmed: 7,
+	cancelled: 8
+};
+
 /** The states from which `event` may happen: what a compare-and-set checks. */
 export function statesAllowing(event: PoEventType): PoState[] {
 	return Object.keys(TRANSITIONS[event]) as PoState[];

@@ -91,9 +91,17 @@ export const PurchaseOrder = z.object({
 	history: z.array(PoHistoryEntry),
 	lastError: AppError.optional(),
 	cancelRequest: CancelRequest.optional(),
+	/**
+	 * The store cancelled the order after this PO had gone to the distributor (found by a
+	 * re-import or the store sync): the dealer must ask the distributor to cancel it.
+	 */
+	storeCancellation: z.object({ at: z.iso.datetime(), orderNumber: z.string() }).optional(),
 	/** The dashboard to-do the dealer put away; it shows again when the PO needs something else. */
 	dismissedTodo: z
-		.object({ kind: z.enum(['late', 'backordered', 'cancelled']), at: z.iso.datetime() })
+		.object({
+			kind: z.enum(['late', 'backordered', 'cancelled', 'store_cancelled']),
+			at: z.iso.datetime()
+		})
 		.optional()
 });
 export type PurchaseOrder = z.infer<typeof PurchaseOrder>;

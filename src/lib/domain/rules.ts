@@ -13,7 +13,12 @@ export const Warehouse = z.object({
 	/** Days until tracking is owed. 1 = drop-shippable; more = not. */
 	leadTimeDays: z.number().int().min(0).max(90),
 	/** Items priced below this are not drop-shipped from this warehouse. */
-	cutoffCents: z.number().int().nonnegative()
+	cutoffCents: z.number().int().nonnegative(),
+	/**
+	 * Named by a feed or a stock answer, not by the rules: never chosen (whatever an override says)
+	 * until the dealer sets its lead time. Absent once the dealer has.
+	 */
+	isNew: z.literal(true).optional()
 });
 export type Warehouse = z.infer<typeof Warehouse>;
 
@@ -70,4 +75,25 @@ export function withDefaultWarehouses(stored: readonly Warehouse[]): Warehouse[]
 	});
 	const knownIds = new Set(known.map((w) => w.id));
 	return [...known, ...stored.filter((w) => !knownIds.has(w.id))];
+}
+
+/**
+ * The warehouses a feed or stock answer names that neither the known list nor the dealer's rules
+ * have: new rows, named by their code, shown as new until the dealer sets a lead time.
+ */
+export function newWarehouses(
+	distributorId: DistributorId,
+	codes: Iterable<string>,
+	stored: readonly Pick<Warehouse, 'id'>[]
+): Warehouse[] {
+	const have = new Set(withDefaultWarehouses([]).map((w) => w.id));
+	for (const w of stored) have.add(w.id);
+	const found = new Map<string, Warehouse>();
+	for (const raw of codes) {
+		const code = raw.trim();
+		const id = `${distributorId}:${code}`;
+		if (!code || have.has(id) || found.has(id)) continue;
+		found.set(id, { id, distributorId, code, name: code, ...DEFAULT_RULE, isNew: true });
+	}
+	return [...found.values()];
 }

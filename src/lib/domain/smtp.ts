@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// With its extension: vite.config.ts loads this module too (through /mail).
+import { UnreachableReason } from './unreachable.ts';
 
 /** How the dealer's mail server is reached. */
 export const SmtpSettings = z.object({
@@ -38,6 +40,8 @@ export const MailResponse = z.union([
 		ok: z.literal(false),
 		message: z.string(),
 		/** The server refused the recipient permanently (5xx at RCPT TO): do not mail it again. */
-		isHardBounce: z.boolean().optional()
+		isHardBounce: z.boolean().optional(),
+		/** The mail server was never reached; `message` already says so in full. */
+		reason: UnreachableReason.optional()
 	})
 ]);

@@ -36,10 +36,6 @@ export const STORE_SECRET_FIELDS: Record<StorefrontId, readonly (keyof StoreCred
 	woocommerce: ['consumerKey', 'consumerSecret']
 };
 
-/** Where an order stands in the store, apart from where it stands here. */
-export const StoreOrderStatus = z.enum(['open', 'unpaid', 'fulfilled', 'cancelled']);
-export type StoreOrderStatus = z.infer<typeof StoreOrderStatus>;
-
 /** The store's side of an order that came in by a sync: the key that makes syncing idempotent. */
 export const StoreOrderRef = z.object({
 	storefrontId: StorefrontId,
@@ -48,7 +44,6 @@ export const StoreOrderRef = z.object({
 	/** The order in the store's admin, for the link on the orders list. */
 	url: z.string(),
 	updatedAt: z.iso.datetime(),
-	status: StoreOrderStatus,
 	/** Set when the store changed the order after a PO was placed, or cancelled it: the dealer decides. */
 	flag: z.string().optional()
 });

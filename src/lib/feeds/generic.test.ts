@@ -40,6 +40,16 @@ describe('generic CSV with a mapping', () => {
 		});
 	});
 
+	it.each([
+		['MFG Part #', 'Item #'],
+		['Mfr. Part No.', 'Part #'],
+		['Manufacturer Part Num', 'SKU'],
+		['MFG_PART_NUMBER', 'ITEM_NUM'],
+		['Vendor Part #', 'Part Number']
+	])('guesses %s as the manufacturer part number (beside %s)', (mpn, sku) => {
+		expect(suggestMapping([sku, mpn, 'Brand', 'Cost'])).toMatchObject({ sku, mpn, brand: 'Brand' });
+	});
+
 	it('reads a semicolon CSV by the mapping; bad rows reported, good rows kept', async () => {
 		const result = await parseGeneric([file], 'automatic', suggestMapping(header), {});
 		if (!result.ok) throw new Error('refused');

@@ -11,11 +11,31 @@ import type { ColumnMapping, FeedFile, FeedParse, ParseHooks } from './types';
  * the dealer maps columns once on the mapping screen, and the mapping is remembered.
  */
 
+/**
+ * A header as a guess compares it: exports spell one column many ways ("MFG Part #", "Mfr. Part
+ * No.", "MFG_PART_NUMBER", "Manufacturer Part Num"), so punctuation goes, the number words become
+ * "number" and the manufacturer abbreviations become "mfr". Only for guessing: a saved mapping names
+ * the column exactly as the file has it.
+ */
+export function guessKey(name: string): string {
+	return headerKey(name)
+		.replace(/[_.\-/]+/g, ' ')
+		.replace(/#/g, ' number ')
+		.replace(/\b(no|num|nbr|number)\b/g, 'number')
+		.replace(/\b(mfg|mfr|manuf|manufacturer|manufacturers|manufacturer's)\b/g, 'mfr')
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
 /** A first guess at the mapping from common header names. */
 export function suggestMapping(header: readonly string[]): ColumnMapping {
+	const keys = header.map(guessKey);
 	const pick = (...names: string[]) => {
-		const i = findColumn(header, ...names);
-		return i >= 0 ? header[i] : undefined;
+		for (const name of names) {
+			const i = keys.indexOf(guessKey(name));
+			if (i >= 0) return header[i];
+		}
+		return undefined;
 	};
 	const stock = header
 		.filter((h) => /(qty|quantity|stock|avail|inventory|on hand)/i.test(h))
@@ -31,7 +51,15 @@ export function suggestMapping(header: readonly string[]): ColumnMapping {
 		sku: pick('sku', 'item', 'item #', 'item number', 'part number', 'part #', 'item_num') ?? '',
 		cost:
 			pick('cost', 'your cost', 'dealer cost', 'dealer price', 'your price', 'price', 'net') ?? '',
-		mpn: pick('mpn', 'manufacturer part number', 'mfg part', 'vendor part number', 'mfr part #'),
+		mpn: pick(
+			'mpn',
+			'mfr part number',
+			'mfr part',
+			'mfr number',
+			'vendor part number',
+			'vendor part',
+			'mfr sku'
+		),
 		brand: pick('brand', 'manufacturer', 'mfg', 'vendor', 'brand name'),
 		upc: pick('upc', 'upc code', 'gtin', 'ean'),
 		description: pick('description', 'name', 'title', 'item description'),

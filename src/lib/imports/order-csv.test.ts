@@ -17,7 +17,8 @@ describe('Shopify order CSV', () => {
 				sku: 'PU1721-2440',
 				brand: 'EBC',
 				quantity: 2,
-				unitPriceCents: 4495
+				unitPriceCents: 4495,
+				storeFulfilment: 'open'
 			}
 		]);
 		expect(first?.note).toBe('Leave at the shop door\r\nif closed');

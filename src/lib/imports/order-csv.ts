@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { parsePriceToCents } from '$lib/domain/money';
 import { NewOrderInput } from '$lib/domain/order';
+import { parseStoreDate, readLineFulfilment, readStoreState } from '$lib/domain/store-state';
 
 /**
  * Reads the order CSV storefronts export, Shopify's layout first: one row per line item, the
@@ -16,6 +17,8 @@ export interface ImportProblem {
 
 export interface OrderImport {
 	orders: NewOrderInput[];
+	/** Where each order starts in the file (the same index as `orders`), for the import report. */
+	lines: number[];
 	problems: ImportProblem[];
 }
 
@@ -34,14 +37,10 @@ interface Row {
 }
 
 /** "2026-11-18 09:12:40 -0700" (Shopify) or any ISO date → ISO in UTC; undefined when unreadable. */
-export function parseShopifyDate(text: string | undefined): string | undefined {
-	if (!text) return undefined;
-	const shopify = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) ([+-]\d{2})(\d{2})$/.exec(text.trim());
-	const date = new Date(
-		shopify ? `${shopify[1]}T${shopify[2]}${shopify[3]}:${shopify[4]}` : text.trim()
-	);
-	return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
+export const parseShopifyDate = parseStoreDate;
+
+/** Shopify renamed "Cancelled at" to "Canceled at" in its newer export layout; both are read. */
+const CANCELLED_AT = ['Cancelled at', 'Canceled at'];
 
 function readRows(text: string): { rows: Row[]; fields: string[] } {
 	const rows: Row[] = [];
@@ -97,14 +96,28 @@ function orderFrom(
 				}
 			};
 		}
+		const requiresShipping = row.cells['Lineitem requires shipping']?.trim().toLowerCase();
+		const lineStatus = row.cells['Lineitem fulfillment status'];
 		items.push({
 			title: row.cells['Lineitem name'] ?? '',
 			sku: row.cells['Lineitem sku'] ?? '',
 			...(row.cells['Vendor']?.trim() ? { brand: row.cells['Vendor'].trim() } : {}),
 			quantity,
-			unitPriceCents: price
+			unitPriceCents: price,
+			...(requiresShipping === 'false' ? { requiresShipping: false } : {}),
+			...(lineStatus !== undefined ? { storeFulfilment: readLineFulfilment(lineStatus) } : {})
 		});
 	}
+	// The store's status is read only from an export that has it: a hand-made file says nothing.
+	const hasStatus = rows.some((r) => r.cells['Financial Status'] !== undefined);
+	const storeState = hasStatus
+		? readStoreState({
+				store: 'shopify',
+				financialStatus: pick('Financial Status'),
+				fulfillmentStatus: pick('Fulfillment Status'),
+				cancelledAt: CANCELLED_AT.map(pick).find(Boolean)
+			})
+		: undefined;
 	const name = pick('Shipping Name') || pick('Billing Name');
 	const candidate = {
 		number,
@@ -118,12 +131,13 @@ function orderFrom(
 			city: pick('Shipping City'),
 			state: pick('Shipping Province'),
 			postalCode: pick('Shipping Zip'),
-			country: 'US' as const,
+			country: pick('Shipping Country'),
 			...(pick('Shipping Phone') ? { phone: pick('Shipping Phone') } : {})
 		},
 		items,
 		source: 'csv' as const,
-		...(pick('Notes') ? { note: pick('Notes') } : {})
+		...(pick('Notes') ? { note: pick('Notes') } : {}),
+		...(storeState ? { storeState } : {})
 	};
 	const parsed = NewOrderInput.safeParse(candidate);
 	if (!parsed.success) {
@@ -160,10 +174,14 @@ export function parseOrderCsv(text: string): OrderImport | { error: string } {
 		groups.set(number, [...(groups.get(number) ?? []), row]);
 	}
 	const orders: NewOrderInput[] = [];
+	const lines: number[] = [];
 	for (const [number, group] of groups) {
 		const { order, problem } = orderFrom(number, group);
-		if (order) orders.push(order);
+		if (order) {
+			orders.push(order);
+			lines.push(group[0]?.line ?? 0);
+		}
 		if (problem) problems.push(problem);
 	}
-	return { orders, problems: problems.sort((a, b) => a.line - b.line) };
+	return { orders, lines, problems: problems.sort((a, b) => a.line - b.line) };
 }

@@ -1,10 +1,11 @@
 import type { DistributorAccount } from '$lib/domain/account';
 import type { Offer } from '$lib/domain/catalog';
-import type { DistributorId } from '$lib/domain/distributor';
+import { DISTRIBUTORS, type DistributorId } from '$lib/domain/distributor';
 import type { NewOrderInput } from '$lib/domain/order';
 import { KNOWN_WAREHOUSES, type Warehouse } from '$lib/domain/rules';
 import { DEMO_BRANDS, DEMO_BUYERS, DEMO_PART_KINDS } from './demo-parts';
-import { seededRandom } from './simulator';
+import { AUTOMATIC_UNCONFIRMED } from '$lib/distributors/automatic/constants';
+import { seededRandom } from '$lib/simulator/simulator';
 
 /**
  * The believable dealer of demo mode, generated from a seed so every first start (and every test)
@@ -143,33 +144,38 @@ export function demoWarehouses(): Warehouse[] {
 /** Obviously fake credentials: the simulators accept them, no real distributor would. */
 export function demoAccounts(now: Date): DistributorAccount[] {
 	const updatedAt = now.toISOString();
+	// The demo dealer's accounts are fully set up: the Dropship dialog warns only after the
+	// dealer unticks one in Settings › Order automation.
 	return [
 		{
 			id: 'wps',
 			isEnabled: true,
 			credentials: { apiToken: 'demo-wps-token-0000' },
-			prerequisitesDone: [],
+			prerequisitesDone: [...DISTRIBUTORS.wps.prerequisites],
 			updatedAt
 		},
 		{
 			id: 'pu',
 			isEnabled: true,
 			credentials: { dealerNumber: '10001', apiKey: 'DEMOKEY-0000000-0000000-0000000' },
-			prerequisitesDone: [],
+			prerequisitesDone: [...DISTRIBUTORS.pu.prerequisites],
 			updatedAt
 		},
 		{
 			id: 'tucker',
 			isEnabled: true,
 			credentials: { customerNumber: '100001', apiKey: 'DEMOTUCKERKEY000000000000000' },
-			prerequisitesDone: [],
+			prerequisitesDone: [...DISTRIBUTORS.tucker.prerequisites],
 			updatedAt
 		},
 		{
 			id: 'automatic',
 			isEnabled: true,
-			credentials: { apiToken: 'demo-automatic-token-0000' },
-			prerequisitesDone: [],
+			credentials: {
+				apiToken: 'demo-automatic-token-0000',
+				apiBaseUrl: AUTOMATIC_UNCONFIRMED.simBaseUrl
+			},
+			prerequisitesDone: [...DISTRIBUTORS.automatic.prerequisites],
 			updatedAt
 		}
 	];

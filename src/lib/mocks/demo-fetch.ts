@@ -3,7 +3,7 @@ import './worker-storage-shim';
 import { getResponse } from 'msw';
 
 import { createHandlers, type HandlerOptions } from './handlers';
-import type { Simulator } from './simulator';
+import type { Simulator } from '$lib/simulator/simulator';
 
 /**
  * Demo mode's transport: every adapter runs its real code and only the network is simulated. The

@@ -5,7 +5,7 @@ import { tuckerRockyHandlers } from '$lib/distributors/tucker-rocky/mocks';
 import { wpsHandlers } from '$lib/distributors/wps/mocks';
 import { shopifyHandlers } from '$lib/storefronts/shopify/mocks';
 import { wooHandlers } from '$lib/storefronts/woocommerce/mocks';
-import type { Simulator } from './simulator';
+import type { Simulator } from '$lib/simulator/simulator';
 
 export interface HandlerOptions {
 	/** New web orders per simulated day at the simulated stores (the demo's shop); none by default. */

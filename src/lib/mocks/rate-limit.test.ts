@@ -2,7 +2,7 @@ import { getResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { DistributorId } from '$lib/domain/distributor';
 import { createHandlers } from './handlers';
-import { Simulator } from './simulator';
+import { Simulator } from '$lib/simulator/simulator';
 
 /** One cheap, authorised status-list request per simulated distributor. */
 const REQUESTS: Record<DistributorId, () => Request> = {

@@ -115,7 +115,11 @@ describe('the standalone server (npm run proxy)', () => {
 		expect(foreign.status).toBe(403);
 		const big = await fetch(`${base}/mail`, {
 			method: 'POST',
-			headers: { 'x-dropship-desk': '1', 'content-type': 'application/json' },
+			headers: {
+				origin: 'http://localhost:4173',
+				'x-dropship-desk': '1',
+				'content-type': 'application/json'
+			},
 			body: 'x'.repeat(1024 * 1024)
 		});
 		expect(big.status).toBe(413);

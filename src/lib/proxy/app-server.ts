@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createMailHandler } from '../mail/mail-handler.ts';
 import { nodeHandler } from './node-adapter.ts';
-import { createProxyHandler, type ProxyOptions } from './proxy.ts';
+import { createProxyHandler, proxyOptionsFrom, type ProxyOptions } from './proxy.ts';
 import { guardResponse } from './security-headers.ts';
+import { loadServerConfig, type ServerConfig } from './server-config.ts';
 import { resolveStatic, sendFile } from './static-files.ts';
 
 /**
@@ -17,6 +18,8 @@ export interface AppServerOptions {
 	appOrigins: readonly string[];
 	/** Proxy settings; the client key defaults to the caller's address here (PROXY-6). */
 	proxy?: Omit<ProxyOptions, 'appOrigins'>;
+	/** The operator's settings (allowed private hosts, mail ports and senders); read by default. */
+	config?: ServerConfig;
 }
 
 function fail(res: ServerResponse, status: number, allow?: string): void {
@@ -28,16 +31,25 @@ function fail(res: ServerResponse, status: number, allow?: string): void {
 /** A node:http server (not yet listening) for the build, `/proxy/…` and `/mail`. */
 export function createAppServer(options: AppServerOptions): Server {
 	const origin = () => options.appOrigins[0] ?? '';
+	const config = options.config ?? loadServerConfig();
+	const outbound = { allowHosts: config.outbound.allowHosts };
 	const proxy = nodeHandler(
 		createProxyHandler({
 			clientKey: (_request, info) => info.clientAddress ?? 'unknown',
+			...proxyOptionsFrom(config),
 			...options.proxy,
 			appOrigins: options.appOrigins,
 			requiredHeader: { name: 'x-dropship-desk', value: '1' }
 		}),
 		{ origin, maxBodyBytes: 512 * 1024 }
 	);
-	const mail = nodeHandler(createMailHandler({ appOrigins: options.appOrigins }), {
+	const mailHandler = createMailHandler({
+		appOrigins: options.appOrigins,
+		outbound,
+		ports: config.mail.ports,
+		allowedFrom: config.mail.from
+	});
+	const mail = nodeHandler(mailHandler, {
 		origin,
 		maxBodyBytes: 512 * 1024
 	});

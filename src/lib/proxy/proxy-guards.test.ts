@@ -102,6 +102,41 @@ describe('the CORS proxy: upstream trouble', () => {
 		expect(sent).toHaveLength(1);
 	});
 
+	it("follows a Tucker redirect only to Tucker's own https hosts, at most a few hops", async () => {
+		const hops = setup({
+			upstream: (request) =>
+				new URL(request.url).host === 'api.tucker.com'
+					? new Response(null, {
+							status: 301,
+							headers: { location: 'https://apitest.tucker.com/bin/trws?type=INV' }
+						})
+					: Response.json({ INV: { status: 'SUCCESSFUL', item: [] } })
+		});
+		const followed = await hops.call('/proxy/tucker/?type=INV');
+		expect(followed.status).toBe(200);
+		expect(hops.sent.map((r) => new URL(r.url).host)).toEqual([
+			'api.tucker.com',
+			'apitest.tucker.com'
+		]);
+		for (const location of ['https://evil.example/bin/trws', 'http://api.tucker.com/bin/trws']) {
+			const away = setup({
+				upstream: () => new Response(null, { status: 302, headers: { location } })
+			});
+			const refused = await away.call('/proxy/tucker/?type=INV');
+			expect(refused.status).toBe(502);
+			expect(away.sent).toHaveLength(1);
+		}
+		const loop = setup({
+			upstream: () =>
+				new Response(null, {
+					status: 302,
+					headers: { location: 'https://api.tucker.com/bin/trws' }
+				})
+		});
+		expect((await loop.call('/proxy/tucker/?type=INV')).status).toBe(502);
+		expect(loop.sent).toHaveLength(4);
+	});
+
 	it('PROXY-8: a distributor that does not answer in time is 504 JSON, whether or not fetch heeds the abort', async () => {
 		const heeds = setup({
 			timeoutMs: 20,

@@ -1,10 +1,18 @@
-import { REQUEST_HEADERS, TUCKER_QUERY_HEADERS, type ProxyMethod } from './allow-list.ts';
+import {
+	REQUEST_HEADERS,
+	TUCKER_QUERY_HEADERS,
+	upstreamsFor,
+	type ProxyMethod
+} from './allow-list.ts';
 import { isDeclaredTooLarge, readCapped } from './body.ts';
 import { forward } from './forward.ts';
+import { createOutboundFetch } from './outbound-fetch.ts';
+import type { OutboundPolicy } from './outbound.ts';
 import { createRateLimiter, type RateLimit } from './rate-limit.ts';
 import { checkOrigin, preflight, proxyError, withCors } from './responses.ts';
 import { isUpstreamId, resolveTarget } from './target.ts';
-import { isStoreUpstreamId, resolveStoreTarget, type StoreHosts } from './store-target.ts';
+import type { ServerConfig } from './server-config.ts';
+import { isStoreUpstreamId, resolveStoreTarget } from './store-target.ts';
 
 /**
  * The CORS proxy: `/proxy/<distributor>/<path>?query` is forwarded to that distributor's base
@@ -15,7 +23,12 @@ import { isStoreUpstreamId, resolveStoreTarget, type StoreHosts } from './store-
 export interface ProxyOptions {
 	/** The app's own origin(s), exact: the only ones CORS answers for; any other Origin is 403. */
 	appOrigins: readonly string[];
-	/** Injected in tests; globalThis.fetch by default. */
+	/**
+	 * The server's outbound policy (server-config.ts): even the allow-list's fixed hosts are
+	 * resolved, checked and pinned, so a distributor host that resolves privately is refused.
+	 */
+	outbound?: OutboundPolicy;
+	/** Injected in tests; a fetch through the outbound guard by default. */
 	fetch?: typeof fetch;
 	/** Shorter than the client's 30 s, so the client learns which side gave up (PROXY-8). */
 	timeoutMs?: number;
@@ -35,8 +48,16 @@ export interface ProxyOptions {
 	 * the worker's live transport does not send it yet.
 	 */
 	requiredHeader?: { name: string; value: string };
-	/** The WooCommerce stores this proxy may reach (its own configuration; the page cannot add one). */
-	storeHosts?: StoreHosts;
+	/**
+	 * The WooCommerce stores this proxy may reach (server-config.ts `woocommerce.stores`); the page
+	 * can never add one. None: every `/proxy/woocommerce/…` is refused.
+	 */
+	wooCommerceStores?: readonly string[];
+	/**
+	 * Automatic's API address (https), from the server's own configuration (server-config.ts
+	 * `automatic.apiUrl`), never from a request. Unset: `/proxy/automatic/…` answers 404.
+	 */
+	automaticBaseUrl?: string;
 	/** Receives only what is safe to keep (PROXY-7). */
 	log?: (entry: ProxyLogEntry) => void;
 	now?: () => number;
@@ -68,14 +89,26 @@ const isProxyMethod = (method: string): method is ProxyMethod =>
 /** PUT is for WooCommerce's order status only (store-target.ts allows it nowhere else). */
 const isStoreMethod = (method: string) => isProxyMethod(method) || method === 'PUT';
 
+/** What the proxy takes from the server's one configuration: the guard's policy and its hosts. */
+export function proxyOptionsFrom(
+	config: ServerConfig
+): Pick<ProxyOptions, 'outbound' | 'automaticBaseUrl' | 'wooCommerceStores'> {
+	return {
+		outbound: { allowHosts: config.outbound.allowHosts },
+		wooCommerceStores: config.woocommerce.stores,
+		...(config.automatic.apiUrl ? { automaticBaseUrl: config.automatic.apiUrl } : {})
+	};
+}
+
 /** Builds the proxy; the handler answers every request itself and never throws. */
 export function createProxyHandler(options: ProxyOptions): ProxyHandler {
-	const doFetch = options.fetch ?? globalThis.fetch;
+	const doFetch = options.fetch ?? createOutboundFetch(options.outbound ?? { allowHosts: [] });
 	const now = options.now ?? Date.now;
 	const perClient = createRateLimiter(options.rateLimit ?? { limit: 120, windowMs: 60_000 });
 	const global = createRateLimiter(options.globalRateLimit ?? { limit: 1_200, windowMs: 60_000 });
 	const clientKey = options.clientKey ?? (() => 'local');
 	const maxRequest = options.maxRequestBytes ?? 256 * 1024;
+	const upstreams = upstreamsFor(options.automaticBaseUrl);
 
 	async function handle(request: Request, info: ProxyRequestInfo): Promise<Response> {
 		const reject = (status: number, error: string, message: string, extra = {}) =>
@@ -103,9 +136,9 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
 						storeId[2] ?? '',
 						url.search,
 						request.method,
-						options.storeHosts ?? { wooCommerceBases: [] }
+						options.wooCommerceStores ?? []
 					)
-				: resolveTarget(url.pathname, url.search, request.method as ProxyMethod);
+				: resolveTarget(url.pathname, url.search, request.method as ProxyMethod, upstreams);
 		if (!target.ok)
 			return reject(
 				target.status,
@@ -136,7 +169,7 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
 			const token = request.headers.get('x-shopify-access-token');
 			if (token !== null) headers.set('x-shopify-access-token', token);
 		}
-		if (target.id === 'tucker') {
+		if (target.id === 'tucker' || target.id === 'tucker-test') {
 			// PROXY-6b: the key joins the URL here, at the last moment, and that URL goes nowhere else.
 			for (const [header, param] of Object.entries(TUCKER_QUERY_HEADERS)) {
 				const value = request.headers.get(header);
@@ -154,7 +187,8 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
 				'upstream' in target && target.upstream.isFeed
 					? (options.maxFeedResponseBytes ?? 64 * 1024 * 1024)
 					: (options.maxResponseBytes ?? 2 * 1024 * 1024),
-			signal: request.signal
+			signal: request.signal,
+			redirectOrigins: 'upstream' in target ? (target.upstream.redirectOrigins ?? []) : []
 		});
 	}
 

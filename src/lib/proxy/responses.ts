@@ -54,7 +54,7 @@ export function withCors(response: Response, allowOrigin: string | null): Respon
 	response.headers.set('access-control-allow-origin', allowOrigin);
 	response.headers.set(
 		'access-control-expose-headers',
-		'retry-after, x-proxy-stage, content-disposition'
+		'retry-after, x-proxy-stage, x-proxy-reason, content-disposition'
 	);
 	return response;
 }

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setup } from '$test-support/proxy/proxy-kit.ts';
-import { storeConfigFrom } from './store-target.ts';
 
-const WOO = {
-	wooCommerceBases: ['https://shop.ridgeline.example', 'https://ridgeline.example/store']
-};
+const WOO = ['https://shop.ridgeline.example', 'https://ridgeline.example/store'];
 const GRAPHQL = '/admin/api/2026-10/graphql.json';
 
 describe('the proxy and the web stores', () => {
@@ -38,7 +35,7 @@ describe('the proxy and the web stores', () => {
 
 	it('forwards WooCommerce only to a store the configuration names, its REST v3 paths, over HTTPS', async () => {
 		const { call, sent } = setup({
-			storeHosts: WOO,
+			wooCommerceStores: WOO,
 			upstream: () =>
 				Response.json([], {
 					headers: { 'x-wp-total': '250', 'x-wp-totalpages': '3', 'x-powered-by': 'PHP' }
@@ -92,17 +89,5 @@ describe('the proxy and the web stores', () => {
 			).status
 		).toBe(405);
 		expect(sent).toHaveLength(0);
-	});
-
-	it('reads the stores from the environment and the config file, refusing what is not an https base', () => {
-		const { hosts, refused } = storeConfigFrom(
-			{ DROPSHIP_WOOCOMMERCE_STORES: 'https://shop.ridgeline.example, http://plain.example' },
-			{ wooCommerceStores: ['https://ridgeline.example/store/', 'https://user:pw@x.example'] }
-		);
-		expect(hosts.wooCommerceBases).toEqual([
-			'https://shop.ridgeline.example',
-			'https://ridgeline.example/store/'
-		]);
-		expect(refused).toEqual(['http://plain.example', 'https://user:pw@x.example']);
 	});
 });

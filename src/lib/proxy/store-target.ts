@@ -3,18 +3,14 @@
  * the dealer's own, so the proxy route names it: `/proxy/shopify/<shop>.myshopify.com/…` and
  * `/proxy/woocommerce/<host>[/<base>]/wp-json/wc/v3/…`. What may be reached is still decided here
  * and never by the request: Shopify only on `*.myshopify.com` and only its Admin GraphQL
- * endpoint; WooCommerce only on a store the proxy's own configuration names
- * (storeConfigFrom), only its REST v3 paths, HTTPS only. The page can never add a host.
+ * endpoint; WooCommerce only on a store the server's own configuration names (server-config.ts:
+ * `woocommerce.stores`, `DD_WOOCOMMERCE_STORES`), only its REST v3 paths, HTTPS only. The page
+ * can never add a host; the forward then goes through the outbound guard like any other.
  */
 export type StoreUpstreamId = 'shopify' | 'woocommerce';
 
 export const isStoreUpstreamId = (id: string): id is StoreUpstreamId =>
 	id === 'shopify' || id === 'woocommerce';
-
-export interface StoreHosts {
-	/** WooCommerce stores this proxy may reach: `https://host` or `https://host/base`, exact. */
-	wooCommerceBases: readonly string[];
-}
 
 export type StoreTarget =
 	| { ok: true; id: StoreUpstreamId; url: URL }
@@ -56,7 +52,8 @@ export function resolveStoreTarget(
 	rest: string,
 	search: string,
 	method: string,
-	hosts: StoreHosts
+	/** WooCommerce stores this proxy may reach: `https://host` or `https://host/base`, exact. */
+	wooCommerceStores: readonly string[]
 ): StoreTarget {
 	const [, host = '', ...segments] = rest.split('/');
 	if (!segments.every((s) => SAFE_SEGMENT.test(s) || /^graphql\.json$/.test(s))) return refuse();
@@ -67,7 +64,7 @@ export function resolveStoreTarget(
 		return { ok: true, id, url: new URL(`https://${host}${path}`) };
 	}
 	const candidate = `https://${host.toLowerCase()}${path}`;
-	const base = hosts.wooCommerceBases
+	const base = wooCommerceStores
 		.map(normaliseWooBase)
 		.find((b) => b !== null && candidate.startsWith(`${b}${WOO_REST}`));
 	if (!base) return refuse();
@@ -77,41 +74,4 @@ export function resolveStoreTarget(
 	if (url.origin !== new URL(base).origin || url.username || url.password) return refuse();
 	url.search = search;
 	return { ok: true, id, url };
-}
-
-/**
- * The WooCommerce stores named by the proxy's own configuration: `DROPSHIP_WOOCOMMERCE_STORES`
- * (comma-separated https bases) or `wooCommerceStores` in the config file next to the proxy.
- * Entries that are not https bases are dropped (and reported by the caller).
- */
-export function storeConfigFrom(
-	env: Record<string, string | undefined>,
-	file: { wooCommerceStores?: unknown } | null
-): { hosts: StoreHosts; refused: string[] } {
-	const listed = [
-		...(env.DROPSHIP_WOOCOMMERCE_STORES ?? '').split(','),
-		...(Array.isArray(file?.wooCommerceStores) ? file.wooCommerceStores.map(String) : [])
-	]
-		.map((s) => s.trim())
-		.filter((s) => s !== '');
-	const refused = listed.filter((s) => normaliseWooBase(s) === null);
-	const wooCommerceBases = listed.filter((s) => normaliseWooBase(s) !== null);
-	return { hosts: { wooCommerceBases }, refused };
-}
-
-/** The config file next to the proxy (`proxy.config.json` in its directory), or null when absent or unreadable. */
-export function readProxyConfigFile(
-	read: (path: string) => string | null,
-	path = 'proxy.config.json'
-): { wooCommerceStores?: unknown } | null {
-	const text = read(path);
-	if (text === null) return null;
-	try {
-		const parsed: unknown = JSON.parse(text);
-		return parsed && typeof parsed === 'object'
-			? (parsed as { wooCommerceStores?: unknown })
-			: null;
-	} catch {
-		return null;
-	}
 }

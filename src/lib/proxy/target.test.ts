@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { upstreamsFor } from './allow-list.ts';
 import { resolveTarget } from './target.ts';
 
 /** The path checks on their own; proxy-guards.test.ts asserts the same cases fetch nothing. */
@@ -32,9 +33,23 @@ describe('resolveTarget', () => {
 			'https://api.tucker.com/bin/trws?type=INV&item=160942'
 		);
 		expect(url('/proxy/tucker', '?type=SHP')).toBe('https://api.tucker.com/bin/trws?type=SHP');
-		expect(url('/proxy/automatic/order/create', '', 'POST')).toBe(
-			'https://api.autodist.example/v2/order/create'
+		expect(url('/proxy/pu-stage/v2/orders/dropship', '?page_num=1')).toBe(
+			'https://stage-api.lemansplatform.com/api/v2/orders/dropship?page_num=1'
 		);
+		expect(url('/proxy/tucker-test/', '?type=INV')).toBe(
+			'https://apitest.tucker.com/bin/trws?type=INV'
+		);
+	});
+
+	it("forwards to Automatic only at the address of the proxy's own configuration", () => {
+		expect(resolveTarget('/proxy/automatic/order/create', '', 'POST')).toMatchObject({
+			ok: false,
+			status: 404,
+			error: 'not_configured'
+		});
+		const configured = upstreamsFor('https://ad.rep-gave.example/api/v2');
+		const target = resolveTarget('/proxy/automatic/order/create', '', 'POST', configured);
+		expect(target.ok && target.url.href).toBe('https://ad.rep-gave.example/api/v2/order/create');
 	});
 
 	it.each([

@@ -1,4 +1,10 @@
-import { UPSTREAMS, type ProxyMethod, type Upstream, type UpstreamId } from './allow-list.ts';
+import {
+	UPSTREAM_IDS,
+	UPSTREAMS,
+	type ProxyMethod,
+	type Upstream,
+	type UpstreamId
+} from './allow-list.ts';
 
 /**
  * Turns `/proxy/<id>/<path>?query` into the one upstream URL it may mean, or says why not. The
@@ -24,9 +30,9 @@ const refuse = (status: 403 | 404, error: string, message: string): Target => ({
 	message
 });
 
-/** True for an id of the allow-list (own keys only: `__proto__` is not one). */
+/** True for an id of the allow-list (own ids only: `__proto__` is not one). */
 export function isUpstreamId(id: string): id is UpstreamId {
-	return Object.hasOwn(UPSTREAMS, id);
+	return (UPSTREAM_IDS as readonly string[]).includes(id);
 }
 
 function isSafeSegment(raw: string): boolean {
@@ -51,12 +57,26 @@ function startsWith(segments: readonly string[], prefix: readonly string[]): boo
 	return prefix.length <= segments.length && prefix.every((part, i) => segments[i] === part);
 }
 
-/** Resolves a proxy route (pathname and search of the incoming URL) for one method. */
-export function resolveTarget(pathname: string, search: string, method: ProxyMethod): Target {
+/**
+ * Resolves a proxy route (pathname and search of the incoming URL) for one method, against the
+ * allow-list this proxy serves (the fixed upstreams, plus Automatic when configured).
+ */
+export function resolveTarget(
+	pathname: string,
+	search: string,
+	method: ProxyMethod,
+	upstreams: Partial<Record<UpstreamId, Upstream>> = UPSTREAMS
+): Target {
 	const match = ROUTE.exec(pathname);
 	const id = match?.[1] ?? '';
 	if (!isUpstreamId(id)) return refuse(404, 'unknown_distributor', 'There is no such distributor.');
-	const upstream: Upstream = UPSTREAMS[id];
+	const upstream = upstreams[id];
+	if (!upstream)
+		return refuse(
+			404,
+			'not_configured',
+			"Automatic's API address is not set in this proxy's configuration."
+		);
 	const segments = splitPath(match?.[2] ?? '');
 	if (segments === null) return refuse(403, 'target_refused', 'That address is not allowed.');
 	const route = upstream.routes.find((r) => {

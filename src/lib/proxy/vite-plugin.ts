@@ -4,9 +4,8 @@ import type { Connect, Plugin } from 'vite';
 import { createMailHandler } from '../mail/mail-handler.ts';
 import { nodeHandler } from './node-adapter.ts';
 import { guardResponse } from './security-headers.ts';
-import { existsSync, readFileSync } from 'node:fs';
-import { createProxyHandler } from './proxy.ts';
-import { readProxyConfigFile, storeConfigFrom } from './store-target.ts';
+import { createProxyHandler, proxyOptionsFrom } from './proxy.ts';
+import { loadServerConfig, type ServerConfig } from './server-config.ts';
 
 /**
  * Mounts the CORS proxy (`/proxy/…`) and the mail endpoint (`/mail`) in Vite's dev server and in
@@ -21,7 +20,13 @@ interface Mountable {
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-function mount(server: Mountable, configuredPort: number | undefined, isHttps: boolean): void {
+function mount(
+	server: Mountable,
+	configuredPort: number | undefined,
+	isHttps: boolean,
+	config: ServerConfig
+): void {
+	const outbound = { allowHosts: config.outbound.allowHosts };
 	const origins = () => {
 		const address = server.httpServer?.address();
 		const port = typeof address === 'object' && address ? address.port : configuredPort;
@@ -39,11 +44,8 @@ function mount(server: Mountable, configuredPort: number | undefined, isHttps: b
 			proxy ??= nodeHandler(
 				createProxyHandler({
 					appOrigins: origins(),
-					requiredHeader: { name: 'x-dropship-desk', value: '1' },
-					storeHosts: storeConfigFrom(
-						process.env,
-						readProxyConfigFile((file) => (existsSync(file) ? readFileSync(file, 'utf8') : null))
-					).hosts
+					...proxyOptionsFrom(config),
+					requiredHeader: { name: 'x-dropship-desk', value: '1' }
 				}),
 				{
 					origin,
@@ -56,7 +58,9 @@ function mount(server: Mountable, configuredPort: number | undefined, isHttps: b
 			mail ??= nodeHandler(
 				createMailHandler({
 					appOrigins: origins(),
-					allowPrivateHosts: process.env.DD_MAIL_ALLOW_PRIVATE === '1'
+					outbound,
+					ports: config.mail.ports,
+					allowedFrom: config.mail.from
 				}),
 				{ origin, maxBodyBytes: 512 * 1024 }
 			);
@@ -70,14 +74,14 @@ function mount(server: Mountable, configuredPort: number | undefined, isHttps: b
  * The Vite plugin that serves `/proxy/` and `/mail` in `vite dev` and `vite preview`, and puts the
  * security headers on every answer. List it before `sveltekit()`: its middleware must run first.
  */
-export function proxyPlugin(): Plugin {
+export function proxyPlugin(config: ServerConfig = loadServerConfig()): Plugin {
 	return {
 		name: 'dropship-desk-proxy',
 		configureServer(server) {
-			mount(server, server.config.server.port, Boolean(server.config.server.https));
+			mount(server, server.config.server.port, Boolean(server.config.server.https), config);
 		},
 		configurePreviewServer(server) {
-			mount(server, server.config.preview.port, Boolean(server.config.preview.https));
+			mount(server, server.config.preview.port, Boolean(server.config.preview.https), config);
 		}
 	};
 }

@@ -11,11 +11,14 @@ const RECENT_ROUND_MS = 2 * 60_000;
 export class BackgroundWork {
 	isRefreshing = $state(false);
 	private timer: ReturnType<typeof setInterval> | null = null;
+	/** As the page last said (reachability, not `navigator.onLine`). */
+	private isOnline = typeof navigator === 'undefined' ? true : navigator.onLine;
 
 	constructor(private readonly client: Client) {}
 
 	async start(intervalMinutes: number): Promise<void> {
 		await this.client.purchaseOrders.resumeAfterRestart({});
+		await this.client.mail.resumeAfterRestart({});
 		// A profile with no PO at all may have been wiped: ask the distributors what they hold.
 		await this.client.recovery.checkForDataLoss({ onlyIfEmpty: true });
 		await this.refresh({ unlessCheckedWithinMs: RECENT_ROUND_MS });
@@ -23,11 +26,12 @@ export class BackgroundWork {
 	}
 
 	/**
-	 * The page's `online`/`offline` events reach the worker here (it decides nothing from its own
-	 * events: see worker/network.ts). Coming online, and on start, the POs written while offline
+	 * The page's reachability reaches the worker here (it decides nothing from its own events: see
+	 * worker/network.ts). Coming online, and on start, the POs written while offline
 	 * go out; the worker sends each once however often this rings.
 	 */
 	async setOnline(isOnline: boolean): Promise<void> {
+		this.isOnline = isOnline;
 		await this.client.system.setOnline({ isOnline });
 		if (isOnline) await this.client.purchaseOrders.sendWaiting({});
 	}
@@ -38,7 +42,7 @@ export class BackgroundWork {
 	}
 
 	async refresh(options: { unlessCheckedWithinMs?: number } = {}): Promise<void> {
-		if (this.isRefreshing || !navigator.onLine) return;
+		if (this.isRefreshing || !this.isOnline) return;
 		this.isRefreshing = true;
 		try {
 			// The web store's new orders first (a no-op without a connected store), then tracking,

@@ -1,7 +1,7 @@
 import type { DistributorId } from '$lib/domain/distributor';
 import type { StorefrontId } from '$lib/domain/storefront';
 import { DEMO_BUYERS } from '$lib/mocks/demo-parts';
-import { seededRandom, type Simulator } from '$lib/mocks/simulator';
+import { seededRandom, type Simulator } from '$lib/simulator/simulator';
 
 /**
  * The state behind the simulated web stores, kept in the Simulator (so demo mode persists it and

@@ -1,6 +1,7 @@
 import type { Address } from '$lib/domain/address';
 import type { Result } from '$lib/domain/result';
-import type { StoreCredentials, StoreOrderStatus, StorefrontId } from '$lib/domain/storefront';
+import type { StoreState } from '$lib/domain/store-state';
+import type { StoreCredentials, StorefrontId } from '$lib/domain/storefront';
 import type { AdapterAuditEntry } from '$lib/distributors/types';
 
 /**
@@ -61,7 +62,8 @@ export interface StoreOrder {
 	number: string;
 	createdAt: string;
 	updatedAt: string;
-	status: StoreOrderStatus;
+	/** Paid, cancelled, fulfilled there: read with store-state.ts, as an imported order's is. */
+	storeState: StoreState;
 	buyer: { name: string; email: string };
 	shipTo: Address;
 	items: StoreOrderItem[];

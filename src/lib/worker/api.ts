@@ -13,7 +13,9 @@ import { recoveryApi } from './recovery/api';
 import { rulesApi } from './rules/api';
 import { secretsApi } from './secrets/api';
 import { settingsApi } from './settings/api';
+import { shopApi } from './shop/api';
 import { storefrontApi } from './storefront/api';
+import { syncApi } from './sync/api';
 import { trackingApi } from './tracking/api';
 
 /**
@@ -42,7 +44,9 @@ export function createApi(deps: ApiDeps) {
 		rules: rulesApi(deps),
 		secrets: secretsApi(deps),
 		settings: settingsApi(deps),
+		shop: shopApi(deps),
 		storefront: storefrontApi(deps),
+		sync: syncApi(deps),
 		tracking: trackingApi(deps),
 		mail: mailApi(deps)
 	};

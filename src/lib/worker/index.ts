@@ -1,41 +1,83 @@
 import * as Comlink from 'comlink';
 import { openDb, reopenAfterLoss } from '$lib/db/db';
 import { createAdapter } from '$lib/distributors/registry';
+import { err, fromZodError, ok } from '$lib/domain/result';
+import { DATABASE_NAMES, type Workspace } from '$lib/domain/workspace';
 import { createApi } from './api';
+import { BootInput, type WorkerBoot } from './boot';
 import { Circuits } from './core/circuits';
+import type { ApiDeps, DemoControl } from './core/deps';
 import { memoryLocks, webLocks } from './core/locks';
-import { Network } from './core/network';
+import { REACHABILITY_CHANNEL, REQUEST_FAILED } from '$lib/domain/reachability';
+import { Network, reportingFailures } from './core/network';
 import { SecretBox } from './secrets/sealing';
+import { browserSyncEngine } from './sync/browser-engine';
 import { createDemoControl } from './demo/control';
 import { createMailTransport } from './mail/transport';
 import { createLiveFetch } from './core/transport';
 import { createWriteQueue } from './core/write-queue';
 
+/** The shop never runs the simulators: its demo control is always off. */
+const NO_DEMO: DemoControl = { simulator: () => null, setActive: async () => undefined };
+
 /**
- * The worker's entry: opens the database, picks the transport (demo simulators or the proxy) per
- * call, and exposes the API over Comlink.
+ * Builds the worker's dependencies for one database. The transport is decided here, once, by the
+ * database: the demo's is the in-process simulators and nothing else (there is no path from the
+ * demo to the proxy or to the dealer's mail server), the shop's is the proxy to the real
+ * distributors.
  */
-const db = openDb();
-const demo = createDemoControl(db);
-const liveFetch = createLiveFetch(self.location.origin);
+function depsFor(workspace: Workspace): ApiDeps {
+	const db = openDb(DATABASE_NAMES[workspace]);
+	const origin = self.location.origin;
+	// A request of ours that cannot get through makes every tab look again at being online.
+	const reachability = new BroadcastChannel(REACHABILITY_CHANNEL);
+	const reportFailure = () => reachability.postMessage(REQUEST_FAILED);
+	const mail = createMailTransport(origin, reportingFailures(fetch, reportFailure));
+	const common = {
+		workspace,
+		db,
+		now: () => new Date(),
+		random: Math.random,
+		newId: () => crypto.randomUUID(),
+		writes: createWriteQueue({ reopen: () => reopenAfterLoss(db) }),
+		// Each database has its own background work: a demo tab and a shop tab never share a lock.
+		locks: 'locks' in navigator ? webLocks(navigator.locks, workspace) : memoryLocks(),
+		network: new Network(navigator.onLine),
+		secrets: new SecretBox(db),
+		adapters: createAdapter,
+		circuits: new Circuits((all) => void db.settings.put({ key: 'circuits', value: all })),
+		sync: browserSyncEngine
+	};
+	if (workspace === 'shop') {
+		const fetch = reportingFailures(createLiveFetch(origin), reportFailure);
+		return { ...common, fetch, mail, demo: NO_DEMO };
+	}
+	const demo = createDemoControl(db);
+	return {
+		...common,
+		fetch: (input, init) => {
+			if (!demo.fetch) return Promise.reject(new TypeError('The demo simulators are not running.'));
+			return demo.fetch(input, init);
+		},
+		// Simulated whatever SMTP settings the demo holds: a demo email never leaves the browser.
+		mail: (_smtp, message) => mail(null, message),
+		demo
+	};
+}
 
-const transport: typeof fetch = (input, init) => (demo.fetch ?? liveFetch)(input, init);
+const exposed: Record<string, unknown> = {
+	boot: {
+		open: async (input: unknown) => {
+			const parsed = BootInput.safeParse(input);
+			if (!parsed.success) return fromZodError(parsed.error);
+			if ('orders' in exposed) return err('conflict', 'This worker has opened its database.');
+			const api = createApi(depsFor(parsed.data.workspace));
+			Object.assign(exposed, api);
+			// Sync goes live again on a device where it is on (off by default).
+			void api.sync.resume({});
+			return ok({ workspace: parsed.data.workspace });
+		}
+	} satisfies WorkerBoot['boot']
+};
 
-const api = createApi({
-	db,
-	fetch: transport,
-	now: () => new Date(),
-	random: Math.random,
-	newId: () => crypto.randomUUID(),
-	writes: createWriteQueue({ reopen: () => reopenAfterLoss(db) }),
-	locks: 'locks' in navigator ? webLocks(navigator.locks) : memoryLocks(),
-	network: new Network(navigator.onLine),
-	secrets: new SecretBox(db),
-
-	adapters: createAdapter,
-	circuits: new Circuits((all) => void db.settings.put({ key: 'circuits', value: all })),
-	mail: createMailTransport(self.location.origin),
-	demo
-});
-
-Comlink.expose(api);
+Comlink.expose(exposed);

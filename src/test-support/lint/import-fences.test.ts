@@ -40,6 +40,14 @@ describe('import fences', { timeout: 60_000 }, () => {
 		expect(hits.join('\n')).toMatch(/run in node only/);
 	});
 
+	it('distributors do not import the demo wiring: the simulator core is apart', async () => {
+		const hits = await fencesHit(
+			'src/lib/distributors/wps/sim-common.ts',
+			"import { createHandlers } from '$lib/mocks/handlers';\nexport {};\n"
+		);
+		expect(hits.join('\n')).toMatch(/use \$lib\/simulator/);
+	});
+
 	it('a test file may import test support', async () => {
 		const hits = await fencesHit(
 			'src/lib/worker/orders/api.test.ts',

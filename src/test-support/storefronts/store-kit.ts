@@ -1,8 +1,8 @@
 import type { RequestHandler } from 'msw';
 import type { Offer } from '$lib/domain/catalog';
 import type { StoreCredentials } from '$lib/domain/storefront';
-import type { Simulator } from '$lib/mocks/simulator';
-import { useSimulatorServer } from '$lib/distributors/sim-test-kit';
+import type { Simulator } from '$lib/simulator/simulator';
+import { useSimulatorServer } from '$test-support/distributors/sim-kit';
 import type { StorefrontDeps } from '$lib/storefronts/types';
 
 /**

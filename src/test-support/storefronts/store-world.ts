@@ -2,7 +2,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { ShipmentInfo } from '$lib/distributors/types';
 import type { BuyerNotifier, StorefrontId } from '$lib/domain/storefront';
-import { Simulator } from '$lib/mocks/simulator';
+import { Simulator } from '$lib/simulator/simulator';
 import { shopifyHandlers } from '$lib/storefronts/shopify/mocks';
 import { wooHandlers } from '$lib/storefronts/woocommerce/mocks';
 import { createApi } from '../../lib/worker/api';

@@ -7,7 +7,14 @@ import type { DistributorId } from '$lib/domain/distributor';
 import { err, ok, type Result } from '$lib/domain/result';
 
 export type FakeMode =
-	'ok' | 'refuse' | 'lose_after_create' | 'lose_and_lookup_down' | 'down' | 'lookup_down';
+	| 'ok'
+	| 'refuse'
+	| 'lose_after_create'
+	| 'lose_and_lookup_down'
+	| 'down'
+	| 'lookup_down'
+	/** Creates the order, loses the answer, and cannot look a PO up (Tucker without ordernum). */
+	| 'lose_and_cannot_check';
 
 /**
  * An in-memory distributor for the placement tests: it holds orders by PO number and can refuse,
@@ -72,6 +79,8 @@ export class FakeDistributor {
 				) {
 					return this.down();
 				}
+				if (this.mode === 'lose_and_cannot_check')
+					return err('not_supported', `Cannot check PO ${poNumber}: ask the distributor.`);
 				return ok(
 					this.orders.has(poNumber)
 						? { poNumber, distributorRefs: [`REF-${poNumber}`], status: 'open' }
@@ -104,7 +113,11 @@ export class FakeDistributor {
 		if (this.mode === 'down') return this.down();
 		if (this.orders.has(request.poNumber)) return err('duplicate_po', 'PO already used.');
 		this.orders.set(request.poNumber, request);
-		if (this.mode === 'lose_after_create' || this.mode === 'lose_and_lookup_down')
+		if (
+			this.mode === 'lose_after_create' ||
+			this.mode === 'lose_and_lookup_down' ||
+			this.mode === 'lose_and_cannot_check'
+		)
 			return err('transient', 'The distributor did not answer in time.');
 		return ok({
 			poNumber: request.poNumber,

@@ -1,11 +1,12 @@
 import { openDb, reopenAfterLoss } from '$lib/db/db';
 import { createAdapter } from '$lib/distributors/registry';
-import type { Simulator } from '$lib/mocks/simulator';
+import type { Simulator } from '$lib/simulator/simulator';
 import type { ApiDeps } from '../../lib/worker/core/deps';
 import { Circuits } from '../../lib/worker/core/circuits';
 import { memoryLocks } from '../../lib/worker/core/locks';
 import { Network } from '../../lib/worker/core/network';
 import { SecretBox } from '../../lib/worker/secrets/sealing';
+import { memorySyncEngine } from './memory-sync-engine';
 import { createWriteQueue } from '../../lib/worker/core/write-queue';
 
 let counter = 0;
@@ -22,8 +23,10 @@ export function createTestDeps(
 	const { simulator, ...rest } = overrides;
 	const db = openDb(`test-${counter}-${Math.random().toString(36).slice(2)}`);
 	return {
+		workspace: 'demo',
 		db,
 		secrets: new SecretBox(db),
+		sync: memorySyncEngine,
 
 		fetch: async () => {
 			throw new Error('No fetch given to this test');

@@ -3,7 +3,7 @@ import type { Offer } from '$lib/domain/catalog';
 import { DISTRIBUTOR_IDS, type DistributorId } from '$lib/domain/distributor';
 import { createDemoFetch } from '$lib/mocks/demo-fetch';
 import { demoAccounts } from '$lib/mocks/demo-data';
-import { catalogFromOffers, Simulator, type RateLimit } from '$lib/mocks/simulator';
+import { catalogFromOffers, Simulator, type RateLimit } from '$lib/simulator/simulator';
 import { createApi } from '../../lib/worker/api';
 import { createTestDeps } from './test-deps';
 

@@ -4,7 +4,12 @@ import type { StatusQuery } from '../types';
 import { createAutomaticAdapter } from './index';
 import { fromRangeGeneration } from './mapping';
 import { automaticHandlers } from './mocks';
-import { BASE, request, TOKEN, useAutomaticSimulator } from './automatic-test-kit';
+import {
+	BASE,
+	request,
+	TOKEN,
+	useAutomaticSimulator
+} from '$test-support/distributors/automatic-kit';
 
 const kit = useAutomaticSimulator();
 const { sim } = kit;
@@ -62,7 +67,7 @@ describe('Automatic bulk status: the range lookup (path and shape invented)', ()
 		const adapter = createAutomaticAdapter({
 			fetch: async (input, init) =>
 				(await getResponse(handlers, new Request(input, init))) ?? Response.error(),
-			credentials: { apiToken: TOKEN },
+			credentials: { apiToken: TOKEN, apiBaseUrl: BASE },
 			now: () => sim.now()
 		});
 		expect(await adapter.getOrderStatuses(pos)).toEqual({

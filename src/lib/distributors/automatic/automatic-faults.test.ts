@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Fault } from '$lib/mocks/simulator';
+import type { Fault } from '$lib/simulator/simulator';
 import type { DistributorAdapter, DropShipRequest } from '../types';
-import { request, useAutomaticSimulator } from './automatic-test-kit';
+import { request, useAutomaticSimulator } from '$test-support/distributors/automatic-kit';
 
 const kit = useAutomaticSimulator();
 const { sim } = kit;

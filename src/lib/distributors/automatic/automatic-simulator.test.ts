@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BASE, request, TOKEN, useAutomaticSimulator } from './automatic-test-kit';
+import {
+	BASE,
+	request,
+	TOKEN,
+	useAutomaticSimulator
+} from '$test-support/distributors/automatic-kit';
 
 const kit = useAutomaticSimulator({ slowMs: 120, canRevoke: true });
 const { sim } = kit;

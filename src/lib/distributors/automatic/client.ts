@@ -1,43 +1,33 @@
-import { err, type Result } from '$lib/domain/result';
-import { send, type HttpAnswer } from '../http';
+import { accountGap } from '$lib/domain/account';
+import { createClient, type DistributorClient } from '../skeleton';
 import type { AdapterDeps } from '../types';
 import { AUTOMATIC_UNCONFIRMED } from './constants';
 import { AD_NAME } from './errors';
 
-export interface AdClient {
-	call(
-		operation: string,
-		method: 'GET' | 'POST',
-		path: string,
-		options?: { body?: unknown; poNumber?: string; query?: URLSearchParams }
-	): Promise<Result<HttpAnswer>>;
-}
+export { isSuccess } from '../skeleton';
 
-/** Every call carries the API token in the (invented) bearer header. */
-export function adClient(
-	deps: AdapterDeps,
-	baseUrl: string = AUTOMATIC_UNCONFIRMED.baseUrl
-): AdClient {
+export type AdClient = DistributorClient;
+
+/**
+ * Every call carries the API token in the (invented) bearer header, to the address the dealer
+ * entered (their rep's; not public). Without a usable address nothing is sent, and the answer is
+ * `not_enabled`, never a network fault to retry.
+ */
+export function adClient(deps: AdapterDeps, baseUrl?: string): AdClient {
 	const token = deps.credentials.apiToken?.trim() ?? '';
+	const address = (baseUrl ?? deps.credentials.apiBaseUrl ?? '').trim().replace(/\/+$/, '');
+	const gap = baseUrl
+		? null
+		: accountGap({ id: 'automatic', credentials: { apiBaseUrl: address } });
 	const { header, scheme } = AUTOMATIC_UNCONFIRMED.auth;
-	return {
-		async call(operation, method, path, options = {}) {
-			if (token === '') {
-				return err('auth', `Enter your ${AD_NAME} API token in Settings › Order automation.`);
-			}
-			const query = options.query ? `?${options.query.toString()}` : '';
-			return send(deps, AD_NAME, {
-				operation,
-				method,
-				url: `${baseUrl}${path}${query}`,
-				headers: { [header]: `${scheme} ${token}` },
-				...(options.body === undefined ? {} : { body: options.body }),
-				...(options.poNumber ? { poNumber: options.poNumber } : {})
-			});
-		}
-	};
-}
-
-export function isSuccess(answer: HttpAnswer): boolean {
-	return answer.status >= 200 && answer.status < 300;
+	return createClient(deps, {
+		name: AD_NAME,
+		baseUrl: address,
+		missing: () => {
+			if (token === '') return `Enter your ${AD_NAME} API token in Settings › Order automation.`;
+			return gap ? `${gap}. Enter it in Settings › Order automation.` : null;
+		},
+		missingCode: token === '' ? 'auth' : 'not_enabled',
+		headers: () => ({ [header]: `${scheme} ${token}` })
+	});
 }

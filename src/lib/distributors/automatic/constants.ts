@@ -1,7 +1,7 @@
 import type { ErrorCode } from '$lib/domain/result';
 import type { LineOutcome, OrderStatus } from '../types';
 
-/** v2 facts from a third-party page [3P-DOC S27]: PO printable ASCII ≤ 22; lookups ≤ 365 days. */
+/** UNCONFIRMED (one third-party page, Flxpoint [3P-DOC S27]): PO printable ASCII ≤ 22; lookups ≤ 365 days. */
 export const AUTOMATIC_MAX_PO = 22;
 export const AUTOMATIC_MAX_LOOKUP_DAYS = 365;
 
@@ -11,7 +11,12 @@ export const AUTOMATIC_MAX_LOOKUP_DAYS = 365;
  * in api-schemas.ts) is a placeholder until a dealer brings Automatic's API document.
  */
 export const AUTOMATIC_UNCONFIRMED = {
-	baseUrl: 'https://api.autodist.example/v2',
+	/**
+	 * The simulator's (and demo mode's) address. Automatic's real API address is not public: the
+	 * dealer enters the one their rep gave (stored with the account), and the proxy forwards to it
+	 * only when its own configuration names it. The `.example` host never resolves.
+	 */
+	simBaseUrl: 'https://api.autodist.example/v2',
 	/** "API Token" is all the dealer tools say [3P-DOC S24]; the bearer header is a guess. */
 	auth: { header: 'authorization', scheme: 'Bearer' },
 	paths: {

@@ -1,5 +1,6 @@
 import { ok, type Result } from '$lib/domain/result';
 import { parseBody } from '../http';
+import { findByStatus } from '../skeleton';
 import type { AdapterDeps, DistributorAdapter, StockLine } from '../types';
 import { AdInventory } from './api-schemas';
 import { adClient, isSuccess, type AdClient } from './client';
@@ -10,6 +11,7 @@ import { adOrderStatuses, listAdOrders } from './order-range';
 import { adOrderStatus, placeAdOrder, revokeAdOrder } from './orders';
 
 export interface AutomaticOptions {
+	/** Overrides the address saved with the account (tests). */
 	baseUrl?: string;
 	/** Use v2's (unverified) "revoke all orders for a PO"; AUTOMATIC_UNCONFIRMED.canRevoke by default. */
 	canRevoke?: boolean;
@@ -23,7 +25,7 @@ export function createAutomaticAdapter(
 	deps: AdapterDeps,
 	options: AutomaticOptions = {}
 ): DistributorAdapter {
-	const client = adClient(deps, options.baseUrl ?? AUTOMATIC_UNCONFIRMED.baseUrl);
+	const client = adClient(deps, options.baseUrl);
 	const canRevoke = options.canRevoke ?? AUTOMATIC_UNCONFIRMED.canRevoke;
 	const now = () => deps.now?.() ?? new Date();
 	return {
@@ -79,12 +81,8 @@ export function createAutomaticAdapter(
 		listRecentOrders: (from, to) => listAdOrders(client, from, to),
 
 		/** ok(null) when Automatic lists no generation for the PO; any failure means "unknown". */
-		async findOrderByPoNumber(poNumber) {
-			const found = await adOrderStatus(client, poNumber, now());
-			if (!found.ok) return found.error.code === 'not_found' ? ok(null) : found;
-			const { distributorRefs, status } = found.value;
-			return ok({ poNumber, distributorRefs, status });
-		},
+		findOrderByPoNumber: (poNumber) =>
+			findByStatus(poNumber, adOrderStatus(client, poNumber, now())),
 
 		/** `not_supported` with the contact unless the revoke flag is on; then `not_found` when nothing was revoked. */
 		cancelOrder: (poNumber) => revokeAdOrder(client, poNumber, canRevoke)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AdCreated, AdError, AdLookup } from './api-schemas';
-import { request } from './automatic-test-kit';
+import { request } from '$test-support/distributors/automatic-kit';
 import carb from './fixtures/error-carb.json';
 import created from './fixtures/order-created.json';
 import lookup from './fixtures/order-lookup.json';

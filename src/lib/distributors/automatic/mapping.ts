@@ -1,16 +1,20 @@
 import { carrierOf } from '$lib/domain/carriers';
 import { parsePriceToCents } from '$lib/domain/money';
 import type { FieldLimit } from '../limits';
+import { rollUpStatus } from '../skeleton';
 import type {
 	DropShipRequest,
 	DropShipResult,
 	LineOutcome,
 	OrderStatus,
+	OrderStatusResult,
 	ShipmentInfo,
 	StockLine
 } from '../types';
+import { readStatusWord, unknownStatusNote } from '../wire';
 import type { AdCreated, AdGeneration, AdInventory } from './api-schemas';
 import { AUTOMATIC_MAX_LOOKUP_DAYS, AUTOMATIC_MAX_PO, AUTOMATIC_UNCONFIRMED } from './constants';
+import { AD_NAME } from './errors';
 
 /** Pure conversions between our types and the (invented) Automatic v2 wire format. */
 
@@ -106,15 +110,25 @@ const GEN: Readonly<Record<string, OrderStatus>> = A.generationStatus;
 
 /** The PO's status across its order generations ("00", "01" …). */
 export function orderStatus(generations: readonly AdGeneration[]): OrderStatus {
-	const states = generations.map((g) => GEN[g.header.status.trim().toUpperCase()] ?? 'open');
-	const live = states.filter((s) => s !== 'cancelled');
-	if (states.length > 0 && live.length === 0) return 'cancelled';
-	const isShipped = (s: OrderStatus) => s === 'shipped' || s === 'invoiced';
-	if (live.length > 0 && live.every((s) => s === 'invoiced')) return 'invoiced';
-	if (live.length > 0 && live.every(isShipped)) return 'shipped';
-	if (live.some(isShipped)) return 'partially_shipped';
-	if (live.some((s) => s === 'backordered')) return 'backordered';
-	return 'open';
+	return rollUpStatus(generations.map((g) => readStatusWord(GEN, g.header.status).status));
+}
+
+/** One PO as the adapter reports it, from all its generations, unknown words noted. */
+export function toStatusResult(
+	poNumber: string,
+	generations: readonly AdGeneration[]
+): OrderStatusResult {
+	const note = unknownStatusNote(
+		AD_NAME,
+		generations.map((g) => readStatusWord(GEN, g.header.status).unknownWord)
+	);
+	return {
+		poNumber,
+		status: orderStatus(generations),
+		distributorRefs: [...new Set(generations.map((g) => g.header.orderNumber))],
+		shipments: toShipments(generations),
+		...(note ? { statusNote: note } : {})
+	};
 }
 
 /**

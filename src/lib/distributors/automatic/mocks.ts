@@ -1,5 +1,5 @@
 import { http, type JsonBodyType, type RequestHandler } from 'msw';
-import type { Simulator } from '$lib/mocks/simulator';
+import type { Simulator } from '$lib/simulator/simulator';
 import { AUTOMATIC_UNCONFIRMED } from './constants';
 import {
 	AD_SIM_DEFAULTS,
@@ -26,7 +26,7 @@ export function automaticHandlers(
 	options: AutomaticSimOptions = {}
 ): RequestHandler[] {
 	const resolved = { ...AD_SIM_DEFAULTS, ...options };
-	const base = AUTOMATIC_UNCONFIRMED.baseUrl;
+	const base = AUTOMATIC_UNCONFIRMED.simBaseUrl;
 	const inventory = async ({ request }: { request: Request }) => {
 		const refused = await guard(sim, request, resolved);
 		if (refused) return refused;

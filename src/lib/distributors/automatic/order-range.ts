@@ -6,7 +6,7 @@ import { AdLookup, type AdGeneration } from './api-schemas';
 import { isSuccess, type AdClient } from './client';
 import { AUTOMATIC_MAX_LOOKUP_DAYS, AUTOMATIC_UNCONFIRMED } from './constants';
 import { AD_NAME, adFailure } from './errors';
-import { fromRangeGeneration, orderStatus, toShipments } from './mapping';
+import { fromRangeGeneration, toStatusResult } from './mapping';
 
 const day = (at: Date) => at.toISOString().slice(0, 10);
 
@@ -41,14 +41,7 @@ export async function listAdOrders(
 	for (const g of generations) {
 		byPo.set(g.header.ponumber, [...(byPo.get(g.header.ponumber) ?? []), g]);
 	}
-	return ok(
-		[...byPo].map(([poNumber, all]) => ({
-			poNumber,
-			status: orderStatus(all),
-			distributorRefs: [...new Set(all.map((g) => g.header.orderNumber))],
-			shipments: toShipments(all)
-		}))
-	);
+	return ok([...byPo].map(([poNumber, all]) => toStatusResult(poNumber, all)));
 }
 
 /**

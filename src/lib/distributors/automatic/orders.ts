@@ -7,14 +7,7 @@ import { AdCreated, AdLookup, AdRevoked, type AdGeneration } from './api-schemas
 import { isSuccess, type AdClient } from './client';
 import { AUTOMATIC_UNCONFIRMED } from './constants';
 import { AD_NAME, adFailure } from './errors';
-import {
-	lookupWindow,
-	orderLimits,
-	orderStatus,
-	toLineResults,
-	toOrderBody,
-	toShipments
-} from './mapping';
+import { lookupWindow, orderLimits, toLineResults, toOrderBody, toStatusResult } from './mapping';
 
 const PATHS = AUTOMATIC_UNCONFIRMED.paths;
 
@@ -66,12 +59,7 @@ export async function adOrderStatus(
 	if (!found.ok) return found;
 	if (found.value.length === 0)
 		return err('not_found', `${AD_NAME} has no order for PO ${poNumber}.`);
-	return ok({
-		poNumber,
-		status: orderStatus(found.value),
-		distributorRefs: [...new Set(found.value.map((g) => g.header.orderNumber))],
-		shipments: toShipments(found.value)
-	});
+	return ok(toStatusResult(poNumber, found.value));
 }
 
 /**

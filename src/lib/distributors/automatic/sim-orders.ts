@@ -1,6 +1,6 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { z } from 'zod';
-import type { SimOrder, Simulator } from '$lib/mocks/simulator';
+import type { SimOrder, Simulator } from '$lib/simulator/simulator';
 import { AUTOMATIC_MAX_LOOKUP_DAYS, AUTOMATIC_MAX_PO, AUTOMATIC_UNCONFIRMED } from './constants';
 import {
 	adError,

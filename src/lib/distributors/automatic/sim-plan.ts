@@ -1,6 +1,6 @@
 import type { JsonBodyType } from 'msw';
-import { pickCarrier, trackingNumber } from '$lib/mocks/carriers';
-import { seededRandom, type SimOrder } from '$lib/mocks/simulator';
+import { pickCarrier, trackingNumber } from '$lib/simulator/carriers';
+import { seededRandom, type SimOrder } from '$lib/simulator/simulator';
 import { AUTOMATIC_UNCONFIRMED } from './constants';
 
 /**

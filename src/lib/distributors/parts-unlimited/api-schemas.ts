@@ -1,27 +1,31 @@
 import { z } from 'zod';
+import { WireId, WireNumber, WireQty, WireText, wireList, wireListKey } from '../wire';
 
 /**
  * The Parts Unlimited API wire format as integrations use it (distributors.md §3); the order list
  * is invented (§8.2) and mirrors the dealer-portal detail. Never used as a domain type.
  */
 
-const Num = z.union([z.number(), z.string()]);
+const Num = WireNumber;
 
 export const PuAvailability = z.object({
-	availability: z.array(
+	availability: wireListKey(
 		z.object({
-			partNumber: z.string(),
-			warehouses: z.array(z.object({ warehouse: z.string(), quantity: Num.nullable() }))
+			partNumber: WireId,
+			warehouses: wireList(
+				z.object({ warehouse: WireId, quantity: Num.nullable().optional().default(null) })
+			)
 		})
 	)
 });
 export type PuAvailability = z.infer<typeof PuAvailability>;
 
 export const PuPricing = z.object({
-	pricing: z.array(
+	pricing: wireListKey(
 		z.object({
-			partNumber: z.string(),
-			found: z.boolean(),
+			partNumber: WireId,
+			/** Absent `found` with a price means found; `false` means PU does not know the part. */
+			found: z.boolean().optional(),
 			basePrice: Num.nullable().optional(),
 			dealerPrice: Num.nullable().optional(),
 			retailPrice: Num.nullable().optional()
@@ -30,58 +34,76 @@ export const PuPricing = z.object({
 });
 export type PuPricing = z.infer<typeof PuPricing>;
 
+/**
+ * `status_code` as a number or a string: integrations compare it as `'200'`/`'202'`
+ * [CODE S15, distributors.md §9]. Read as a number; an unreadable code is undefined.
+ */
+const StatusCode = z
+	.union([z.number(), z.string(), z.null()])
+	.optional()
+	.transform((v) => {
+		const n = Number(String(v ?? '').trim());
+		return v === null || v === undefined || String(v).trim() === '' || !Number.isInteger(n)
+			? undefined
+			: n;
+	});
+
 /** Any answer to the order POST: success and business failure share one loose shape. */
 export const PuOrderAnswer = z.object({
-	status_code: z.coerce.number().int().optional(),
-	status_message: z.string().optional(),
-	mainframeErrors: z.array(z.object({ text: z.string() })).optional()
+	status_code: StatusCode,
+	status_message: WireText,
+	mainframeErrors: wireList(z.object({ text: WireText }))
 });
 
-const Bucket = z.object({ quantity: z.coerce.number().int() }).optional();
+const Bucket = z.object({ quantity: WireQty }).nullable().optional();
 
+/**
+ * An accepted order. Integrations read only `reference_number`, and `part_number` and
+ * `ordered.quantity` of `line_items[]` [CODE S15, S18]; `line_number` and the sibling buckets
+ * are read when present (invented, §8.2).
+ */
 export const PuOrderAccepted = z.object({
-	status_code: z.coerce.number().int(),
-	reference_number: z.union([z.string(), z.number()]).transform(String),
-	order_total: Num.optional(),
-	line_items: z
-		.array(
-			z.object({
-				line_number: z.coerce.number().int(),
-				part_number: z.string(),
-				ordered: Bucket,
-				/** Invented sibling buckets of `ordered` [INF §3.3]. */
-				backordered: Bucket,
-				cancelled: Bucket
-			})
-		)
-		.default([])
+	status_code: StatusCode,
+	reference_number: WireId.refine((v) => v !== '', 'empty reference_number'),
+	order_total: Num.nullable().optional(),
+	line_items: wireList(
+		z.object({
+			line_number: WireId.optional(),
+			part_number: WireId,
+			ordered: Bucket,
+			/** Invented sibling buckets of `ordered` [INF §3.3], UNCONFIRMED. */
+			backordered: Bucket,
+			cancelled: Bucket
+		})
+	)
 });
 export type PuOrderAccepted = z.infer<typeof PuOrderAccepted>;
 
+/** The order list's shape is UNCONFIRMED (no public code parses it); it mirrors the portal detail. */
 export const PuOrderLine = z.object({
-	partNumber: z.string(),
-	lineStatus: z.string(),
-	quantity: z.coerce.number().int(),
-	quantityShipped: z.coerce.number().int().default(0),
+	partNumber: WireId,
+	lineStatus: WireText,
+	quantity: WireQty,
+	quantityShipped: WireQty,
 	shipDate: z.string().nullable().optional(),
 	shipVia: z.string().nullable().optional(),
 	locationCode: z.string().nullable().optional(),
-	shippingCartons: z.array(z.object({ trackingNumber: z.string() })).default([])
+	shippingCartons: wireList(z.object({ trackingNumber: WireId }))
 });
 export type PuOrderLine = z.infer<typeof PuOrderLine>;
 
 export const PuOrder = z.object({
-	mfOrderNumber: z.union([z.string(), z.number()]).transform(String),
-	poNumber: z.string(),
-	status: z.string().optional(),
-	items: z.array(PuOrderLine)
+	mfOrderNumber: WireId,
+	poNumber: WireId,
+	status: WireText,
+	items: wireList(PuOrderLine)
 });
 export type PuOrder = z.infer<typeof PuOrder>;
 
 export const PuOrderList = z.object({
-	orders: z.array(PuOrder),
-	page_num: z.coerce.number().int(),
-	total_pages: z.coerce.number().int()
+	orders: wireListKey(PuOrder),
+	page_num: WireQty,
+	total_pages: WireQty
 });
 
 export const PuError = z.object({ message: z.string() });

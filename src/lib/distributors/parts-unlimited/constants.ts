@@ -3,6 +3,8 @@ import type { OrderStatus } from '../types';
 /** Production and staging hosts [CODE×4, CODE×2]; staging keys differ from production keys. */
 export const PU_BASE_URL = 'https://api.parts-unlimited.com/api';
 export const PU_STAGING_URL = 'https://stage-api.lemansplatform.com/api';
+/** UNCONFIRMED (one repository, S10): the dealer portal, for the price-file feed only. */
+export const PU_DEALER_URL = 'https://dealer.parts-unlimited.com/api';
 
 /** Warehouse codes of the inventory endpoint [CODE×2 S16, S17]. */
 export const PU_WAREHOUSES = ['WI', 'NY', 'TX', 'NV', 'NC'] as const;
@@ -22,7 +24,7 @@ export const PU_UNCONFIRMED = {
 	shippingMethod: { ground: 'ground', '2day': 'second_day', '1day': 'next_day' },
 	/** "back_order" is witnessed ×3; the no-backorder word is invented. */
 	cancellationPolicy: { backorder: 'back_order', cancel: 'cancel' },
-	/** `status_code` values treated as success [CODE S15, S16]. */
+	/** `status_code` values treated as success, compared as numbers ('202' = 202) [CODE S15, S16]. */
 	successCodes: [200, 201, 202, 203],
 	/** A quantity shown as "+" (feed style) is read as this many, capped. */
 	plusQuantity: 10,
@@ -30,6 +32,12 @@ export const PU_UNCONFIRMED = {
 	orderLookbackDays: 120,
 	/** Pages of the order list read at most per lookup. */
 	maxListPages: 20,
+	/**
+	 * The one witness of the v2 list call sends `ship_date_start`/`ship_date_end` with the same
+	 * window as the order dates, and no `order_type` [CODE S16]. Whether PU filters by them (an
+	 * unshipped order would then vanish) is unknown; the simulator ignores them.
+	 */
+	listSendsShipDates: true,
 	/** Order list page size of the simulator (invented). */
 	listPageSize: 25,
 	/** `lineStatus` words of the order list (shape invented per §8.2, mirroring the portal). */

@@ -1,6 +1,7 @@
 import { DISTRIBUTORS } from '$lib/domain/distributor';
-import { err, ok } from '$lib/domain/result';
+import { ok } from '$lib/domain/result';
 import { parseBody } from '../http';
+import { cancelNotSupported, findByStatus } from '../skeleton';
 import type { AdapterDeps, DistributorAdapter, StockLine } from '../types';
 import { PuAvailability, PuPricing } from './api-schemas';
 import { isSuccess, puClient, type PuClient } from './client';
@@ -84,20 +85,11 @@ export function createPartsUnlimitedAdapter(
 		},
 
 		/** ok(null) when PU lists no order for the PO; any failure means "unknown", never "absent". */
-		async findOrderByPoNumber(poNumber) {
-			const found = await puOrderStatus(client, poNumber, now());
-			if (!found.ok) return found.error.code === 'not_found' ? ok(null) : found;
-			const { distributorRefs, status } = found.value;
-			return ok({ poNumber, distributorRefs, status });
-		},
+		findOrderByPoNumber: (poNumber) =>
+			findByStatus(poNumber, puOrderStatus(client, poNumber, now())),
 
 		/** Always `not_supported`: PU's API cannot cancel; the message names who to contact. */
-		async cancelOrder(poNumber) {
-			return err(
-				'not_supported',
-				`${PU_NAME} cannot cancel orders through its API. Contact ${DISTRIBUTORS.pu.contact} and quote PO ${poNumber}.`
-			);
-		}
+		cancelOrder: async (poNumber) => cancelNotSupported(PU_NAME, DISTRIBUTORS.pu.contact, poNumber)
 	};
 }
 

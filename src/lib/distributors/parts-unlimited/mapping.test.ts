@@ -12,7 +12,7 @@ import inventory from './fixtures/inventory.json';
 import ordersPage from './fixtures/orders-page.json';
 import pricing from './fixtures/pricing.json';
 import { orderStatus, readQuantity, toLineResults, toShipments, toStockLines } from './mapping';
-import { request } from './pu-test-kit';
+import { request } from '$test-support/distributors/pu-kit';
 
 describe('PU mapping of recorded-looking bodies', () => {
 	it('reads string, "+", "N/A" and numeric quantities', () => {
@@ -44,9 +44,44 @@ describe('PU mapping of recorded-looking bodies', () => {
 		});
 		expect(toLineResults(order, PuOrderAccepted.parse(accepted)).map((l) => l.outcome)).toEqual([
 			'accepted',
+			'accepted'
+		]);
+		// The invented sibling bucket, matched by part number when PU sends no line number.
+		const withBucket = PuOrderAccepted.parse({
+			...accepted,
+			line_items: [
+				{ part_number: '21030174', ordered: { quantity: 0 }, backordered: { quantity: '2' } },
+				{ part_number: '1401-1193', ordered: { quantity: 3 } }
+			]
+		});
+		expect(toLineResults(order, withBucket).map((l) => l.outcome)).toEqual([
+			'accepted',
 			'backordered'
 		]);
 		expect(PuOrderAnswer.parse(mainframe).mainframeErrors?.[0]?.text).toMatch(/NOT FOUND/);
+	});
+
+	it('matches answer lines by line number, else by part number in order', () => {
+		const order = request({
+			lines: [
+				{ lineNo: 1, sku: '1401-1193', quantity: 1 },
+				{ lineNo: 2, sku: '1401-1193', quantity: 4 },
+				{ lineNo: 3, sku: '0101-0002', quantity: 1 }
+			]
+		});
+		const answer = PuOrderAccepted.parse({
+			reference_number: 7,
+			line_items: [
+				{ part_number: '1401-1193', ordered: { quantity: 1 } },
+				{ part_number: '1401-1193', ordered: { quantity: 0 }, cancelled: { quantity: 4 } },
+				{ line_number: '3', part_number: 'X', ordered: { quantity: 1 } }
+			]
+		});
+		expect(toLineResults(order, answer).map((l) => l.outcome)).toEqual([
+			'accepted',
+			'rejected',
+			'accepted'
+		]);
 	});
 
 	it('reads an order list page into status and one shipment with two cartons', () => {

@@ -1,15 +1,19 @@
 import { carrierOf } from '$lib/domain/carriers';
 import { parsePriceToCents } from '$lib/domain/money';
 import type { FieldLimit } from '../limits';
+import { rollUpStatus } from '../skeleton';
 import type {
 	DropShipRequest,
 	DropShipResult,
 	OrderStatus,
+	OrderStatusResult,
 	ShipmentInfo,
 	StockLine
 } from '../types';
+import { readStatusWord, unknownStatusNote, type ReadStatus } from '../wire';
 import type { PuAvailability, PuOrder, PuOrderAccepted, PuPricing } from './api-schemas';
 import { PU_UNCONFIRMED } from './constants';
+import { PU_NAME } from './errors';
 
 /** Pure conversions between our types and the Parts Unlimited wire format. */
 
@@ -56,7 +60,10 @@ export function toOrderBody(request: DropShipRequest, dealer: string): Record<st
 }
 
 /** "5", 5, "10+", "+" (feed style: many), "N/A" or blank (none). */
-export function readQuantity(raw: string | number | null): { qty: number; capped: boolean } {
+export function readQuantity(raw: string | number | null | undefined): {
+	qty: number;
+	capped: boolean;
+} {
 	if (typeof raw === 'number') return { qty: Math.max(0, Math.trunc(raw)), capped: false };
 	const text = (raw ?? '').trim();
 	if (text === '+') return { qty: PU_UNCONFIRMED.plusQuantity, capped: true };
@@ -80,10 +87,11 @@ export function toStockLines(
 			code: w.warehouse,
 			...readQuantity(w.quantity)
 		}));
-		const cost = price?.found ? parsePriceToCents(price.dealerPrice ?? null) : null;
+		const isPriced = price !== undefined && price.found !== false;
+		const cost = isPriced ? parsePriceToCents(price.dealerPrice ?? null) : null;
 		return {
 			sku,
-			found: warehouses.length > 0 || price?.found === true,
+			found: warehouses.length > 0 || isPriced,
 			totalQty: warehouses.reduce((sum, w) => sum + w.qty, 0),
 			warehouses,
 			capped: warehouses.some((w) => w.capped),
@@ -92,13 +100,38 @@ export function toStockLines(
 	});
 }
 
+type AnswerLine = PuOrderAccepted['line_items'][number];
+
+/**
+ * PU's answer line for each of ours: by `line_number` when PU sends it, else by part number (plain
+ * or punctuated alike) in order, so the second line of a part takes the second answer for it.
+ */
+export function matchAnswerLines(
+	request: DropShipRequest,
+	answers: readonly AnswerLine[]
+): (AnswerLine | undefined)[] {
+	const used = new Set<AnswerLine>();
+	return request.lines.map((line) => {
+		const byNumber = answers.find(
+			(a) => a.line_number !== undefined && a.line_number === String(line.lineNo)
+		);
+		const byPart = answers.find(
+			(a) => !used.has(a) && a.line_number === undefined && plain(a.part_number) === plain(line.sku)
+		);
+		const found = byNumber ?? byPart;
+		if (found) used.add(found);
+		return found;
+	});
+}
+
 /** Per-line outcome from PU's buckets; a line PU did not itemise counts as accepted. */
 export function toLineResults(
 	request: DropShipRequest,
 	accepted: PuOrderAccepted
 ): DropShipResult['lines'] {
-	return request.lines.map((line) => {
-		const answer = accepted.line_items.find((l) => l.line_number === line.lineNo);
+	const answers = matchAnswerLines(request, accepted.line_items);
+	return request.lines.map((line, index) => {
+		const answer = answers[index];
 		const base = { lineNo: line.lineNo, sku: line.sku, quantity: line.quantity };
 		const backordered = answer?.backordered?.quantity ?? 0;
 		const cancelled = answer?.cancelled?.quantity ?? 0;
@@ -120,17 +153,26 @@ const LINE_WORDS: Readonly<Record<string, OrderStatus>> = PU_UNCONFIRMED.lineSta
 
 /** The order's status from its lines (PU reports progress per line). */
 export function orderStatus(orders: readonly PuOrder[]): OrderStatus {
-	const states = orders.flatMap((o) =>
-		o.items.map((i) => LINE_WORDS[i.lineStatus.trim().toUpperCase()] ?? 'open')
+	return rollUpStatus(lineStates(orders).map((s) => s.status));
+}
+
+function lineStates(orders: readonly PuOrder[]): ReadStatus[] {
+	return orders.flatMap((o) => o.items.map((i) => readStatusWord(LINE_WORDS, i.lineStatus)));
+}
+
+/** One PO as the adapter reports it, unknown line words noted. */
+export function toStatusResult(poNumber: string, orders: readonly PuOrder[]): OrderStatusResult {
+	const note = unknownStatusNote(
+		PU_NAME,
+		lineStates(orders).map((s) => s.unknownWord)
 	);
-	const live = states.filter((s) => s !== 'cancelled');
-	if (states.length > 0 && live.length === 0) return 'cancelled';
-	const isShipped = (s: OrderStatus) => s === 'shipped' || s === 'invoiced';
-	if (live.length > 0 && live.every((s) => s === 'invoiced')) return 'invoiced';
-	if (live.length > 0 && live.every(isShipped)) return 'shipped';
-	if (live.some(isShipped)) return 'partially_shipped';
-	if (live.some((s) => s === 'backordered')) return 'backordered';
-	return 'open';
+	return {
+		poNumber,
+		status: orderStatus(orders),
+		distributorRefs: [...new Set(orders.map((o) => o.mfOrderNumber))],
+		shipments: toShipments(orders),
+		...(note ? { statusNote: note } : {})
+	};
 }
 
 /** Lines shipped together (same location, day, carrier and cartons) are one shipment. */

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'msw';
-import type { Simulator } from '$lib/mocks/simulator';
+import type { Simulator } from '$lib/simulator/simulator';
 import { PU_SIM_DEFAULTS, type PuSimOptions } from './sim-common';
 import { orderHandlers } from './sim-orders';
 import { partHandlers } from './sim-parts';

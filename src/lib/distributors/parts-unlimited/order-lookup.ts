@@ -6,7 +6,7 @@ import { PuOrderList, type PuOrder } from './api-schemas';
 import { isSuccess, type PuClient } from './client';
 import { PU_UNCONFIRMED } from './constants';
 import { PU_NAME, puHttpFailure } from './errors';
-import { listDate, orderStatus, toShipments } from './mapping';
+import { listDate, toStatusResult } from './mapping';
 
 const DAY = 86_400_000;
 
@@ -24,7 +24,14 @@ async function readPages(
 ): Promise<Result<{ orders: PuOrder[]; isComplete: boolean }>> {
 	const orders: PuOrder[] = [];
 	for (let page = 1; page <= PU_UNCONFIRMED.maxListPages; page++) {
-		const query = `order_date_start=${listDate(from)}&order_date_end=${listDate(to)}&page_num=${page}`;
+		// The witness sends the ship-date pair with the same window [CODE S16]; what PU makes of
+		// it is UNCONFIRMED (PU_UNCONFIRMED.listSendsShipDates).
+		const start = listDate(from);
+		const end = listDate(to);
+		const shipDates = PU_UNCONFIRMED.listSendsShipDates
+			? `&ship_date_start=${start}&ship_date_end=${end}`
+			: '';
+		const query = `order_date_start=${start}&order_date_end=${end}${shipDates}&page_num=${page}`;
 		const sent = await client.call(
 			lookup?.operation ?? 'listOrders',
 			'GET',
@@ -54,12 +61,7 @@ export async function listPuOrders(client: PuClient, from: Date, to: Date) {
 export function puResults(orders: readonly PuOrder[]): OrderStatusResult[] {
 	const byPo = new Map<string, PuOrder[]>();
 	for (const o of orders) byPo.set(o.poNumber, [...(byPo.get(o.poNumber) ?? []), o]);
-	return [...byPo].map(([poNumber, all]) => ({
-		poNumber,
-		status: orderStatus(all),
-		distributorRefs: all.map((o) => o.mfOrderNumber),
-		shipments: toShipments(all)
-	}));
+	return [...byPo].map(([poNumber, all]) => toStatusResult(poNumber, all));
 }
 
 /**
@@ -94,12 +96,7 @@ export async function puOrderStatus(
 	if (found.value.length === 0) {
 		return err('not_found', `${PU_NAME} has no order for PO ${poNumber}.`);
 	}
-	return ok({
-		poNumber,
-		status: orderStatus(found.value),
-		distributorRefs: found.value.map((o) => o.mfOrderNumber),
-		shipments: toShipments(found.value)
-	});
+	return ok(toStatusResult(poNumber, found.value));
 }
 
 /** The list read once, over the window from the oldest PO, for every PO asked about. */

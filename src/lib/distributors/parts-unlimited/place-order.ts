@@ -26,7 +26,7 @@ export async function placePuOrder(
 	if (!sent.ok) return sent;
 	const answer = sent.value;
 	const loose = PuOrderAnswer.safeParse(answer.json);
-	const mainframe = loose.success ? (loose.data.mainframeErrors ?? []) : [];
+	const mainframe = loose.success ? loose.data.mainframeErrors : [];
 	if (mainframe.length > 0) {
 		return orderRefusal(mainframe.map((e) => e.text).join('; '), client.dealer, po);
 	}
@@ -34,7 +34,7 @@ export async function placePuOrder(
 	const isRefused =
 		code !== undefined && !(PU_UNCONFIRMED.successCodes as readonly number[]).includes(code);
 	if (isRefused && answer.status < 500 && answer.status !== 429) {
-		const text = loose.success ? (loose.data.status_message ?? '') : '';
+		const text = loose.success ? loose.data.status_message : '';
 		return orderRefusal(text || `status_code ${code}`, client.dealer, po);
 	}
 	if (!isSuccess(answer)) return puHttpFailure(answer, client.dealer);

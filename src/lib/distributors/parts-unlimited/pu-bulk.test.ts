@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StatusQuery } from '../types';
 import { PU_UNCONFIRMED } from './constants';
-import { KEY, request, usePuSimulator } from './pu-test-kit';
+import { KEY, request, usePuSimulator } from '$test-support/distributors/pu-kit';
 
 const kit = usePuSimulator();
 const { sim } = kit;

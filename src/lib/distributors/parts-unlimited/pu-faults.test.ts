@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Fault } from '$lib/mocks/simulator';
+import type { Fault } from '$lib/simulator/simulator';
 import type { DistributorAdapter, DropShipRequest } from '../types';
-import { request, usePuSimulator } from './pu-test-kit';
+import { request, usePuSimulator } from '$test-support/distributors/pu-kit';
 
 const kit = usePuSimulator();
 const { sim } = kit;

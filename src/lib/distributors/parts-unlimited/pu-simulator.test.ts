@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KEY, usePuSimulator } from './pu-test-kit';
+import { KEY, usePuSimulator } from '$test-support/distributors/pu-kit';
 
 const kit = usePuSimulator({ slowMs: 120, plusFrom: 10 });
 const base = 'https://api.parts-unlimited.com/api';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEALER, KEY, request, usePuSimulator } from './pu-test-kit';
+import { DEALER, KEY, request, usePuSimulator } from '$test-support/distributors/pu-kit';
 
 const kit = usePuSimulator();
 const { sim } = kit;

@@ -1,6 +1,6 @@
 import { delay, HttpResponse, type JsonBodyType } from 'msw';
 import type { Offer } from '$lib/domain/catalog';
-import type { Simulator } from '$lib/mocks/simulator';
+import type { Simulator } from '$lib/simulator/simulator';
 import { PU_UNCONFIRMED } from './constants';
 
 export interface PuSimOptions {

@@ -1,6 +1,6 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { z } from 'zod';
-import type { SimOrder, Simulator } from '$lib/mocks/simulator';
+import type { SimOrder, Simulator } from '$lib/simulator/simulator';
 import { PU_BASE_URL, PU_STAGING_URL, PU_UNCONFIRMED } from './constants';
 import { findPart, guard, puError, reply, stockOf, type PuSimOptions } from './sim-common';
 import { allocateLine, orderAt, type PuPlanLine } from './sim-plan';
@@ -13,7 +13,8 @@ interface PuSimState {
 
 /** What the simulated PU requires of an order body; anything else is refused like PU would. */
 const OrderBody = z.object({
-	dealer_number: z.string().regex(/^\d+$/),
+	// Dealer numbers in public code carry letters (KY1234) [distributors.md §9].
+	dealer_number: z.string().regex(/^[A-Z0-9-]+$/i),
 	order_type: z.literal('DS'),
 	purchase_order_number: z.string().min(1).max(PU_UNCONFIRMED.maxPoLength),
 	shipping_method: z.string(),
@@ -90,14 +91,14 @@ export function orderHandlers(sim: Simulator, options: Required<PuSimOptions>): 
 		return reply(
 			sim,
 			{
-				status_code: 202,
+				// As integrations read it: a string status code, lines by part number [CODE S15, S18].
+				status_code: '202',
 				status_message: SIM.accepted,
 				reference_number: order.ref,
 				order_total: total,
 				line_items: plan.map((l) => {
 					const isKept = kept.includes(l);
 					return {
-						line_number: l.lineNumber,
 						part_number: l.sku,
 						ordered: { quantity: isKept && !l.isBackordered ? l.quantity : 0 },
 						backordered: { quantity: isKept && l.isBackordered ? l.quantity : 0 },
@@ -105,7 +106,7 @@ export function orderHandlers(sim: Simulator, options: Required<PuSimOptions>): 
 					};
 				})
 			},
-			{ status_code: 202, status_message: SIM.accepted }
+			{ status_code: '202', status_message: SIM.accepted }
 		);
 	};
 

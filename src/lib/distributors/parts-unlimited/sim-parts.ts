@@ -1,5 +1,5 @@
 import { http, type RequestHandler } from 'msw';
-import type { Simulator } from '$lib/mocks/simulator';
+import type { Simulator } from '$lib/simulator/simulator';
 import { PU_BASE_URL, PU_STAGING_URL, PU_UNCONFIRMED, PU_WAREHOUSES } from './constants';
 import { findPart, guard, puError, reply, stockOf, type PuSimOptions } from './sim-common';
 
@@ -35,7 +35,7 @@ export function partHandlers(sim: Simulator, options: Required<PuSimOptions>): R
 						: []
 				};
 			});
-			return reply(sim, { availability }, { availability: [{ partNumber: 1 }] });
+			return reply(sim, { availability }, { availability: [{ warehouses: 'none' }] });
 		}),
 		http.get(`${base}/v1/parts/pricing/:parts`, async ({ request, params }) => {
 			const asked = await partsOf(request, params.parts);
@@ -51,7 +51,7 @@ export function partHandlers(sim: Simulator, options: Required<PuSimOptions>): R
 					retailPrice: dollars(offer.msrpCents ?? offer.costCents)
 				};
 			});
-			return reply(sim, { pricing }, { pricing: [{ partNumber: 'X' }] });
+			return reply(sim, { pricing }, { pricing: [{ found: 'maybe' }] });
 		})
 	]);
 }

@@ -1,5 +1,5 @@
-import { pickCarrier, trackingNumber, type SimCarrier } from '$lib/mocks/carriers';
-import { seededRandom, type SimOrder } from '$lib/mocks/simulator';
+import { pickCarrier, trackingNumber, type SimCarrier } from '$lib/simulator/carriers';
+import { seededRandom, type SimOrder } from '$lib/simulator/simulator';
 import { PU_UNCONFIRMED } from './constants';
 
 /**

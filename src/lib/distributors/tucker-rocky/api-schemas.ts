@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WireId, WireNumber, WireText, wireList, wireListKey } from '../wire';
 
 /**
  * The Tucker "trws" wire format as integrations use it (distributors.md §4.1, §8.3). Every answer
@@ -6,46 +7,52 @@ import { z } from 'zod';
  * seen by no witness and exist for the simulator. Never used as a domain type.
  */
 
-const Str = z.union([z.string(), z.number()]).transform(String);
-const Num = z.union([z.number(), z.string()]);
+const Str = WireId;
+const Num = WireNumber;
 
 /** The part every answer shares: what the client checks before a call-specific schema. */
 export const TrStatus = z.object({
-	status: z.string(),
-	errormsg: z.string().optional()
+	status: WireText,
+	errormsg: WireText
 });
 
-export const TrDc = z.object({ dcname: z.string(), dcinv: Num });
+export const TrDc = z.object({ dcname: Str, dcinv: Num.nullable().optional() });
 
+/**
+ * An INV/PRC item. The witnesses read items by position (`item[0].inventory`, `item[0].price`)
+ * [CODE S14]; `itemnum` is seen only in ORD lines, so here it is optional and used when present.
+ */
 export const TrItem = z.object({
-	/** [invented] key name of the item number (§8.3). */
-	itemnum: Str,
-	inventory: Num.optional(),
-	dc: z.array(TrDc).optional(),
-	price: Num.optional(),
+	itemnum: Str.optional(),
+	inventory: Num.nullable().optional(),
+	dc: wireList(TrDc),
+	price: Num.nullable().optional(),
 	/** [invented] an unknown item's refusal. */
-	errormsg: z.string().optional()
+	errormsg: WireText
 });
 export type TrItem = z.infer<typeof TrItem>;
 
-/** INV, PRC and INP all answer `item[]` [CODE S13, S14]. */
-export const TrItems = z.object({ status: z.string(), item: z.array(TrItem) });
+/** INV, PRC and INP all answer `item[]` [CODE S13, S14]; one item may come as the object itself. */
+export const TrItems = z.object({ status: WireText, item: wireListKey(TrItem) });
 export const TrInvBody = z.object({ INV: TrItems });
 export const TrPrcBody = z.object({ PRC: TrItems });
 
 export const TrOrderLine = z.object({
 	itemnum: Str.optional(),
-	errormsg: z.string().default(''),
+	errormsg: WireText,
 	/** [invented] quantity Tucker put on backorder. */
-	qtybo: Num.optional()
+	qtybo: Num.nullable().optional()
 });
 export type TrOrderLine = z.infer<typeof TrOrderLine>;
 
 /** Success: `orderoutput` with `ordernum` and `orderline[]` [CODE S14]. */
 export const TrOrdSuccessBody = z.object({
 	ORD: z.object({
-		status: z.string(),
-		orderoutput: z.object({ ordernum: Str, orderline: z.array(TrOrderLine) })
+		status: WireText,
+		orderoutput: z.object({
+			ordernum: Str,
+			orderline: wireList(TrOrderLine)
+		})
 	})
 });
 export type TrOrdSuccess = z.infer<typeof TrOrdSuccessBody>['ORD']['orderoutput'];
@@ -53,33 +60,39 @@ export type TrOrdSuccess = z.infer<typeof TrOrdSuccessBody>['ORD']['orderoutput'
 /** Failure: `errormsg` plus `orderinput.orderline[].errormsg` [CODE S15]. */
 export const TrOrdFailureBody = z.object({
 	ORD: z.object({
-		status: z.string(),
-		errormsg: z.string().default(''),
-		orderinput: z.object({ orderline: z.array(TrOrderLine).default([]) }).optional()
+		status: WireText,
+		errormsg: WireText,
+		orderinput: z
+			.object({ orderline: wireList(TrOrderLine) })
+			.nullable()
+			.optional()
 	})
 });
 
-export const TrTracking = z.object({ carrier: z.string().default(''), trackingnum: Str });
+export const TrTracking = z.object({ carrier: WireText, trackingnum: Str });
 
 export const TrShipmentLine = z.object({
-	trackingnumbers: z.array(TrTracking),
+	trackingnumbers: wireList(TrTracking),
 	/** [invented] the rest of a shipment line: item, quantity, DC and ship date. */
 	itemnum: Str.optional(),
-	qty: Num.optional(),
-	dcname: z.string().optional(),
-	shipdate: z.string().optional()
+	qty: Num.nullable().optional(),
+	dcname: z.string().nullable().optional(),
+	shipdate: z.string().nullable().optional()
 });
 export type TrShipmentLine = z.infer<typeof TrShipmentLine>;
 
 export const TrShipment = z.object({
 	ordernum: Str,
 	/** [invented] see TUCKER_UNCONFIRMED.orderStatus. */
-	orderstatus: z.string().optional(),
-	shipmentline: z.array(TrShipmentLine)
+	orderstatus: z.string().nullable().optional(),
+	shipmentline: wireList(TrShipmentLine)
 });
 export type TrShipment = z.infer<typeof TrShipment>;
 
-/** SHP: `shipment[]` per ordernum, empty until something ships [CODE S14, §8.3]. */
+/**
+ * SHP: `shipment` per ordernum, empty until something ships [CODE S14, §8.3]. The witnesses
+ * read `shipment` through `shipmentline[0]`; one shipment may come as the object itself.
+ */
 export const TrShpBody = z.object({
-	SHP: z.object({ status: z.string(), shipment: z.array(TrShipment) })
+	SHP: z.object({ status: WireText, shipment: wireList(TrShipment) })
 });

@@ -56,6 +56,8 @@ export function trwsClient(deps: AdapterDeps, baseUrl = TUCKER_URL): TrwsClient 
 				operation,
 				method: 'GET',
 				url: `${baseUrl}?${query.toString()}`,
+				// The public PHP clients follow trws redirects (distributors.md §9).
+				redirect: 'follow',
 				...(poNumber ? { poNumber } : {})
 			});
 			if (!sent.ok) return sent;

@@ -1,7 +1,8 @@
 import type { OrderStatus } from '../types';
 
-/** Production and test hosts of the "trws" web service [CODE×3 S13–S15, CODE S23]. */
+/** Production host of the "trws" web service [CODE×3 S13–S15]. */
 export const TUCKER_URL = 'https://api.tucker.com/bin/trws';
+/** UNCONFIRMED (single witness, CODE S23): Tucker's test host. */
 export const TUCKER_TEST_URL = 'https://apitest.tucker.com/bin/trws';
 
 /** The one status word every witness agrees on [CODE×2 S14, S15]. */
@@ -10,10 +11,10 @@ export const TUCKER_SUCCESS = 'SUCCESSFUL';
 /** Distribution centres in the order of the `invlist` feed columns [CODE S19]. */
 export const TUCKER_DCS = ['TX', 'PA', 'OR', 'CO', 'FL', 'IL', 'CA'] as const;
 
-/** DX1 shows 9 meaning "9 or more" per DC [3P-DOC S26]. */
+/** UNCONFIRMED (one help page, DX1 [3P-DOC S26]): 9 means "9 or more" per DC. */
 export const TUCKER_DC_CAP = 9;
 
-/** DX1: special-instructions note max 55 characters [3P-DOC S26]. */
+/** UNCONFIRMED (one help page, DX1 [3P-DOC S26]): special-instructions note max 55 characters. */
 export const TUCKER_NOTE_MAX = 55;
 
 export type TrwsType = 'INV' | 'PRC' | 'INP' | 'ORD' | 'SHP';
@@ -55,18 +56,6 @@ export const TUCKER_UNCONFIRMED = {
 		INVOICED: 'invoiced',
 		CANCELLED: 'cancelled'
 	} satisfies Record<string, OrderStatus>,
-	/**
-	 * findOrderByPoNumber sends a validate-only ORD (`submit=NO`, `allowduplicatepo=NO`) for the
-	 * PO: a duplicate refusal means Tucker holds it. It needs a ship-to and a line; these are them.
-	 */
-	probe: {
-		name: 'PO LOOKUP',
-		address1: '4900 ALLIANCE GATEWAY FWY',
-		city: 'FORT WORTH',
-		state: 'TX',
-		zip: '76177',
-		line: '160942,1'
-	},
 	/** Texts over `errormsg` (all invented, matched loosely). */
 	errors: {
 		authPattern: /api\s*key|customer\s*(number|#)|not authori[sz]ed/i,

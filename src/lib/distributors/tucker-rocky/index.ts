@@ -1,6 +1,7 @@
 import { DISTRIBUTORS } from '$lib/domain/distributor';
-import { err, ok, type Result } from '$lib/domain/result';
+import { ok, type Result } from '$lib/domain/result';
 import { parseBody } from '../http';
+import { cancelNotSupported } from '../skeleton';
 import type { AdapterDeps, DistributorAdapter, StockLine } from '../types';
 import { TrInvBody, TrPrcBody } from './api-schemas';
 import { trwsClient, type Param, type TrwsClient } from './client';
@@ -74,9 +75,8 @@ export function createTuckerRockyAdapter(
 		placeDropShipOrder: (request) => placeTuckerOrder(client, request),
 
 		/**
-		 * SHP by the ordernum(s) in `refs`; without refs the ordernum is looked up first. `not_found`
-		 * when Tucker has no such PO or ordernum; `not_supported` when it holds the PO but did not
-		 * name its ordernum.
+		 * SHP by the ordernum(s) in `refs`; `not_found` when Tucker has no such ordernum;
+		 * `not_supported` ("cannot check", nothing sent) without refs.
 		 */
 		getOrderStatus: (poNumber, refs) => tuckerOrderStatus(client, poNumber, refs),
 
@@ -90,18 +90,14 @@ export function createTuckerRockyAdapter(
 		listRecentOrders: async () => tuckerCannotList(),
 
 		/**
-		 * A validate-only ORD reveals a duplicate PO (an inference, see order-lookup.ts): ok(null) when
-		 * Tucker would accept the PO as new; any failure means "unknown", never "absent".
+		 * Always `not_supported` ("cannot check"), naming what to ask Tucker: trws has no lookup by
+		 * PO, and nothing is sent to guess one (see order-lookup.ts).
 		 */
-		findOrderByPoNumber: (poNumber) => findTuckerOrder(client, poNumber),
+		findOrderByPoNumber: (poNumber) => findTuckerOrder(poNumber),
 
 		/** Always `not_supported`: trws has no cancel call; the message names who to contact. */
-		async cancelOrder(poNumber) {
-			return err(
-				'not_supported',
-				`${TUCKER_NAME} cannot cancel orders through its API. Contact ${DISTRIBUTORS.tucker.contact} and quote PO ${poNumber}.`
-			);
-		}
+		cancelOrder: async (poNumber) =>
+			cancelNotSupported(TUCKER_NAME, DISTRIBUTORS.tucker.contact, poNumber)
 	};
 }
 

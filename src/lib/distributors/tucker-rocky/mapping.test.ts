@@ -13,7 +13,7 @@ import {
 	toShipments,
 	toStockLines
 } from './mapping';
-import { request } from './tucker-test-kit';
+import { request } from '$test-support/distributors/tucker-kit';
 
 describe('Tucker mapping of recorded-looking bodies', () => {
 	it('reads DC figures with 9 as "9 or more"', () => {

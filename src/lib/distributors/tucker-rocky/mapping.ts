@@ -1,16 +1,20 @@
 import { carrierOf } from '$lib/domain/carriers';
 import { parsePriceToCents } from '$lib/domain/money';
 import type { FieldLimit } from '../limits';
+import { rollUpStatus } from '../skeleton';
 import type {
 	DropShipRequest,
 	DropShipResult,
 	OrderStatus,
+	OrderStatusResult,
 	ShipmentInfo,
 	StockLine
 } from '../types';
+import { readStatusWord, unknownStatusNote, type ReadStatus } from '../wire';
 import type { TrItem, TrOrderLine, TrShipment } from './api-schemas';
 import type { Param } from './client';
 import { TUCKER_DC_CAP, TUCKER_NOTE_MAX, TUCKER_UNCONFIRMED } from './constants';
+import { TUCKER_NAME } from './errors';
 
 /** Pure conversions between our types and the Tucker "trws" wire format. */
 
@@ -36,7 +40,7 @@ export function orderLimits(request: DropShipRequest): FieldLimit[] {
  * The ORD parameters in the order two integrations send them [CODE×2 S14, S15]. Tucker takes no
  * company or phone; `allowduplicatepo=NO` makes Tucker itself refuse a second order for a PO.
  */
-export function toOrderParams(request: DropShipRequest, isSubmit: boolean): Param[] {
+export function toOrderParams(request: DropShipRequest): Param[] {
 	const s = request.shipTo;
 	const note = request.note?.trim();
 	return [
@@ -50,37 +54,71 @@ export function toOrderParams(request: DropShipRequest, isSubmit: boolean): Para
 		['allowduplicatepo', 'NO'],
 		['carrier', TUCKER_UNCONFIRMED.carrier[request.shippingMethod]],
 		['splitlines', TUCKER_UNCONFIRMED.splitLines],
-		['submit', isSubmit ? 'YES' : 'NO'],
+		// Always YES: an ORD is sent only to place an order, never to look one up (distributors.md §9).
+		['submit', 'YES'],
 		...request.lines.map((l): Param => ['line', `${tuckerItem(l.sku)},${l.quantity}`]),
 		...(note ? [['invoiceNote', note] satisfies Param] : [])
 	];
 }
 
 /** A DC figure 0–9 where 9 means "9 or more" [3P-DOC S26]. */
-export function readDcQuantity(raw: string | number): { qty: number; capped: boolean } {
-	const qty = Math.max(0, Math.trunc(Number(String(raw).trim().replace(/\+$/, '')) || 0));
+export function readDcQuantity(raw: string | number | null | undefined): {
+	qty: number;
+	capped: boolean;
+} {
+	const qty = Math.max(
+		0,
+		Math.trunc(
+			Number(
+				String(raw ?? '')
+					.trim()
+					.replace(/\+$/, '')
+			) || 0
+		)
+	);
 	return { qty, capped: qty >= TUCKER_DC_CAP };
 }
 
-/** INV items (and PRC prices when given) for the SKUs asked, matched without dashes. */
+/**
+ * The answer item for each SKU asked: by `itemnum` (without dashes) when Tucker names it, else by
+ * position, as the witnesses read `item[0]` for the first item asked [CODE S14].
+ */
+export function itemsFor(
+	skus: readonly string[],
+	items: readonly TrItem[]
+): (TrItem | undefined)[] {
+	return skus.map((sku, index) => {
+		const named = items.find(
+			(i) => i.itemnum !== undefined && tuckerItem(i.itemnum) === tuckerItem(sku)
+		);
+		if (named) return named;
+		const atPosition = items[index];
+		return atPosition && atPosition.itemnum === undefined ? atPosition : undefined;
+	});
+}
+
+/** INV items (and PRC prices when given) for the SKUs asked. */
 export function toStockLines(
 	skus: readonly string[],
 	inventory: readonly TrItem[],
 	prices: readonly TrItem[] = []
 ): StockLine[] {
-	return skus.map((sku) => {
-		const item = inventory.find((i) => tuckerItem(i.itemnum) === tuckerItem(sku));
-		const priced = prices.find((i) => tuckerItem(i.itemnum) === tuckerItem(sku) && !i.errormsg);
-		const isFound = item !== undefined && !item.errormsg;
+	const stocked = itemsFor(skus, inventory);
+	const priced = itemsFor(skus, prices);
+	return skus.map((sku, index) => {
+		const item = stocked[index];
+		const price = priced[index];
+		const isFound = item !== undefined && item.errormsg.trim() === '';
 		const warehouses = isFound
-			? (item.dc ?? []).map((d) => ({ code: d.dcname, ...readDcQuantity(d.dcinv) }))
+			? item.dc.map((d) => ({ code: d.dcname, ...readDcQuantity(d.dcinv) }))
 			: [];
 		// No per-DC figures: the total `inventory` is all we have [CODE S14].
 		const fallbackTotal =
 			isFound && warehouses.length === 0 ? Math.max(0, Number(item.inventory ?? 0) || 0) : 0;
-		const cost = TUCKER_UNCONFIRMED.isPriceDealerCost
-			? parsePriceToCents(priced?.price ?? null)
-			: null;
+		const cost =
+			TUCKER_UNCONFIRMED.isPriceDealerCost && price && price.errormsg.trim() === ''
+				? parsePriceToCents(price.price ?? null)
+				: null;
 		return {
 			sku,
 			found: isFound,
@@ -123,29 +161,49 @@ export function lineErrors(lines: readonly TrOrderLine[]): string[] {
 const WORDS: Readonly<Record<string, OrderStatus>> = TUCKER_UNCONFIRMED.orderStatus;
 
 /**
- * The status of the orders behind a PO. SHP lists an ordernum only once something shipped
- * (§8.3), so an ordernum without an entry is open; an entry without the (invented) status word
- * but with tracking is read as shipped [INF].
+ * The state of each ordernum. SHP lists an ordernum only once something shipped (§8.3), so an
+ * ordernum without an entry is open; an entry without the (invented) status word but with
+ * tracking is read as shipped [INF]; an unknown word is open and handed back.
  */
+function refStates(refs: readonly string[], shipments: readonly TrShipment[]): ReadStatus[] {
+	return refs.map((ref): ReadStatus => {
+		const entry = shipments.find((s) => s.ordernum === ref);
+		if (!entry) return { status: 'open' };
+		if (entry.orderstatus) {
+			const read = readStatusWord(WORDS, entry.orderstatus);
+			if (read.status !== 'open' || read.unknownWord) return read;
+		}
+		const hasTracking = entry.shipmentline.some((l) => l.trackingnumbers.length > 0);
+		return { status: hasTracking ? 'shipped' : 'open' };
+	});
+}
+
+/** The status of the orders behind a PO. */
 export function orderStatus(
 	refs: readonly string[],
 	shipments: readonly TrShipment[]
 ): OrderStatus {
-	const states = refs.map((ref): OrderStatus => {
-		const entry = shipments.find((s) => s.ordernum === ref);
-		if (!entry) return 'open';
-		const word = entry.orderstatus ? WORDS[entry.orderstatus.trim().toUpperCase()] : undefined;
-		if (word) return word;
-		return entry.shipmentline.some((l) => l.trackingnumbers.length > 0) ? 'shipped' : 'open';
-	});
-	const live = states.filter((s) => s !== 'cancelled');
-	if (states.length > 0 && live.length === 0) return 'cancelled';
-	const isShipped = (s: OrderStatus) => s === 'shipped' || s === 'invoiced';
-	if (live.length > 0 && live.every((s) => s === 'invoiced')) return 'invoiced';
-	if (live.length > 0 && live.every(isShipped)) return 'shipped';
-	if (live.some((s) => isShipped(s) || s === 'partially_shipped')) return 'partially_shipped';
-	if (live.some((s) => s === 'backordered')) return 'backordered';
-	return 'open';
+	return rollUpStatus(refStates(refs, shipments).map((s) => s.status));
+}
+
+/** One PO as the adapter reports it, from SHP for its ordernums, unknown words noted. */
+export function toStatusResult(
+	poNumber: string,
+	refs: readonly string[],
+	all: readonly TrShipment[]
+): OrderStatusResult {
+	const shipments = all.filter((s) => refs.includes(s.ordernum));
+	const note = unknownStatusNote(
+		TUCKER_NAME,
+		refStates(refs, shipments).map((s) => s.unknownWord)
+	);
+	return {
+		poNumber,
+		status: orderStatus(refs, shipments),
+		distributorRefs: [...refs],
+		shipments: toShipments(shipments),
+		...(note ? { statusNote: note } : {})
+	};
 }
 
 /** Shipment lines with the same DC, day and tracking numbers are one parcel group. */
@@ -158,13 +216,15 @@ export function toShipments(shipments: readonly TrShipment[]): ShipmentInfo[] {
 			const reported = line.trackingnumbers[0]?.carrier || undefined;
 			const key = [shipment.ordernum, line.dcname, line.shipdate, tracking.join(',')].join('|');
 			const item =
-				line.itemnum !== undefined ? [{ sku: line.itemnum, quantity: Number(line.qty ?? 0) }] : [];
+				line.itemnum !== undefined
+					? [{ sku: line.itemnum, quantity: Number(line.qty ?? 0) || 0 }]
+					: [];
 			const existing = byKey.get(key);
 			if (existing) {
 				existing.lines.push(...item);
 				continue;
 			}
-			const shipDate = readShipDate(line.shipdate);
+			const shipDate = readShipDate(line.shipdate ?? undefined);
 			byKey.set(key, {
 				distributorRef: `${shipment.ordernum}-${line.dcname ?? ''}-${tracking[0] ?? ''}`,
 				carrier: carrierOf(tracking[0] ?? '', reported),

@@ -19,7 +19,7 @@ export async function placeTuckerOrder(
 	const limits = checkLimits(TUCKER_NAME, orderLimits(request));
 	if (!limits.ok) return limits;
 	const po = request.poNumber;
-	const sent = await client.call('placeOrder', 'ORD', toOrderParams(request, true), po);
+	const sent = await client.call('placeOrder', 'ORD', toOrderParams(request), po);
 	if (!sent.ok) return sent;
 	if (!sent.value.isSuccess) return orderRefusal(sent.value, client.customer, po);
 	const parsed = parseBody(TrOrdSuccessBody, sent.value.answer, TUCKER_NAME);

@@ -5,7 +5,7 @@ import { TrShpBody } from './api-schemas';
 import type { Param, TrwsClient } from './client';
 import { TUCKER_UNCONFIRMED } from './constants';
 import { refusal, TUCKER_NAME } from './errors';
-import { orderStatus, toShipments } from './mapping';
+import { toStatusResult } from './mapping';
 
 const P = TUCKER_UNCONFIRMED.errors;
 
@@ -78,17 +78,7 @@ async function shp(
 	const parsed = parseBody(TrShpBody, sent.value.answer, TUCKER_NAME);
 	if (!parsed.ok) return parsed;
 	const all = parsed.value.SHP.shipment;
-	return ok(
-		batch.map(({ po, ordernums }) => {
-			const shipments = all.filter((s) => ordernums.includes(s.ordernum));
-			return {
-				poNumber: po.poNumber,
-				status: orderStatus(ordernums, shipments),
-				distributorRefs: ordernums,
-				shipments: toShipments(shipments)
-			};
-		})
-	);
+	return ok(batch.map(({ po, ordernums }) => toStatusResult(po.poNumber, ordernums, all)));
 }
 
 /** trws has no order list [§4.1]: SHP needs the ordernums, so nothing can be listed by date. */

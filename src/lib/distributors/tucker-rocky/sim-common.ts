@@ -1,6 +1,6 @@
 import { delay, HttpResponse, type JsonBodyType } from 'msw';
 import type { Offer } from '$lib/domain/catalog';
-import type { Simulator } from '$lib/mocks/simulator';
+import type { Simulator } from '$lib/simulator/simulator';
 import { TUCKER_DCS, TUCKER_SUCCESS, TUCKER_UNCONFIRMED } from './constants';
 import { tuckerItem } from './mapping';
 

@@ -1,5 +1,5 @@
 import type { JsonBodyType } from 'msw';
-import type { Simulator } from '$lib/mocks/simulator';
+import type { Simulator } from '$lib/simulator/simulator';
 import { TUCKER_DC_CAP, TUCKER_DCS } from './constants';
 import { findItem, refuse, reply, SIM, stockOf } from './sim-common';
 

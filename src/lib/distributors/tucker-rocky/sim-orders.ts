@@ -1,6 +1,6 @@
 import { HttpResponse, type JsonBodyType } from 'msw';
 import { US_STATES } from '$lib/domain/address';
-import type { SimOrder, Simulator } from '$lib/mocks/simulator';
+import type { SimOrder, Simulator } from '$lib/simulator/simulator';
 import { TUCKER_NOTE_MAX, TUCKER_UNCONFIRMED } from './constants';
 import { envelope, findItem, refuse, reply, SIM, stockOf } from './sim-common';
 import { allocate, shipmentAt, type TrPlan } from './sim-plan';
@@ -106,7 +106,7 @@ export function shpAnswer(sim: Simulator, query: URLSearchParams): Response {
 		const entry = plan ? shipmentAt(o, plan, sim.now()) : null;
 		return entry === null ? [] : [entry];
 	});
-	return reply(sim, 'SHP', { shipment }, {});
+	return reply(sim, 'SHP', { shipment }, { shipment: [{ shipmentline: [] }] });
 }
 
 function record(

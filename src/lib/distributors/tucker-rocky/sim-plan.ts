@@ -1,6 +1,6 @@
 import type { JsonBodyType } from 'msw';
-import { pickCarrier, trackingNumber, type SimCarrier } from '$lib/mocks/carriers';
-import { seededRandom, type SimOrder } from '$lib/mocks/simulator';
+import { pickCarrier, trackingNumber, type SimCarrier } from '$lib/simulator/carriers';
+import { seededRandom, type SimOrder } from '$lib/simulator/simulator';
 import { TUCKER_DCS, TUCKER_UNCONFIRMED } from './constants';
 
 /**

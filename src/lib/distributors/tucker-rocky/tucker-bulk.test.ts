@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StatusQuery } from '../types';
 import { TUCKER_UNCONFIRMED } from './constants';
-import { request, useTuckerSimulator } from './tucker-test-kit';
+import { request, useTuckerSimulator } from '$test-support/distributors/tucker-kit';
 
 const kit = useTuckerSimulator();
 const { sim } = kit;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Fault } from '$lib/mocks/simulator';
+import type { Fault } from '$lib/simulator/simulator';
 import type { DistributorAdapter, DropShipRequest } from '../types';
-import { params, request, useTuckerSimulator } from './tucker-test-kit';
+import { params, request, useTuckerSimulator } from '$test-support/distributors/tucker-kit';
 
 const kit = useTuckerSimulator();
 const { sim } = kit;
@@ -137,16 +137,19 @@ const submits = () =>
 	kit.requests().filter((c) => params(c.url).some(([k, v]) => k === 'submit' && v === 'YES'));
 
 describe('a lost answer on order placement', () => {
-	it('is reconciled by PO: Tucker holds one order and we learn its ordernum', async () => {
+	it('cannot be reconciled by PO: "cannot check", nothing resent, no ORD probe', async () => {
 		sim.setFault('tucker', 'lost_response', true);
 		const settled = await placeExactlyOnce(kit.adapter(), request());
-		const held = sim.findOrder('tucker', 'PO-3001');
-		expect(settled).toEqual({
-			ok: true,
-			value: { poNumber: 'PO-3001', distributorRefs: [held?.ref], status: 'open' }
+		expect(settled).toMatchObject({
+			ok: false,
+			error: { code: 'not_supported', message: expect.stringMatching(/Ask .*PO-3001/) }
 		});
 		expect(sim.countOrders('tucker', 'PO-3001')).toBe(1);
 		expect(submits()).toHaveLength(1);
+		const ords = kit
+			.requests()
+			.filter((c) => params(c.url).some(([k, v]) => k === 'type' && v === 'ORD'));
+		expect(ords).toHaveLength(1);
 	});
 
 	it('resends when the lookup shows Tucker never got it', async () => {

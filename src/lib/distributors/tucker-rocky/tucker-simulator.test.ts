@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CUST, KEY, useTuckerSimulator } from './tucker-test-kit';
+import { CUST, KEY, useTuckerSimulator } from '$test-support/distributors/tucker-kit';
 
 const kit = useTuckerSimulator();
 const { sim } = kit;

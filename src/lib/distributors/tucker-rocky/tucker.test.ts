@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CUST, KEY, params, request, useTuckerSimulator } from './tucker-test-kit';
+import {
+	CUST,
+	KEY,
+	params,
+	request,
+	useTuckerSimulator
+} from '$test-support/distributors/tucker-kit';
 
 const kit = useTuckerSimulator();
 const { sim } = kit;
@@ -170,36 +176,37 @@ describe('Tucker Rocky adapter against its simulator: happy paths', () => {
 		if (all.ok) expect(all.value.shipments).toHaveLength(2);
 	});
 
-	it('finds the ordernum of a PO by a validate-only ORD when no refs are stored', async () => {
-		expect(await kit.adapter().findOrderByPoNumber('PO-3001')).toEqual({ ok: true, value: null });
-		const probe = kit.requests()[0];
-		expect(params(probe?.url)).toEqual(
-			expect.arrayContaining([
-				['type', 'ORD'],
-				['po', 'PO-3001'],
-				['allowduplicatepo', 'NO'],
-				['submit', 'NO']
-			])
-		);
-		expect(sim.countOrders('tucker', 'PO-3001')).toBe(0);
+	it('a lookup without an order number sends no ORD and answers "cannot check"', async () => {
 		const placed = await kit.adapter().placeDropShipOrder(request());
 		if (!placed.ok) throw new Error(placed.error.message);
-		expect(await kit.adapter().findOrderByPoNumber('PO-3001')).toEqual({
-			ok: true,
-			value: { poNumber: 'PO-3001', distributorRefs: placed.value.distributorRefs, status: 'open' }
-		});
-		expect(await kit.adapter().getOrderStatus('PO-3001')).toMatchObject({
-			ok: true,
-			value: { status: 'open', distributorRefs: placed.value.distributorRefs }
-		});
+		const before = kit.requests().length;
+		for (const lookup of [
+			await kit.adapter().findOrderByPoNumber('PO-3001'),
+			await kit.adapter().getOrderStatus('PO-3001')
+		]) {
+			expect(lookup).toEqual({
+				ok: false,
+				error: {
+					code: 'not_supported',
+					message: expect.stringMatching(
+						/cannot tell whether PO PO-3001 reached them\. Ask your Tucker Rocky sales representative/
+					)
+				}
+			});
+		}
+		// Nothing was sent for the lookups, and no ORD other than the one placement ever.
+		expect(kit.requests()).toHaveLength(before);
+		const ords = kit
+			.requests()
+			.filter((r) => params(r.url).some(([k, v]) => k === 'type' && v === 'ORD'));
+		expect(ords).toHaveLength(1);
+		expect(ords.flatMap((r) => params(r.url)).filter(([k]) => k === 'submit')).toEqual([
+			['submit', 'YES']
+		]);
 		expect(sim.countOrders('tucker', 'PO-3001')).toBe(1);
 	});
 
-	it('says not_found for a PO or ordernum Tucker does not hold', async () => {
-		expect(await kit.adapter().getOrderStatus('PO-NONE')).toMatchObject({
-			ok: false,
-			error: { code: 'not_found' }
-		});
+	it('says not_found for an ordernum Tucker does not hold', async () => {
 		expect(await kit.adapter().getOrderStatus('PO-NONE', ['7999999'])).toMatchObject({
 			ok: false,
 			error: { code: 'not_found', detail: 'Order number not found' }

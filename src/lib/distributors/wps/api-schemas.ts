@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WireId, WireNumber, WireQty, WireText, wireList, wireListKey } from '../wire';
 
 /**
  * The WPS Data Depot v4 wire format (distributors.md §2). Only what the adapter reads is required;
@@ -6,101 +7,124 @@ import { z } from 'zod';
  */
 
 /** Prices arrive as strings in several clients ("89.95"), sometimes as numbers. */
-const Money = z.union([z.string(), z.number()]);
-const Quantity = z.coerce.number().int().nonnegative();
+const Money = WireNumber;
 
 export const WpsCursor = z.object({
-	current: z.string().nullable(),
-	prev: z.string().nullable(),
-	next: z.string().nullable(),
-	count: z.number().int()
+	current: z.string().nullable().optional(),
+	prev: z.string().nullable().optional(),
+	next: z.string().nullable().optional(),
+	count: z.number().int().optional()
 });
 export type WpsCursor = z.infer<typeof WpsCursor>;
 
+/** Per-warehouse columns [CODE×3]; a column WPS leaves out (or a warehouse it closes) reads as 0. */
 export const WpsInventory = z.object({
-	id: z.number().int().optional(),
-	item_id: z.number().int().optional(),
-	sku: z.string().optional(),
-	ca_warehouse: Quantity,
-	ga_warehouse: Quantity,
-	id_warehouse: Quantity,
-	in_warehouse: Quantity,
-	pa_warehouse: Quantity,
-	pa2_warehouse: Quantity,
-	tx_warehouse: Quantity,
-	total: Quantity
+	id: WireId.optional(),
+	item_id: WireId.optional(),
+	sku: WireId.optional(),
+	ca_warehouse: WireQty,
+	ga_warehouse: WireQty,
+	id_warehouse: WireQty,
+	in_warehouse: WireQty,
+	pa_warehouse: WireQty,
+	pa2_warehouse: WireQty,
+	tx_warehouse: WireQty,
+	total: WireQty
 });
 export type WpsInventory = z.infer<typeof WpsInventory>;
 
 export const WpsItem = z.object({
-	id: z.number().int(),
-	sku: z.string(),
-	name: z.string().optional(),
-	list_price: Money.optional(),
-	standard_dealer_price: Money.optional(),
-	status: z.string().optional(),
+	id: WireId.optional(),
+	sku: WireId,
+	name: z.string().nullable().optional(),
+	list_price: Money.nullable().optional(),
+	standard_dealer_price: Money.nullable().optional(),
+	status: z.string().nullable().optional(),
 	/** Present with include=inventory; `data` is null when WPS holds no inventory row. */
-	inventory: z.object({ data: WpsInventory.nullable() }).optional()
+	inventory: z.object({ data: WpsInventory.nullable().optional() }).nullable().optional()
 });
 export type WpsItem = z.infer<typeof WpsItem>;
 
 export const WpsItemPage = z.object({
-	data: z.array(WpsItem),
-	meta: z.object({ cursor: WpsCursor }).optional()
+	data: wireListKey(WpsItem),
+	meta: z.object({ cursor: WpsCursor.optional() }).nullable().optional()
 });
 
 export const WpsCart = z.object({
 	data: z.object({
-		cart_number: z.union([z.string(), z.number()]).transform(String),
-		po_number: z.string(),
-		shipment_type: z.string().optional()
+		cart_number: WireId.optional(),
+		po_number: WireId.optional(),
+		shipment_type: z.string().nullable().optional()
 	})
 });
 export type WpsCart = z.infer<typeof WpsCart>;
 
 /** Cart-item response fields are not documented (§2.3); the adapter reads only these, all optional. */
 export const WpsCartItem = z.object({
-	data: z.object({
-		item_sku: z.string().optional(),
-		quantity: z.number().int().optional(),
-		backorder_quantity: z.number().int().nonnegative().optional()
-	})
+	data: z
+		.object({
+			item_sku: WireId.optional(),
+			quantity: WireQty,
+			backorder_quantity: WireQty
+		})
+		.nullable()
+		.optional()
 });
 
+/** An accepted submit must name its order number: without it the order cannot be followed. */
 export const WpsSubmittedOrder = z.object({
-	data: z.object({ order_number: z.union([z.string(), z.number()]).transform(String) })
+	data: z.object({ order_number: WireId.refine((v) => v !== '', 'empty order_number') })
 });
 
+/**
+ * One line of an order_detail as the public Java SDK reads it (`OrderItem`: sku, order_quantity,
+ * ship_quantity, backorder_quantity, price) [CODE×2, distributors.md §9].
+ */
+export const WpsOrderItem = z.object({
+	sku: WireId,
+	order_quantity: WireQty,
+	/** Absent (not 0) means WPS did not say: the shipped line then counts its ordered quantity. */
+	ship_quantity: z.union([z.number(), z.string(), z.null()]).optional(),
+	backorder_quantity: WireQty,
+	price: Money.nullable().optional()
+});
+export type WpsOrderItem = z.infer<typeof WpsOrderItem>;
+
+/** `OrderDetail` of the SDK: strings for order and invoice numbers, tracking numbers as a list. */
 export const WpsOrderDetail = z.object({
-	order_number: z.union([z.string(), z.number()]).transform(String),
-	order_status: z.string(),
-	invoice_number: z.number().int().nullable().optional(),
-	freight: z.number().nullable().optional(),
-	misc_charges: z.number().nullable().optional(),
-	order_total: z.number().nullable().optional(),
+	order_number: WireId,
+	order_status: WireText,
+	invoice_number: WireId.nullable().optional(),
+	freight: Money.nullable().optional(),
+	misc_charges: Money.nullable().optional(),
+	order_total: Money.nullable().optional(),
 	warehouse: z.string().nullable().optional(),
 	order_date: z.string().nullable().optional(),
 	ship_date: z.string().nullable().optional(),
 	invoice_date: z.string().nullable().optional(),
 	ship_via: z.string().nullable().optional(),
-	tracking_numbers: z.array(z.string()).default([]),
-	/** Item row fields are not documented; `sku` and `quantity` are our guess (§2.3). */
-	items: z.array(z.object({ sku: z.string(), quantity: z.coerce.number().int() })).default([])
+	tracking_numbers: wireList(WireId).transform((l) => l.filter((t) => t !== '')),
+	items: wireList(WpsOrderItem)
 });
 export type WpsOrderDetail = z.infer<typeof WpsOrderDetail>;
 
+const WpsPo = z.object({
+	po_number: WireId,
+	ship_name: z.string().nullable().optional(),
+	order_details: wireList(WpsOrderDetail)
+});
+export type WpsPo = z.infer<typeof WpsPo>;
+
+/**
+ * `GET /orders/{po}`: the PO object [DOC S2]. The Java SDK reads `data` as a list of POs, so a
+ * list is read too; either way the answer is the POs it holds (at least one).
+ */
 export const WpsPurchaseOrder = z.object({
-	data: z.object({
-		po_number: z.string(),
-		ship_name: z.string().nullable().optional(),
-		order_details: z.array(WpsOrderDetail)
-	})
+	data: wireListKey(WpsPo).refine((pos) => pos.length > 0, 'no purchase order in data')
 });
 
 /** `GET /orders?from_date&to_date` [DOC S2]: every PO of the range, each with its order_details. */
-export const WpsPurchaseOrderList = z.object({
-	data: z.array(WpsPurchaseOrder.shape.data)
-});
+export const WpsPurchaseOrderList = z.object({ data: wireListKey(WpsPo) });
 
 /** The error body is undocumented (§2.3): `{message, errors}` is the simulator's invented shape. */
 export const WpsError = z.object({

@@ -38,21 +38,30 @@ export const WPS_UNCONFIRMED = {
 	stockCap: 25,
 	/** No PO length is documented; 30 matches the other header fields. */
 	maxPoLength: 30,
-	/** `order_status` words of an order_detail; the real vocabulary is not published. */
+	/**
+	 * `order_status` words of an order_detail, upper-cased. The real vocabulary is not published:
+	 * Invoiced, Shipped, B/O, Processing, Pending and Cancelled come from one public UI filter
+	 * [single witness, distributors.md §9]; OPEN, BACKORDER and CANCELED are our guesses. A word
+	 * not listed reads as open and is recorded on the PO.
+	 */
 	orderStatus: {
 		OPEN: 'open',
+		PROCESSING: 'open',
+		PENDING: 'open',
+		'B/O': 'backordered',
 		BACKORDER: 'backordered',
 		SHIPPED: 'shipped',
 		INVOICED: 'invoiced',
-		CANCELLED: 'cancelled'
+		CANCELLED: 'cancelled',
+		CANCELED: 'cancelled'
 	} satisfies Record<string, OrderStatus>,
-	/** What the simulator writes for each state (inverse of the above). */
+	/** What the simulator writes for each state: the witnessed spellings. */
 	simStatusWord: {
-		open: 'OPEN',
-		backordered: 'BACKORDER',
-		shipped: 'SHIPPED',
-		invoiced: 'INVOICED',
-		cancelled: 'CANCELLED'
+		open: 'Processing',
+		backordered: 'B/O',
+		shipped: 'Shipped',
+		invoiced: 'Invoiced',
+		cancelled: 'Cancelled'
 	},
 	/** Our shipping method → a documented `ship_via` request code [DOC S1]; the choice is ours. */
 	shipVia: { ground: 'BEST', '2day': 'UP2D', '1day': 'UP1D' },

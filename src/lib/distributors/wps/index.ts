@@ -1,12 +1,13 @@
 import { DISTRIBUTORS } from '$lib/domain/distributor';
-import { err, ok, type Result } from '$lib/domain/result';
+import { ok, type Result } from '$lib/domain/result';
 import { parseBody } from '../http';
+import { cancelNotSupported, findByStatus } from '../skeleton';
 import type { AdapterDeps, DistributorAdapter, OrderStatusResult, StockLine } from '../types';
 import { WpsItemPage, WpsPurchaseOrder } from './api-schemas';
 import { isSuccess, wpsClient, type WpsClient } from './client';
 import { WPS_UNCONFIRMED } from './constants';
 import { WPS_NAME, wpsFailure } from './errors';
-import { poStatus, toShipments, toStockLine } from './mapping';
+import { toStatusResult, toStockLine } from './mapping';
 import { listWpsOrders, wpsOrderStatuses } from './order-list';
 import { placeWpsOrder } from './place-order';
 
@@ -76,20 +77,11 @@ export function createWpsAdapter(deps: AdapterDeps, options: WpsOptions = {}): D
 		listRecentOrders: (from, to) => listWpsOrders(client, from, to),
 
 		/** ok(null) when WPS has no order for the PO; any failure means "unknown", never "absent". */
-		async findOrderByPoNumber(poNumber) {
-			const found = await orderStatus(client, poNumber);
-			if (!found.ok) return found.error.code === 'not_found' ? ok(null) : found;
-			const { distributorRefs, status } = found.value;
-			return ok({ poNumber, distributorRefs, status });
-		},
+		findOrderByPoNumber: (poNumber) => findByStatus(poNumber, orderStatus(client, poNumber)),
 
 		/** Always `not_supported`: WPS's API cannot cancel; the message names who to contact. */
-		async cancelOrder(poNumber) {
-			return err(
-				'not_supported',
-				`${WPS_NAME} cannot cancel orders through its API. Contact ${DISTRIBUTORS.wps.contact} and quote PO ${poNumber}.`
-			);
-		}
+		cancelOrder: async (poNumber) =>
+			cancelNotSupported(WPS_NAME, DISTRIBUTORS.wps.contact, poNumber)
 	};
 }
 
@@ -103,11 +95,10 @@ async function orderStatus(
 	if (!isSuccess(answer.value)) return wpsFailure(answer.value, 'status', poNumber);
 	const po = parseBody(WpsPurchaseOrder, answer.value, WPS_NAME);
 	if (!po.ok) return po;
-	const details = po.value.data.order_details;
-	return ok({
-		poNumber,
-		status: poStatus(details),
-		distributorRefs: details.map((d) => d.order_number),
-		shipments: toShipments(details)
-	});
+	return ok(
+		toStatusResult(
+			poNumber,
+			po.value.data.flatMap((p) => p.order_details)
+		)
+	);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { WpsError, WpsItemPage, WpsPurchaseOrder } from './api-schemas';
 import cartError from './fixtures/cart-error-422.json';
 import itemsFixture from './fixtures/items-with-inventory.json';
-import poFixture from './fixtures/purchase-order-split.json';
+import poFixture from './fixtures/order-status.json';
 import { poStatus, toIsoDate, toShipments, toStockLine } from './mapping';
 
 describe('WPS mapping of recorded-looking bodies', () => {
@@ -18,9 +18,9 @@ describe('WPS mapping of recorded-looking bodies', () => {
 	});
 
 	it('reads a split PO: one shipment so far, partially shipped', () => {
-		const po = WpsPurchaseOrder.parse(poFixture);
-		expect(poStatus(po.data.order_details)).toBe('partially_shipped');
-		expect(toShipments(po.data.order_details)).toEqual([
+		const details = WpsPurchaseOrder.parse(poFixture).data.flatMap((p) => p.order_details);
+		expect(poStatus(details)).toBe('partially_shipped');
+		expect(toShipments(details)).toEqual([
 			{
 				distributorRef: '6110110',
 				carrier: 'OnTrac',

@@ -1,9 +1,18 @@
 import { carrierOf } from '$lib/domain/carriers';
 import { parsePriceToCents } from '$lib/domain/money';
 import type { FieldLimit } from '../limits';
-import type { DropShipRequest, OrderStatus, ShipmentInfo, StockLine } from '../types';
+import { rollUpStatus } from '../skeleton';
+import type {
+	DropShipRequest,
+	OrderStatus,
+	OrderStatusResult,
+	ShipmentInfo,
+	StockLine
+} from '../types';
+import { readStatusWord, unknownStatusNote, type ReadStatus } from '../wire';
 import type { WpsInventory, WpsItem, WpsOrderDetail } from './api-schemas';
 import { WPS_LIMITS, WPS_UNCONFIRMED, WPS_WAREHOUSES } from './constants';
+import { WPS_NAME } from './errors';
 
 /** Pure conversions between our types and the WPS wire format. */
 
@@ -101,24 +110,37 @@ function warehouseQuantities(inventory: WpsInventory | null, stockCap: number) {
 
 const STATUS_WORDS: Readonly<Record<string, OrderStatus>> = WPS_UNCONFIRMED.orderStatus;
 
-export function detailStatus(
-	detail: Pick<WpsOrderDetail, 'order_status'>
-): OrderStatus | undefined {
-	return STATUS_WORDS[detail.order_status.trim().toUpperCase()];
+export function detailStatus(detail: Pick<WpsOrderDetail, 'order_status'>): ReadStatus {
+	return readStatusWord(STATUS_WORDS, detail.order_status);
 }
 
 /** The PO's status from its order_details (one per filling warehouse). */
 export function poStatus(details: readonly WpsOrderDetail[]): OrderStatus {
-	const states = details.map((d) => detailStatus(d) ?? 'open');
-	if (states.length === 0) return 'open';
-	const live = states.filter((s) => s !== 'cancelled');
-	if (live.length === 0) return 'cancelled';
-	const isShipped = (s: OrderStatus) => s === 'shipped' || s === 'invoiced';
-	if (live.every((s) => s === 'invoiced')) return 'invoiced';
-	if (live.every(isShipped)) return 'shipped';
-	if (live.some(isShipped)) return 'partially_shipped';
-	if (live.some((s) => s === 'backordered')) return 'backordered';
-	return 'open';
+	return rollUpStatus(details.map((d) => detailStatus(d).status));
+}
+
+/** One PO as the adapter reports it: status, WPS order numbers, shipments, unknown words noted. */
+export function toStatusResult(
+	poNumber: string,
+	details: readonly WpsOrderDetail[]
+): OrderStatusResult {
+	const note = unknownStatusNote(
+		WPS_NAME,
+		details.map((d) => detailStatus(d).unknownWord)
+	);
+	return {
+		poNumber,
+		status: poStatus(details),
+		distributorRefs: [...new Set(details.map((d) => d.order_number))],
+		shipments: toShipments(details),
+		...(note ? { statusNote: note } : {})
+	};
+}
+
+/** Shipped units of an item line: `ship_quantity`, or the ordered quantity when WPS leaves it out. */
+function shippedQuantity(item: WpsOrderDetail['items'][number]): number {
+	if (item.ship_quantity === undefined || item.ship_quantity === null) return item.order_quantity;
+	return Math.max(0, Math.trunc(Number(item.ship_quantity) || 0));
 }
 
 /** Every order_detail that carries tracking numbers is one shipment. */
@@ -135,7 +157,9 @@ export function toShipments(details: readonly WpsOrderDetail[]): ShipmentInfo[] 
 				trackingNumbers: d.tracking_numbers,
 				...(shipDate ? { shipDate } : {}),
 				...(d.warehouse ? { warehouse: d.warehouse } : {}),
-				lines: d.items.map((i) => ({ sku: i.sku, quantity: i.quantity }))
+				lines: d.items
+					.map((i) => ({ sku: i.sku, quantity: shippedQuantity(i) }))
+					.filter((l) => l.quantity > 0)
 			};
 		});
 }

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'msw';
-import type { Simulator } from '$lib/mocks/simulator';
+import type { Simulator } from '$lib/simulator/simulator';
 import { WPS_SIM_DEFAULTS, type WpsSimOptions } from './sim-common';
 import { itemHandlers } from './sim-items';
 import { orderHandlers } from './sim-orders';

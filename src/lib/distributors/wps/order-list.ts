@@ -5,7 +5,7 @@ import type { OrderStatusBatch, OrderStatusResult, StatusQuery } from '../types'
 import { WpsPurchaseOrderList, type WpsOrderDetail } from './api-schemas';
 import { isSuccess, type WpsClient } from './client';
 import { WPS_NAME, wpsFailure } from './errors';
-import { poStatus, toShipments } from './mapping';
+import { toStatusResult } from './mapping';
 
 /** YYYYMMDD, the documented form of from_date and to_date [DOC S2]. */
 export function wpsDate(at: Date): string {
@@ -40,14 +40,7 @@ export async function listWpsOrders(
 	for (const po of list.value.data) {
 		details.set(po.po_number, [...(details.get(po.po_number) ?? []), ...po.order_details]);
 	}
-	return ok(
-		[...details].map(([poNumber, all]) => ({
-			poNumber,
-			status: poStatus(all),
-			distributorRefs: all.map((d) => d.order_number),
-			shipments: toShipments(all)
-		}))
-	);
+	return ok([...details].map(([poNumber, all]) => toStatusResult(poNumber, all)));
 }
 
 /** One list call over the window from the oldest PO to now; unlisted POs are simply absent. */

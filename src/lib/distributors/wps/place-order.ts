@@ -139,7 +139,7 @@ async function addLine(
 	}
 	const item = parseBody(WpsCartItem, added.value, WPS_NAME);
 	if (!item.ok) return item;
-	const backordered = item.value.data.backorder_quantity ?? 0;
+	const backordered = item.value.data?.backorder_quantity ?? 0;
 	return ok(
 		backordered > 0
 			? {

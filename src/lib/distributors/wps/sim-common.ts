@@ -1,5 +1,5 @@
 import { delay, HttpResponse } from 'msw';
-import type { Simulator } from '$lib/mocks/simulator';
+import type { Simulator } from '$lib/simulator/simulator';
 import { WPS_UNCONFIRMED } from './constants';
 
 export interface WpsSimOptions {

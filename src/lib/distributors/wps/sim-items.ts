@@ -1,6 +1,6 @@
 import { http, type RequestHandler } from 'msw';
 import type { Offer } from '$lib/domain/catalog';
-import type { Simulator } from '$lib/mocks/simulator';
+import type { Simulator } from '$lib/simulator/simulator';
 import { WPS_BASE_URL, WPS_WAREHOUSES } from './constants';
 import { guard, reply, wpsError, type WpsSimOptions } from './sim-common';
 

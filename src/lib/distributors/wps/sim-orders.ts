@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { http, HttpResponse, type RequestHandler } from 'msw';
-import type { SimOrder, Simulator } from '$lib/mocks/simulator';
+import type { SimOrder, Simulator } from '$lib/simulator/simulator';
 import { WPS_BASE_URL, WPS_LIMITS, WPS_UNCONFIRMED } from './constants';
 import { guard, lacksOrderScope, reply, wpsError, type WpsSimOptions } from './sim-common';
 import { allocate, orderDetailAt, type WpsPlanGroup } from './sim-plan';

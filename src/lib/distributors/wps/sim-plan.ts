@@ -1,6 +1,6 @@
 import type { Offer } from '$lib/domain/catalog';
-import { pickCarrier, trackingNumber, type SimCarrier } from '$lib/mocks/carriers';
-import { seededRandom, type SimOrder } from '$lib/mocks/simulator';
+import { pickCarrier, trackingNumber, type SimCarrier } from '$lib/simulator/carriers';
+import { seededRandom, type SimOrder } from '$lib/simulator/simulator';
 import { WPS_UNCONFIRMED } from './constants';
 
 /**
@@ -91,7 +91,8 @@ export function orderDetailAt(
 		return {
 			order_number: group.orderNumber,
 			order_status: status,
-			invoice_number: isInvoiced ? invoiceNumber : null,
+			// Strings, as the public SDK reads them (distributors.md §9).
+			invoice_number: isInvoiced ? String(invoiceNumber) : null,
 			freight: isShipped ? 9.95 : 0,
 			misc_charges: 0,
 			order_total: subtotal / 100 + (isShipped ? 9.95 : 0),
@@ -101,7 +102,13 @@ export function orderDetailAt(
 			invoice_date: isInvoiced ? day(invoiceAt) : null,
 			ship_via: isShipped && carrier === 'OnTrac' ? 'CO5' : shipVia,
 			tracking_numbers: isShipped ? tracking : [],
-			items: group.items
+			items: group.items.map((i) => ({
+				sku: i.sku,
+				order_quantity: i.quantity,
+				ship_quantity: isShipped && !order.cancelled ? i.quantity : 0,
+				backorder_quantity: group.isBackordered && !isShipped ? i.quantity : 0,
+				price: costOf(order, i.sku) / 100
+			}))
 		};
 	});
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { request, TOKEN, useWpsSimulator } from './wps-test-kit';
+import { request, TOKEN, useWpsSimulator } from '$test-support/distributors/wps-kit';
 
 const kit = useWpsSimulator();
 const { sim } = kit;

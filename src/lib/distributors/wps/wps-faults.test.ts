@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Fault } from '$lib/mocks/simulator';
+import type { Fault } from '$lib/simulator/simulator';
 import type { DistributorAdapter, DropShipRequest } from '../types';
-import { request, useWpsSimulator } from './wps-test-kit';
+import { request, useWpsSimulator } from '$test-support/distributors/wps-kit';
 
 const kit = useWpsSimulator();
 const { sim } = kit;

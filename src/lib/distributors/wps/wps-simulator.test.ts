@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TOKEN, useWpsSimulator } from './wps-test-kit';
+import { TOKEN, useWpsSimulator } from '$test-support/distributors/wps-kit';
 
 const kit = useWpsSimulator({ stockCap: 9, slowMs: 120 });
 const auth = { authorization: `Bearer ${TOKEN}` };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Envelope, OrdersData } from './api-schemas';
-import { fulfillmentLines, storeStatus, toStoreOrder } from './mapping';
+import { fulfillmentLines, storeState, toStoreOrder } from './mapping';
+import { storeHold } from '$lib/domain/store-state';
 import ordersPage from './fixtures/orders-page.json';
 import throttled from './fixtures/throttled.json';
 import fulfillmentCreate from './fixtures/fulfillment-create.json';
@@ -19,7 +20,12 @@ describe('Shopify mapping (fixtures shaped as shopify.dev shows them)', () => {
 				number: '1042',
 				createdAt: '2026-12-01T16:02:11.000Z',
 				updatedAt: '2026-12-01T16:05:40.000Z',
-				status: 'open',
+				storeState: {
+					payment: 'paid',
+					fulfilment: 'unfulfilled',
+					isCancelled: false,
+					statusText: 'PAID · UNFULFILLED'
+				},
 				buyer: { name: 'Bob Norman', email: 'bob.norman@mail.example.com' },
 				shipTo: {
 					name: 'Bob Norman',
@@ -45,16 +51,30 @@ describe('Shopify mapping (fixtures shaped as shopify.dev shows them)', () => {
 		});
 	});
 
-	it('refuses an order shipping abroad in words instead of importing half of it', () => {
-		expect(toStoreOrder(SHOP, canada)).toEqual({
-			problem: expect.stringMatching(/^Order #1043 cannot ship from here: state/)
+	it('takes a Canadian order as the address rules read it (eligibility decides who ships it), and refuses a broken address in words', () => {
+		const mapped = toStoreOrder(SHOP, canada);
+		expect(mapped).toMatchObject({
+			order: { number: '1043', shipTo: { country: 'CA', state: 'ON', postalCode: 'M5H 2M9' } }
+		});
+		const broken = { ...canada, shippingAddress: { ...canada.shippingAddress, zip: null } };
+		expect(toStoreOrder(SHOP, broken as typeof canada)).toEqual({
+			problem: expect.stringMatching(/^Order #1043 cannot ship from here: postalCode/)
 		});
 	});
 
-	it('tells cancelled, unpaid and fulfilled orders apart', () => {
-		expect(storeStatus({ ...us, cancelledAt: '2026-12-02T00:00:00Z' })).toBe('cancelled');
-		expect(storeStatus({ ...us, displayFinancialStatus: 'PENDING' })).toBe('unpaid');
-		expect(storeStatus({ ...us, displayFulfillmentStatus: 'FULFILLED' })).toBe('fulfilled');
+	it('reads cancelled, unpaid and fulfilled orders with the one store-state rule', () => {
+		const policy = { isAuthorizedShippable: false };
+		expect(storeState({ ...us, cancelledAt: '2026-12-02T00:00:00Z' })).toMatchObject({
+			isCancelled: true,
+			cancelledAt: '2026-12-02T00:00:00.000Z'
+		});
+		expect(storeHold(storeState({ ...us, displayFinancialStatus: 'PENDING' }), policy)).toBe(
+			'Payment pending in the store'
+		);
+		expect(storeHold(storeState({ ...us, displayFulfillmentStatus: 'FULFILLED' }), policy)).toBe(
+			'Already fulfilled in the store'
+		);
+		expect(storeHold(storeState(us), policy)).toBeNull();
 	});
 
 	it('reads the THROTTLED answer and the fulfilment payload', () => {

@@ -1,17 +1,21 @@
 import { Address } from '$lib/domain/address';
 import { parsePriceToCents } from '$lib/domain/money';
-import type { StoreOrderStatus } from '$lib/domain/storefront';
+import { readStoreState, type StoreState } from '$lib/domain/store-state';
 import type { StoreOrder, StoreShipment } from '../types';
 import type { FulfillmentOrdersData, ShopifyOrder } from './api-schemas';
 
 /** Pure conversions between Shopify's wire format and ours; nothing here calls the network. */
 
-/** Cancelled wins, then unpaid, then fulfilled (elsewhere, or by us earlier), else open. */
-export function storeStatus(order: ShopifyOrder): StoreOrderStatus {
-	if (order.cancelledAt) return 'cancelled';
-	if (order.displayFinancialStatus !== 'PAID') return 'unpaid';
-	if (order.displayFulfillmentStatus === 'FULFILLED') return 'fulfilled';
-	return 'open';
+/** The order's state in the shop, read by the one rule every way in shares (store-state.ts). */
+export function storeState(
+	order: Pick<ShopifyOrder, 'cancelledAt' | 'displayFinancialStatus' | 'displayFulfillmentStatus'>
+): StoreState {
+	return readStoreState({
+		store: 'shopify',
+		financialStatus: order.displayFinancialStatus,
+		fulfillmentStatus: order.displayFulfillmentStatus,
+		cancelledAt: order.cancelledAt
+	});
 }
 
 /** The order in the shop's admin: `gid://shopify/Order/5512` → …/admin/orders/5512. */
@@ -70,7 +74,7 @@ export function toStoreOrder(
 			number: order.name.replace(/^#/, ''),
 			createdAt: new Date(order.createdAt).toISOString(),
 			updatedAt: new Date(order.updatedAt).toISOString(),
-			status: storeStatus(order),
+			storeState: storeState(order),
 			buyer: { name: shipTo.data.name, email: order.email ?? '' },
 			shipTo: shipTo.data,
 			items,

@@ -77,7 +77,7 @@ describe('Shopify adapter against its simulator', () => {
 		expect(page.ok && page.value.orders[0]).toMatchObject({
 			storeOrderId: 'gid://shopify/Order/1',
 			number: '1101',
-			status: 'open',
+			storeState: { payment: 'paid', fulfilment: 'unfulfilled', isCancelled: false },
 			buyer: { name: sim?.name, email: sim?.email },
 			shipTo: { state: sim?.address.state, postalCode: sim?.address.zip, country: 'US' },
 			adminUrl: `https://${SHOP}/admin/orders/1`,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WooError, WooNote, WooOrders } from './api-schemas';
-import { gmtToIso, noteIsForCustomer, storeStatus, toStoreOrder, trackingNote } from './mapping';
+import { gmtToIso, noteIsForCustomer, storeState, toStoreOrder, trackingNote } from './mapping';
+import { storeHold } from '$lib/domain/store-state';
 import ordersPage from './fixtures/orders-page.json';
 import noteCreated from './fixtures/note-created.json';
 import invalidId from './fixtures/error-invalid-id.json';
@@ -29,7 +30,12 @@ describe('WooCommerce mapping (fixtures shaped as the REST API docs show them)',
 				number: '727',
 				createdAt: '2026-12-01T16:02:11.000Z',
 				updatedAt: '2026-12-01T16:05:40.000Z',
-				status: 'open',
+				storeState: {
+					payment: 'paid',
+					fulfilment: 'unfulfilled',
+					isCancelled: false,
+					statusText: 'processing'
+				},
 				buyer: { name: 'John Doe', email: 'john.doe@example.com' },
 				shipTo: {
 					name: 'John Doe',
@@ -54,9 +60,15 @@ describe('WooCommerce mapping (fixtures shaped as the REST API docs show them)',
 	});
 
 	it('tells store statuses apart and reads notes and errors', () => {
-		expect(storeStatus({ status: 'refunded' })).toBe('cancelled');
-		expect(storeStatus({ status: 'on-hold' })).toBe('unpaid');
-		expect(storeStatus({ status: 'completed' })).toBe('fulfilled');
+		const policy = { isAuthorizedShippable: false };
+		expect(storeState({ status: 'cancelled' }).isCancelled).toBe(true);
+		expect(storeHold(storeState({ status: 'refunded' }), policy)).toBe('Refunded in the store');
+		expect(storeHold(storeState({ status: 'on-hold' }), policy)).toBe(
+			'On hold in the store, waiting for payment'
+		);
+		expect(storeHold(storeState({ status: 'completed' }), policy)).toBe(
+			'Already fulfilled in the store'
+		);
 		expect(WooNote.parse(noteCreated).customer_note).toBe(true);
 		expect(WooError.parse(invalidId).message).toBe('Invalid ID.');
 	});

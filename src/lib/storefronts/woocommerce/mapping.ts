@@ -1,6 +1,6 @@
 import { Address } from '$lib/domain/address';
 import { parsePriceToCents } from '$lib/domain/money';
-import type { StoreOrderStatus } from '$lib/domain/storefront';
+import { readStoreState, type StoreState } from '$lib/domain/store-state';
 import type { StoreOrder, StoreShipment } from '../types';
 import type { WooOrder } from './api-schemas';
 
@@ -11,20 +11,9 @@ export function gmtToIso(value: string): string {
 	return new Date(/[zZ]|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`).toISOString();
 }
 
-export function storeStatus(order: Pick<WooOrder, 'status'>): StoreOrderStatus {
-	switch (order.status) {
-		case 'cancelled':
-		case 'refunded':
-		case 'failed':
-			return 'cancelled';
-		case 'pending':
-		case 'on-hold':
-			return 'unpaid';
-		case 'completed':
-			return 'fulfilled';
-		default:
-			return 'open';
-	}
+/** The order's state in the store, read by the one rule every way in shares (store-state.ts). */
+export function storeState(order: Pick<WooOrder, 'status'>): StoreState {
+	return readStoreState({ store: 'woocommerce', status: order.status });
 }
 
 export function adminUrl(base: string, id: number): string {
@@ -76,7 +65,7 @@ export function toStoreOrder(
 			number: order.number,
 			createdAt: gmtToIso(order.date_created_gmt),
 			updatedAt: gmtToIso(order.date_modified_gmt),
-			status: storeStatus(order),
+			storeState: storeState(order),
 			buyer: { name: buyerName, email: order.billing.email },
 			shipTo: shipTo.data,
 			items,

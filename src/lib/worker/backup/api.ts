@@ -20,6 +20,7 @@ import {
 import { diff, readBackup } from './read';
 import type { ApiDeps } from '../core/deps';
 import { handler } from '../core/handler';
+import { readSetting, writeSetting } from '$lib/db/setting-rows';
 
 export function backupApi(deps: ApiDeps) {
 	return {
@@ -116,7 +117,7 @@ export function backupApi(deps: ApiDeps) {
 				await deps.writes.run(() =>
 					deps.db.transaction('rw', deps.db.tables, async () => {
 						const savedAccounts = await deps.db.distributors.toArray();
-						const savedSmtp = await deps.db.settings.get('smtp');
+						const savedSmtp = await readSetting(deps.db, 'smtp');
 						for (const [table, incoming] of rows) {
 							if (!file.hasCatalog && (table === 'catalogBlocks' || table === 'feedImports'))
 								continue;
@@ -150,18 +151,12 @@ export function backupApi(deps: ApiDeps) {
 								await deps.db.distributors.put(account);
 							}
 						}
-						const smtp = await deps.db.settings.get('smtp');
+						const smtp = await readSetting(deps.db, 'smtp');
 						if (savedSmtp && smtp) {
-							const { password, sealedPassword } = savedSmtp.value as {
-								password?: string;
-								sealedPassword?: unknown;
-							};
-							await deps.db.settings.put({
-								key: 'smtp',
-								value: {
-									...(smtp.value as object),
-									...(password ? { password, sealedPassword } : {})
-								}
+							const { password, sealedPassword } = savedSmtp;
+							await writeSetting(deps.db, 'smtp', {
+								...smtp,
+								...(password ? { password, sealedPassword } : {})
 							});
 						}
 						// …unless the backup's own secrets came with the passphrase: those win.

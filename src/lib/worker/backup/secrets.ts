@@ -8,6 +8,7 @@ import type { ApiDeps } from '../core/deps';
 import { openSmtp } from '../mail/outbox';
 import { openWithPassphrase, sealWithPassphrase } from '../secrets/passphrase';
 import { secretHint } from '../secrets/sealing';
+import { readSetting } from '$lib/db/setting-rows';
 
 /** Bound to the export time: a secrets blob pasted into another backup file does not open. */
 const context = (exportedAt: string) => `dropship-desk-backup:${exportedAt}`;
@@ -129,8 +130,7 @@ export async function missingCredentials(deps: ApiDeps): Promise<string[]> {
 	const missing = (await deps.db.distributors.toArray())
 		.filter((a) => a.isEnabled && !hasCredentials(a))
 		.map((a) => `${DISTRIBUTORS[a.id].name} credentials`);
-	const smtp = (await deps.db.settings.get('smtp'))?.value as
-		{ user?: string; password?: string } | undefined;
+	const smtp = await readSetting(deps.db, 'smtp');
 	if (smtp?.user && !smtp.password) missing.push('mail server password');
 	return missing;
 }

@@ -1,9 +1,10 @@
 import type { DistributorAdapter } from '$lib/distributors/types';
-import { hasCredentials } from '$lib/domain/account';
+import { accountGap, hasCredentials } from '$lib/domain/account';
 import { DISTRIBUTORS, type DistributorId } from '$lib/domain/distributor';
 import { err, ok, type Result } from '$lib/domain/result';
 import type { ApiDeps } from './deps';
 import { auditSink } from './audit';
+import { withAutomaticBase } from './transport';
 import { openCredentials } from '../secrets/credentials';
 
 /**
@@ -20,6 +21,9 @@ export async function adapterFor(
 	if (!account || !hasCredentials(account)) {
 		return err('auth', `Enter your ${name} credentials in Settings › Order automation first.`);
 	}
+	// Not a network fault: nothing is sent, and nothing is retried, until the dealer fixes it.
+	const gap = accountGap(account);
+	if (gap) return err('not_enabled', `${gap}. Enter it in Settings › Order automation.`);
 	if ((options.requireEnabled ?? true) && !account.isEnabled) {
 		return err('not_enabled', `${name} is switched off in Settings › Order automation.`);
 	}
@@ -28,7 +32,11 @@ export async function adapterFor(
 	const credentials = await openCredentials(deps, account);
 	if (!credentials.ok) return credentials;
 	const adapter = deps.adapters(distributorId, {
-		fetch: deps.fetch,
+		// Automatic's address is the dealer's: the live transport routes it by this mark.
+		fetch:
+			distributorId === 'automatic'
+				? withAutomaticBase(deps.fetch, credentials.value.apiBaseUrl)
+				: deps.fetch,
 		credentials: credentials.value,
 		audit: auditSink(deps.db, distributorId, deps.now),
 		now: deps.now

@@ -1,12 +1,14 @@
 import type { DropshipDb } from '$lib/db/schema';
 import type { AdapterRegistry } from '$lib/distributors/registry';
 import type { Result } from '$lib/domain/result';
+import type { Workspace } from '$lib/domain/workspace';
 import type { MailMessage, SmtpSettings } from '$lib/domain/smtp';
-import type { Simulator } from '$lib/mocks/simulator';
+import type { Simulator } from '$lib/simulator/simulator';
 import type { Circuits } from './circuits';
 import type { Locks } from './locks';
 import type { Network } from './network';
 import type { SecretBox } from '../secrets/sealing';
+import type { SyncEngine } from '../sync/engine';
 import type { WriteQueue } from './write-queue';
 
 /**
@@ -14,6 +16,8 @@ import type { WriteQueue } from './write-queue';
  * global: tests build these and call the API directly, without a Worker.
  */
 export interface ApiDeps {
+	/** Which database `db` is: the demo's or the dealer's shop. Fixed for the worker's life. */
+	workspace: Workspace;
 	db: DropshipDb;
 	/** The transport for every distributor call: through the proxy, or the demo simulators. */
 	fetch: typeof fetch;
@@ -29,6 +33,8 @@ export interface ApiDeps {
 	locks: Locks;
 	/** Whether the browser is online, as the page last said (see network.ts). */
 	network: Network;
+	/** The replication engine for sync across devices (PouchDB; a memory replica in tests). */
+	sync: SyncEngine;
 	/** Seals and opens secrets at rest. */
 	secrets: SecretBox;
 

@@ -8,12 +8,12 @@ export interface Locks {
 	runExclusive<T>(name: string, job: () => Promise<T>): Promise<T | null>;
 }
 
-export function webLocks(locks: LockManager): Locks {
+export function webLocks(locks: LockManager, scope: string): Locks {
 	return {
 		runExclusive: async (name, job) => {
 			let ran = false;
 			const result = await locks.request(
-				`dropship-desk:${name}`,
+				`dropship-desk:${scope}:${name}`,
 				{ ifAvailable: true },
 				async (lock) => {
 					if (!lock) return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Simulator } from '$lib/mocks/simulator';
+import { Simulator } from '$lib/simulator/simulator';
 import { createApi } from '../api';
 import { createTestDeps } from '$test-support/worker/test-deps';
 
@@ -25,16 +25,32 @@ describe('demo', () => {
 		expect(await deps.db.orders.count()).toBe(orders.length);
 	});
 
-	it('switches to live mode and keeps the data', async () => {
+	it('keeps the demo database in demo mode, also one an older version had switched to live', async () => {
 		const deps = createTestDeps();
 		const api = createApi(deps);
 		await api.demo.ensureStarted({});
+		const app = await deps.db.settings.get('app');
+		await deps.db.settings.put({ key: 'app', value: { ...(app?.value as object), mode: 'live' } });
 		const count = await deps.db.orders.count();
-		expect(await api.demo.setMode({ mode: 'live' })).toEqual({ ok: true, value: { mode: 'live' } });
-		expect((await api.settings.get({})).ok && (await api.settings.get({}))).toMatchObject({
-			value: { mode: 'live' }
+		expect(await api.demo.ensureStarted({})).toEqual({
+			ok: true,
+			value: { mode: 'demo', isFirstStart: false }
 		});
+		expect(await api.settings.get({})).toMatchObject({ ok: true, value: { mode: 'demo' } });
 		expect(await deps.db.orders.count()).toBe(count);
+	});
+
+	it("never seeds or wipes the shop's database", async () => {
+		const deps = createTestDeps({ workspace: 'shop' });
+		const api = createApi(deps);
+		await deps.db.orders.add({ id: 'real-1' } as never);
+		expect(await api.demo.ensureStarted({})).toMatchObject({
+			ok: false,
+			error: { code: 'conflict' }
+		});
+		expect(await api.demo.reset({})).toMatchObject({ ok: false, error: { code: 'conflict' } });
+		expect(await deps.db.orders.toArray()).toEqual([{ id: 'real-1' }]);
+		expect(await deps.db.distributors.count()).toBe(0);
 	});
 
 	it('flips simulator faults only in demo mode', async () => {

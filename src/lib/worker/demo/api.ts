@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { readSettings, writeSettings } from '$lib/db/writes';
 import { DistributorId } from '$lib/domain/distributor';
 import { err, ok } from '$lib/domain/result';
-import { FAULTS } from '$lib/mocks/simulator';
+import { FAULTS } from '$lib/simulator/simulator';
 import type { ApiDeps } from '../core/deps';
 import { handler } from '../core/handler';
 import { catchUpArrivals, storeState } from '$lib/storefronts/sim-store';
@@ -11,26 +11,39 @@ import { clearAll, connectDemoStore, isSeeded, seedDemo } from './seed';
 import { sealPlaintextSecrets } from '../secrets/credentials';
 
 const notDemo = () => err('conflict', 'The simulator runs in demo mode only.');
+const notInDemo = () =>
+	err(
+		'conflict',
+		"This is your shop's data, not the demo: the demo is never seeded or reset here."
+	);
 
 export function demoApi(deps: ApiDeps) {
 	return {
-		/** Seeds the demo dealer on a first start; leaves an existing database alone. Never fails. */
+		/**
+		 * Seeds the demo dealer on a first start; leaves an existing database alone. `conflict` in
+		 * the shop's database, which is never seeded.
+		 */
 		ensureStarted: handler(z.object({}), () =>
 			deps.writes.run(async () => {
+				if (deps.workspace !== 'demo') return notInDemo();
 				const wasSeeded = await isSeeded(deps.db);
 				if (!wasSeeded) {
 					await seedDemo(deps.db, deps);
 					await connectDemoStore(deps);
 				}
 				await sealPlaintextSecrets(deps);
+				// The demo database is always in demo mode, also one from before the shop had its own
+				// database, where "live mode" was a flag on this data.
 				const settings = await readSettings(deps.db);
-				await deps.demo.setActive(settings.mode === 'demo');
-				return ok({ mode: settings.mode, isFirstStart: !wasSeeded });
+				if (settings.mode !== 'demo') await writeSettings(deps.db, { ...settings, mode: 'demo' });
+				await deps.demo.setActive(true);
+				return ok({ mode: 'demo' as const, isFirstStart: !wasSeeded });
 			})
 		),
-		/** Wipes everything and seeds the demo dealer again. */
+		/** Wipes the demo and seeds it again. `conflict` in the shop's database: it is never wiped. */
 		reset: handler(z.object({}), () =>
 			deps.writes.run(async () => {
+				if (deps.workspace !== 'demo') return notInDemo();
 				await clearAll(deps.db);
 				await deps.demo.setActive(false);
 				await seedDemo(deps.db, deps);
@@ -41,15 +54,6 @@ export function demoApi(deps: ApiDeps) {
 				sim?.reset();
 				if (sim) catchUpArrivals(sim, 'shopify', DEMO_STORE_ARRIVALS_PER_DAY);
 				return ok();
-			})
-		),
-		/** Live mode sends to the real distributors through the proxy; the data stays. */
-		setMode: handler(z.object({ mode: z.enum(['demo', 'live']) }), (input) =>
-			deps.writes.run(async () => {
-				const settings = await readSettings(deps.db);
-				await writeSettings(deps.db, { ...settings, mode: input.mode });
-				await deps.demo.setActive(input.mode === 'demo');
-				return ok({ mode: input.mode });
 			})
 		),
 		/** `conflict` outside demo mode. */

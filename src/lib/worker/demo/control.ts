@@ -1,5 +1,5 @@
 import type { DropshipDb } from '$lib/db/schema';
-import { Simulator, catalogFromOffers, type SimSnapshot } from '$lib/mocks/simulator';
+import { Simulator, catalogFromOffers, type SimSnapshot } from '$lib/simulator/simulator';
 import { demoLiveOffers, demoOffers } from '$lib/mocks/demo-data';
 import { catchUpArrivals } from '$lib/storefronts/sim-store';
 import type { DemoControl } from '../core/deps';

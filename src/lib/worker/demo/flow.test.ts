@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DistributorId } from '$lib/domain/distributor';
 import { createDemoFetch } from '$lib/mocks/demo-fetch';
 import { demoLiveOffers, demoOffers } from '$lib/mocks/demo-data';
-import { Simulator, catalogFromOffers } from '$lib/mocks/simulator';
+import { Simulator, catalogFromOffers } from '$lib/simulator/simulator';
 import { createApi } from '../api';
 import { createTestDeps } from '$test-support/worker/test-deps';
 

@@ -1,17 +1,12 @@
 import type { DropshipDb } from '$lib/db/schema';
 import { replaceCatalog, writeSettings } from '$lib/db/writes';
 import { DEFAULT_SETTINGS } from '$lib/domain/settings';
+import { DEMO_DEALER } from '$lib/domain/shop-profile';
 import { NewOrderInput } from '$lib/domain/order';
 import { demoAccounts, demoOffers, demoOrders, demoWarehouses } from '$lib/mocks/demo-data';
 import type { ApiDeps } from '../core/deps';
+import { insertOrder } from '../orders/insert';
 import { CONNECTION_ROW, sealConnection } from '../storefront/connection';
-import { insertOrder } from '../orders/api';
-
-export const DEMO_DEALER = {
-	name: 'Ridge Line Powersports',
-	poPrefix: 'RL',
-	replyTo: 'parts@ridgeline.example'
-};
 
 /**
  * Fills an empty database with the demo dealer. Writes settings last, so a seed interrupted by a
@@ -51,7 +46,7 @@ export async function seedDemo(
 	for (const order of demoOrders(offers, now)) {
 		await insertOrder(db, deps, NewOrderInput.parse(order));
 	}
-	await writeSettings(db, { ...DEFAULT_SETTINGS, mode: 'demo', dealer: DEMO_DEALER });
+	await writeSettings(db, { ...DEFAULT_SETTINGS, mode: 'demo', dealer: { ...DEMO_DEALER } });
 }
 
 export async function isSeeded(db: DropshipDb): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Credentials, type DistributorAccount } from '$lib/domain/account';
+import { Credentials, credentialFieldProblem, type DistributorAccount } from '$lib/domain/account';
 import { DISTRIBUTORS, DistributorId } from '$lib/domain/distributor';
 import { ok } from '$lib/domain/result';
 import type { ApiDeps } from '../core/deps';
@@ -37,6 +37,10 @@ const SaveAccountInput = z
 					path: ['credentials', field.key],
 					message: `${field.label} cannot contain spaces.`
 				});
+			} else {
+				const problem = credentialFieldProblem(field.key, value);
+				if (problem)
+					ctx.addIssue({ code: 'custom', path: ['credentials', field.key], message: problem });
 			}
 		}
 	});

@@ -5,7 +5,7 @@ import { err, ok } from '$lib/domain/result';
 import { SmtpSettings } from '$lib/domain/smtp';
 import type { ApiDeps } from '../core/deps';
 import { handler } from '../core/handler';
-import { openSmtp, sendOutbox, writeSmtp } from './outbox';
+import { openSmtp, resumeOutbox, sendOutbox, writeSmtp } from './outbox';
 import { liftSuppression } from './suppressions';
 
 export function mailApi(deps: ApiDeps) {
@@ -31,6 +31,13 @@ export function mailApi(deps: ApiDeps) {
 		/** The dealer fixed a bounced address: its held emails are queued again. Never fails. */
 		liftSuppression: handler(z.object({ address: z.string().min(1) }), (input) =>
 			liftSuppression(deps, input.address).then((requeued) => ok({ requeued }))
+		),
+		/**
+		 * On opening the app: emails a closed tab left half-sent go back in the queue (sent by the
+		 * next round, with their first key). Returns how many. Never fails.
+		 */
+		resumeAfterRestart: handler(z.object({}), async () =>
+			ok({ resumed: await resumeOutbox(deps) })
 		),
 		/** Sends what is queued now (automatic sending honoured). */
 		sendQueued: handler(z.object({}), async () => ok(await sendOutbox(deps))),

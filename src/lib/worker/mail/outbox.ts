@@ -5,6 +5,7 @@ import { SmtpSettings } from '$lib/domain/smtp';
 import type { ApiDeps } from '../core/deps';
 import { secretHint, type Sealed } from '../secrets/sealing';
 import { holdIfSuppressed, recordHardBounce } from './suppressions';
+import { readSetting } from '$lib/db/setting-rows';
 
 /** After this many failed attempts an email stops retrying by itself and waits for the dealer. */
 export const MAX_ATTEMPTS = 5;
@@ -14,8 +15,7 @@ export const MAX_ATTEMPTS = 5;
  * the password cannot be opened now.
  */
 export async function openSmtp(deps: ApiDeps): Promise<Result<SmtpSettings | null>> {
-	const row = (await deps.db.settings.get('smtp'))?.value as
-		(SmtpSettings & { sealedPassword?: Sealed }) | undefined;
+	const row = await readSetting(deps.db, 'smtp');
 	if (!row) return ok(null);
 	const { sealedPassword, ...rest } = row;
 	let password = rest.password;
@@ -39,8 +39,7 @@ export async function readSmtp(deps: ApiDeps): Promise<SmtpSettings | null> {
  * `locked` while the passphrase lock is set and not unlocked.
  */
 export async function writeSmtp(deps: ApiDeps, smtp: SmtpSettings): Promise<Result<void>> {
-	const current = (await deps.db.settings.get('smtp'))?.value as
-		{ password?: string; sealedPassword?: Sealed } | undefined;
+	const current = await readSetting(deps.db, 'smtp');
 	const { password, ...rest } = smtp;
 	let sealedPassword: Sealed | undefined;
 	let hint: string | undefined;
@@ -77,15 +76,43 @@ async function claim(
 	);
 }
 
+type SendSummary = { sent: number; failed: number; heldBack?: AppError };
+
 /**
  * Sends queued emails through the mail transport. Automatic sending honours the dealer's switch;
  * `emailId` sends one by hand (also a failed one). Emails to a suppressed address are held, and a
- * hard bounce suppresses its address. Returns how many went and how many failed or were held.
+ * hard bounce suppresses its address. Returns how many went and how many failed or were held;
+ * `heldBack` is `conflict` while another tab (or round) is sending.
+ *
+ * Every sender holds the cross-tab `mail` lock, so an email found `sending` by a holder of the lock
+ * was claimed by a tab that closed before it wrote the outcome: it is retried (`resumeOutbox`).
  */
 export async function sendOutbox(
 	deps: ApiDeps,
 	options: { emailId?: string } = {}
-): Promise<{ sent: number; failed: number; heldBack?: AppError }> {
+): Promise<SendSummary> {
+	// One sender at a time across tabs: while a tab holds the lock, an email it left `sending` is
+	// its own; under the lock, one left `sending` belongs to a tab that closed, and goes again.
+	const round = await deps.locks.runExclusive(OUTBOX_LOCK, async () => {
+		await putBackStranded(deps);
+		return sendNow(deps, options);
+	});
+	return (
+		round ?? {
+			sent: 0,
+			failed: 0,
+			heldBack: {
+				code: 'conflict',
+				message: 'Emails are being sent right now: try again in a moment.'
+			}
+		}
+	);
+}
+
+/** The one lock every outbox sender and the start-up resume take, across tabs. */
+export const OUTBOX_LOCK = 'mail-outbox';
+
+async function sendNow(deps: ApiDeps, options: { emailId?: string }): Promise<SendSummary> {
 	const settings = await readSettings(deps.db);
 	if (!options.emailId && !settings.isAutoEmailOn) return { sent: 0, failed: 0 };
 	// In live mode a null SMTP would mean the simulated transport: an email marked sent that never
@@ -159,9 +186,19 @@ export async function sendOutbox(
 	return { sent, failed };
 }
 
-/** After a reload, an email left `sending` is retried: its outcome was never recorded. */
-export async function resumeOutbox(deps: ApiDeps): Promise<void> {
-	await deps.writes.run(() =>
+/**
+ * On opening the app: an email left `sending` by a tab that closed mid-send is retried (with the
+ * same key, so the mail endpoint does not send it twice). Skipped while another tab is sending:
+ * its `sending` emails are its own. Returns how many were put back.
+ */
+export async function resumeOutbox(deps: ApiDeps): Promise<number> {
+	const resumed = await deps.locks.runExclusive(OUTBOX_LOCK, () => putBackStranded(deps));
+	return resumed ?? 0;
+}
+
+/** Only under the outbox lock, where no other sender can be in the middle of an email. */
+function putBackStranded(deps: ApiDeps): Promise<number> {
+	return deps.writes.run(() =>
 		deps.db.outbox.where('state').equals('sending').modify({ state: 'retrying' })
 	);
 }

@@ -31,10 +31,17 @@ beforeAll(async () => {
 
 afterAll(() => smtp.close());
 
-const mailEndpoint = createMailHandler({ appOrigins: [APP], allowPrivateHosts: true });
-// The page's fetch, as far as the worker's mail transport can tell: it reaches /mail on the app.
-const toEndpoint: typeof fetch = async (input, init) =>
-	mailEndpoint(new Request(input instanceof Request ? input : String(input), init));
+// A fresh endpoint per test (it remembers the keys it sent, and each test's ids start again). The
+// operator's configuration allows the local test server's address and port, as a dealer's server
+// config would allow an SMTP server inside their own network.
+let mailEndpoint: ReturnType<typeof createMailHandler>;
+// The page's fetch, as far as the worker's mail transport can tell: it reaches /mail on the app,
+// and the browser adds the app's Origin as it does to every POST.
+const toEndpoint: typeof fetch = async (input, init) => {
+	const request = new Request(input instanceof Request ? input : String(input), init);
+	request.headers.set('origin', APP);
+	return mailEndpoint(request);
+};
 
 let fake: FakeDistributor;
 let deps: ApiDeps;
@@ -55,6 +62,11 @@ function reportShipments(status: 'partially_shipped' | 'shipped', shipments: Shi
 const body = decodedBody;
 
 beforeEach(async () => {
+	mailEndpoint = createMailHandler({
+		appOrigins: [APP],
+		outbound: { allowHosts: ['127.0.0.1'] },
+		ports: [smtp.port]
+	});
 	smtp.received.length = 0;
 	smtp.rejectWith = null;
 	received = smtp.received;

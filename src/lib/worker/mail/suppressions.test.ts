@@ -129,5 +129,11 @@ describe('hard-bounce suppression (MAIL-5, case 26)', () => {
 			ok: false,
 			error: { code: 'transient' }
 		});
+		// Never reached: the endpoint's sentence stands alone, not after "did not take the email".
+		const unreached =
+			'Could not reach the mail server smtp.example.com: the connection was refused.';
+		expect(
+			await answer({ ok: false, message: unreached, reason: 'refused' })(smtp, message)
+		).toEqual({ ok: false, error: { code: 'transient', message: unreached } });
 	});
 });

@@ -33,6 +33,8 @@ export function createMailTransport(
 					`The mail endpoint answered ${response.status} with something unexpected.`
 				);
 			if (parsed.data.ok) return ok({ messageId: parsed.data.messageId });
+			// "Could not reach the mail server smtp.x: the connection was refused." stands alone.
+			if (parsed.data.reason) return err('transient', parsed.data.message);
 			return parsed.data.isHardBounce
 				? err(
 						'invalid_address',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NewOrderInput } from '$lib/domain/order';
 import { createApi } from '../api';
+import { createWriteQueue } from '../core/write-queue';
 import { createTestDeps } from '$test-support/worker/test-deps';
 
 const input: NewOrderInput = {
@@ -111,5 +112,27 @@ describe('orders.importFile', () => {
 		});
 		expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
 		expect(await deps.db.orders.count()).toBe(0);
+	});
+});
+
+describe('orders.importFile in two tabs at once (found by the soak)', () => {
+	it('stores each order once and fails neither import', async () => {
+		const first = createTestDeps();
+		// The second tab: its own worker and write queue, the same database.
+		const second = { ...first, writes: createWriteQueue() };
+		const file = {
+			fileName: 'orders.json',
+			text: JSON.stringify([1, 2, 3, 4].map((n) => ({ ...input, number: `60${n}` })))
+		};
+		const [a, b] = await Promise.all([
+			createApi(first).orders.importFile(file),
+			createApi(second).orders.importFile(file)
+		]);
+		expect(a.ok && b.ok).toBe(true);
+		if (!a.ok || !b.ok) return;
+		expect(a.value.imported + b.value.imported).toBe(4);
+		expect(a.value.duplicates + b.value.duplicates).toBe(4);
+		expect(await first.db.orders.count()).toBe(4);
+		expect(await first.db.orderItems.count()).toBe(8);
 	});
 });

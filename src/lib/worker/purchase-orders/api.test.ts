@@ -83,6 +83,19 @@ describe('purchaseOrders.place', () => {
 		]);
 	});
 
+	it('a lost answer the distributor cannot look up stays unknown, says what to ask, sends nothing more', async () => {
+		fake.mode = 'lose_and_cannot_check';
+		const result = await place();
+		expect(result.ok).toBe(false);
+		const po = await deps.db.purchaseOrders.toCollection().first();
+		expect(po?.state).toBe('unknown');
+		expect(po?.lastError).toEqual({
+			code: 'not_supported',
+			message: 'Cannot check PO RL000001: ask the distributor.'
+		});
+		expect(fake.requests.get('RL000001')).toBe(1);
+	});
+
 	it('when the lookup fails too, the PO stays unknown; Retry looks up before sending', async () => {
 		fake.mode = 'lose_after_create';
 		const placed = await place({ poNumber: 'RL-TEST-1' });
@@ -129,6 +142,31 @@ describe('purchaseOrders.place', () => {
 			value: { state: 'submitted', poNumber: 'RL000001' }
 		});
 		expect(fake.orders.size).toBe(1);
+	});
+
+	it('a warehouse the live stock answer names and the rules do not know is added as new', async () => {
+		fake.stock = 10;
+		const adapter = fake.adapter();
+		deps.adapters = () => ({
+			...adapter,
+			getStock: async (skus) => ({
+				ok: true,
+				value: skus.map((sku) => ({
+					sku,
+					found: true,
+					totalQty: 10,
+					capped: false,
+					warehouses: [
+						{ code: 'WI', qty: 4, capped: false },
+						{ code: 'KY', qty: 6, capped: false }
+					]
+				}))
+			})
+		});
+		expect((await place()).ok).toBe(true);
+		expect(await deps.db.warehouses.toArray()).toMatchObject([
+			{ id: 'pu:KY', code: 'KY', name: 'KY', isNew: true }
+		]);
 	});
 
 	it('a reload mid-send leads to a lookup, not a second order', async () => {

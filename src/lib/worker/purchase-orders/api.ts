@@ -8,7 +8,7 @@ import { err, ok } from '$lib/domain/result';
 import { adapterFor } from '../core/adapters';
 import type { ApiDeps } from '../core/deps';
 import { handler } from '../core/handler';
-import { reconcilePo, sendPo } from './place';
+import { poLock, reconcilePo, sendPo } from './place';
 import { createPo, peekPoNumber } from './create';
 import { movePo, withState } from './records';
 import { requeueFailed } from './retry';
@@ -62,7 +62,7 @@ export function purchaseOrdersApi(deps: ApiDeps) {
 			if (!built.ok) return built;
 			const isOnline = deps.network.isOnline();
 			if (isOnline) {
-				const problem = await checkLiveStock(built.value, input.distributorId, input.lines);
+				const problem = await checkLiveStock(deps, built.value, input.distributorId, input.lines);
 				if (problem) return { ok: false, error: problem };
 			}
 			const created = await createPo(deps, {
@@ -140,9 +140,13 @@ export function purchaseOrdersApi(deps: ApiDeps) {
 				.anyOf(statesAllowing('lost'))
 				.toArray();
 			for (const po of stranded) {
-				await deps.writes.run(() =>
-					movePo(deps.db, po.id, 'lost', (p, to) =>
-						withState(p, to, deps.now(), 'The app closed while this PO was being sent')
+				// Only a PO no live tab holds: one that another tab is sending right now is not
+				// stranded, and looking it up mid-send could send it again (found by the soak).
+				await deps.locks.runExclusive(poLock(po.id), () =>
+					deps.writes.run(() =>
+						movePo(deps.db, po.id, 'lost', (p, to) =>
+							withState(p, to, deps.now(), 'The app closed while this PO was being sent')
+						)
 					)
 				);
 			}
@@ -182,7 +186,10 @@ export function purchaseOrdersApi(deps: ApiDeps) {
 		 * to-do away. Only the kind the PO shows now is put away, so news of another kind shows again.
 		 */
 		dismissTodo: handler(
-			z.object({ poId: z.string(), kind: z.enum(['late', 'backordered', 'cancelled']) }),
+			z.object({
+				poId: z.string(),
+				kind: z.enum(['late', 'backordered', 'cancelled', 'store_cancelled'])
+			}),
 			async (input) => {
 				const po = await deps.db.purchaseOrders.get(input.poId);
 				if (!po) return err('not_found', 'That purchase order is not here any more.');

@@ -2,10 +2,14 @@ import { readSettings, writeSettings } from '$lib/db/writes';
 import type { Address } from '$lib/domain/address';
 import type { DistributorId } from '$lib/domain/distributor';
 import { openQuantity } from '$lib/domain/fulfilment';
+import { lineHold } from '$lib/domain/order';
 import { formatPoNumber, poNumberProblem } from '$lib/domain/po-number';
+import { shipToProblem } from '$lib/domain/ship-to';
+import { storeHold } from '$lib/domain/store-state';
 import type { PoLine, PoState, PurchaseOrder, ShippingMethod } from '$lib/domain/purchase-order';
 import { err, ok, type Result } from '$lib/domain/result';
 import type { ApiDeps } from '../core/deps';
+import { readSyncConfig } from '../sync/config';
 import { refreshOrderState } from './records';
 
 export interface NewPo {
@@ -44,9 +48,25 @@ export async function createPo(deps: ApiDeps, input: NewPo): Promise<Result<Purc
 					.where('poId')
 					.anyOf(pos.map((p) => p.id))
 					.toArray();
+				const settings = await readSettings(db);
+				// The last guard before money is spent: a PO sent to a distributor for an order the
+				// store cancelled, has not been paid for, or fulfilled itself cannot be sold. A PO the
+				// dealer placed by hand is only recorded here; they have decided.
+				const held = input.isManual
+					? null
+					: storeHold(order.storeState, {
+							isAuthorizedShippable: settings.isAuthorizedShippable
+						});
+				if (held) return err('conflict', `${held}: order ${order.number} is not drop-shipped.`);
+				const abroad = input.isManual
+					? null
+					: shipToProblem(input.distributorId, input.shipTo.country);
+				if (abroad) return err('invalid_address', `Not drop-shipped: ${abroad}.`);
 				for (const line of input.lines) {
 					const item = items.find((i) => i.id === line.orderItemId);
 					if (!item) return err('not_found', 'That item is not on this order.');
+					const notOurs = lineHold(item);
+					if (notOurs) return err('conflict', `"${item.title}": ${notOurs}.`);
 					const open = openQuantity(item, pos, existingLines);
 					if (line.quantity > open) {
 						return err(
@@ -57,12 +77,11 @@ export async function createPo(deps: ApiDeps, input: NewPo): Promise<Result<Purc
 						);
 					}
 				}
-				const settings = await readSettings(db);
 				let sequence = settings.poSequence;
 				let poNumber = input.poNumber;
 				if (!poNumber) {
 					sequence += 1;
-					poNumber = formatPoNumber(settings.dealer.poPrefix, sequence);
+					poNumber = formatPoNumber(settings.dealer.poPrefix, sequence, await deviceLetter(db));
 				}
 				const problem = poNumberProblem(poNumber, input.distributorId);
 				if (problem) return err('validation', problem, { field: 'poNumber' });
@@ -119,8 +138,18 @@ export async function createPo(deps: ApiDeps, input: NewPo): Promise<Result<Purc
 	);
 }
 
+/** This device's letter when the shop syncs (sync settings), else none. */
+async function deviceLetter(db: ApiDeps['db']): Promise<string> {
+	const config = await readSyncConfig(db);
+	return config?.deviceLetter ?? '';
+}
+
 /** The PO number the next drop-ship will get, without taking it. */
 export async function peekPoNumber(deps: ApiDeps): Promise<string> {
 	const settings = await readSettings(deps.db);
-	return formatPoNumber(settings.dealer.poPrefix, settings.poSequence + 1);
+	return formatPoNumber(
+		settings.dealer.poPrefix,
+		settings.poSequence + 1,
+		await deviceLetter(deps.db)
+	);
 }

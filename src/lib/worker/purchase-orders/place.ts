@@ -6,7 +6,28 @@ import type { PoLine, PurchaseOrder } from '$lib/domain/purchase-order';
 import { err, ok, type AppError, type Result } from '$lib/domain/result';
 import { adapterFor } from '../core/adapters';
 import type { ApiDeps } from '../core/deps';
+import { claimItems } from '../sync/claims';
 import { movePo, withState } from './records';
+
+/** The lock a tab holds on a PO while it sends it or looks it up (IDEM-7). */
+export const poLock = (poId: string) => `po:${poId}`;
+
+/**
+ * Runs `job` holding the PO's lock, so one tab at a time works on a PO; `conflict` when another
+ * tab holds it. A tab that closes loses its locks, which is how `resumeAfterRestart` tells a PO
+ * stranded mid-send from one a live tab is sending right now.
+ */
+async function holdingPo(
+	deps: ApiDeps,
+	poId: string,
+	job: () => Promise<Result<PurchaseOrder>>
+): Promise<Result<PurchaseOrder>> {
+	const done = await deps.locks.runExclusive(poLock(poId), job);
+	return (
+		done ??
+		err('conflict', 'Another tab is placing this purchase order right now; nothing was sent twice.')
+	);
+}
 
 /**
  * Sends one PO to its distributor, exactly once. The PO row (our PO number = the idempotency key)
@@ -14,13 +35,22 @@ import { movePo, withState } from './records';
  * the distributor outside any transaction, and records what came back. A lost answer leads to a
  * lookup (`reconcilePo`), never to a blind second request.
  */
-export async function sendPo(deps: ApiDeps, poId: string): Promise<Result<PurchaseOrder>> {
+export function sendPo(deps: ApiDeps, poId: string): Promise<Result<PurchaseOrder>> {
+	return holdingPo(deps, poId, () => sendHeld(deps, poId));
+}
+
+async function sendHeld(deps: ApiDeps, poId: string): Promise<Result<PurchaseOrder>> {
 	const po = await deps.db.purchaseOrders.get(poId);
 	if (!po) return err('not_found', 'That purchase order is not here any more.');
 	const built = await adapterFor(deps, po.distributorId);
 	if (!built.ok) return built;
 	const name = DISTRIBUTORS[po.distributorId].name;
 
+	const lines = await deps.db.poLines.where('poId').equals(poId).sortBy('lineNo');
+	if (po.state === 'queued') {
+		const held = await holdItemsAcrossDevices(deps, po, lines);
+		if (held) return held;
+	}
 	const claimed = await deps.writes.run(() =>
 		movePo(deps.db, poId, 'send', (p, to) => withState(p, to, deps.now(), `Sending to ${name}`))
 	);
@@ -30,11 +60,34 @@ export async function sendPo(deps: ApiDeps, poId: string): Promise<Result<Purcha
 			`PO ${po.poNumber} is already being placed or was placed; nothing was sent twice.`
 		);
 	}
-	const lines = await deps.db.poLines.where('poId').equals(poId).sortBy('lineNo');
 	const result = await built.value.placeDropShipOrder(toRequest(claimed, lines));
 	return result.ok
 		? recordAccepted(deps, claimed, lines, result.value)
 		: recordFailure(deps, built.value, claimed, result.error);
+}
+
+/**
+ * On a synced shop, claims the PO's items on the server before any distributor call. Null when
+ * the PO may go out; else why not: `offline` (the PO stays `queued` and waits) or `conflict` (another
+ * device's PO holds an item: this PO is cancelled, naming that PO).
+ */
+async function holdItemsAcrossDevices(
+	deps: ApiDeps,
+	po: PurchaseOrder,
+	lines: readonly PoLine[]
+): Promise<Result<never> | null> {
+	const claim = await claimItems(deps, po, lines);
+	if (!claim.ok) return claim;
+	if (claim.value.kind !== 'refused') return null;
+	const message = `Device ${claim.value.device} already ordered this item on PO ${claim.value.poNumber}, so PO ${po.poNumber} was cancelled and nothing was sent.`;
+	await deps.writes.run(() =>
+		movePo(deps.db, po.id, 'cancel', (p, to) => ({
+			...withState(p, to, deps.now(), message),
+			shipState: 'cancelled',
+			lastError: { code: 'conflict', message }
+		}))
+	);
+	return err('conflict', message);
 }
 
 function toRequest(po: PurchaseOrder, lines: readonly PoLine[]): DropShipRequest {
@@ -143,12 +196,14 @@ async function recordFailure(
  * Looks the PO up at the distributor: found → `submitted` with its references; provably absent →
  * sent again with the same PO number; lookup failed → stays `unknown` for a later try.
  */
-export async function reconcilePo(deps: ApiDeps, poId: string): Promise<Result<PurchaseOrder>> {
-	const po = await deps.db.purchaseOrders.get(poId);
-	if (!po) return err('not_found', 'That purchase order is not here any more.');
-	const built = await adapterFor(deps, po.distributorId);
-	if (!built.ok) return built;
-	return reconcileWith(deps, built.value, poId);
+export function reconcilePo(deps: ApiDeps, poId: string): Promise<Result<PurchaseOrder>> {
+	return holdingPo(deps, poId, async () => {
+		const po = await deps.db.purchaseOrders.get(poId);
+		if (!po) return err('not_found', 'That purchase order is not here any more.');
+		const built = await adapterFor(deps, po.distributorId);
+		if (!built.ok) return built;
+		return reconcileWith(deps, built.value, poId);
+	});
 }
 
 async function reconcileWith(
@@ -167,10 +222,15 @@ async function reconcileWith(
 		const back = await deps.writes.run(() =>
 			movePo(deps.db, poId, 'lookup_failed', (p, to) => ({
 				...withState(p, to, deps.now(), `Lookup failed: ${found.error.message}`),
-				lastError: {
-					...found.error,
-					message: `${found.error.message} The order may or may not have arrived; we will check again.`
-				}
+				// "Cannot check" (Tucker without its order number) already says what to ask the
+				// distributor; checking again would not change the answer.
+				lastError:
+					found.error.code === 'not_supported'
+						? found.error
+						: {
+								...found.error,
+								message: `${found.error.message} The order may or may not have arrived; we will check again.`
+							}
 			}))
 		);
 		return back ? ok(back) : err('conflict', 'The purchase order changed during the lookup.');
@@ -195,7 +255,8 @@ async function reconcileWith(
 	if (!requeued || nextPoState(requeued.state, { type: 'send' }) === null) {
 		return err('conflict', 'The purchase order changed during the lookup.');
 	}
-	return sendPo(deps, poId);
+	// Still holding the PO's lock: the resend is part of this lookup.
+	return sendHeld(deps, poId);
 }
 
 /** A line that the feed said was in stock, checked live. Null when fine, else the reason. */
@@ -215,14 +276,14 @@ export function liveStockProblem(
 	if (live.totalQty < wanted) {
 		return {
 			code: 'out_of_stock',
-			message: `${distributorName} has ${live.totalQty} of ${displaySku} right now, not the ${wanted} needed: this morning's feed was out of date. Choose another distributor.`
+			message: `${distributorName} has ${live.totalQty} of ${displaySku} right now, not the ${wanted} needed: its feed was out of date. Choose another distributor.`
 		};
 	}
 	// More than 2 % dearer than the feed: the dealer decides, not us.
 	if (live.costCents !== undefined && live.costCents > expectedCostCents * 1.02) {
 		return {
 			code: 'price_changed',
-			message: `${distributorName} now charges ${formatCents(live.costCents)} for ${displaySku}, not ${formatCents(expectedCostCents)} as in this morning's feed.`
+			message: `${distributorName} now charges ${formatCents(live.costCents)} for ${displaySku}, not ${formatCents(expectedCostCents)} as in its feed.`
 		};
 	}
 	return null;

@@ -48,7 +48,7 @@ describe('a thousand queued POs', () => {
 						? { dealerNumber: '1', apiKey: 'K' }
 						: id === 'tucker'
 							? { customerNumber: '1', apiKey: 'K' }
-							: { apiToken: 'T' },
+							: { apiToken: 'T', apiBaseUrl: 'https://ad.example/v2' },
 				prerequisitesDone: [],
 				updatedAt: deps.now().toISOString()
 			});

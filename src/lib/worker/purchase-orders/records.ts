@@ -34,7 +34,8 @@ export async function refreshOrderState(db: DropshipDb, orderId: string): Promis
 		.where('poId')
 		.anyOf(pos.map((p) => p.id))
 		.toArray();
-	const state = fulfilmentState(items, pos, lines, order.state === 'cancelled');
+	const isCancelled = order.state === 'cancelled' || order.storeState?.isCancelled === true;
+	const state = fulfilmentState(items, pos, lines, isCancelled);
 	if (state !== order.state) await db.orders.update(orderId, { state });
 }
 

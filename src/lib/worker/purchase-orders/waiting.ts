@@ -1,3 +1,4 @@
+import { addNewWarehouses } from '$lib/db/writes';
 import type { DistributorAdapter } from '$lib/distributors/types';
 import { DISTRIBUTORS, displaySku, type DistributorId } from '$lib/domain/distributor';
 import type { PurchaseOrder } from '$lib/domain/purchase-order';
@@ -14,15 +15,19 @@ export const WAITING_NOTE = 'Waiting for the network';
 
 /**
  * Asks the distributor for live stock of the lines. Null when every line is fine; otherwise the
- * reason (the stock problem, or the failed call itself).
+ * reason (the stock problem, or the failed call itself). A warehouse the answer names and the
+ * rules do not know is written as a new one, for the dealer to set in Inventory rules.
  */
 export async function checkLiveStock(
+	deps: Pick<ApiDeps, 'db' | 'writes'>,
 	adapter: DistributorAdapter,
 	distributorId: DistributorId,
 	lines: readonly { sku: string; quantity: number; unitCostCents: number }[]
 ): Promise<AppError | null> {
 	const stock = await adapter.getStock(lines.map((l) => l.sku));
 	if (!stock.ok) return stock.error;
+	const codes = stock.value.flatMap((s) => s.warehouses.map((w) => w.code));
+	await deps.writes.run(() => addNewWarehouses(deps.db, distributorId, codes));
 	for (const line of lines) {
 		const live = stock.value.find((s) => s.sku.toUpperCase() === line.sku.toUpperCase());
 		const problem = liveStockProblem(
@@ -90,7 +95,7 @@ async function sendOne(
 	const built = await adapterFor(deps, po.distributorId);
 	if (!built.ok) return 'waiting';
 	const lines = await deps.db.poLines.where('poId').equals(po.id).toArray();
-	const problem = await checkLiveStock(built.value, po.distributorId, lines);
+	const problem = await checkLiveStock(deps, built.value, po.distributorId, lines);
 	if (problem) {
 		// The stock call itself failed (the network is not back after all): wait for the next try.
 		if (problem.code === 'transient' || problem.code === 'rate_limited') return 'waiting';
@@ -104,6 +109,8 @@ async function sendOne(
 	}
 	const sent = await sendPo(deps, po.id);
 	if (sent.ok) return 'placed';
+	// `offline`: the sync server could not confirm the items are ours; the PO waits for it.
+	if (sent.error.code === 'offline') return 'waiting';
 	// `conflict`: another call claimed it first and sends it; not ours to count.
 	return sent.error.code === 'conflict' ? null : 'failed';
 }

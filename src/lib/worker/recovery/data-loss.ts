@@ -1,6 +1,7 @@
 import { DATA_LOSS_KEY, LOOKBACK_DAYS, type DataLossReport } from '$lib/domain/data-loss';
 import { DISTRIBUTOR_IDS } from '$lib/domain/distributor';
 import { readSettings } from '$lib/db/writes';
+import { writeSetting } from '$lib/db/setting-rows';
 import { adapterFor } from '../core/adapters';
 import type { ApiDeps } from '../core/deps';
 
@@ -48,6 +49,6 @@ export async function checkForDataLoss(
 			.sort();
 		if (poNumbers.length > 0) report.missing.push({ distributorId, poNumbers });
 	}
-	await deps.writes.run(() => deps.db.settings.put({ key: DATA_LOSS_KEY, value: report }));
+	await deps.writes.run(() => writeSetting(deps.db, DATA_LOSS_KEY, report));
 	return report;
 }

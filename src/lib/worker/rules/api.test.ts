@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readSettings } from '$lib/db/writes';
+import { readSettings, replaceCatalog } from '$lib/db/writes';
+import type { Offer } from '$lib/domain/catalog';
 import { createApi } from '../api';
 import { createTestDeps } from '$test-support/worker/test-deps';
 
@@ -20,6 +21,57 @@ describe('rules', () => {
 		expect(
 			await api.rules.updateWarehouse({ id: 'wps:ZZ', leadTimeDays: 1, cutoffCents: 0 })
 		).toMatchObject({ ok: false, error: { code: 'not_found' } });
+	});
+
+	it('a warehouse a feed names and the rules do not know is listed as new until it has a lead time', async () => {
+		const deps = createTestDeps();
+		const api = createApi(deps);
+		const offer = (stock: Offer['stock']): Offer => ({
+			distributorId: 'wps',
+			sku: '15-0174',
+			brand: 'EBC',
+			mpn: 'FA-213HH',
+			description: 'EBC pads',
+			costCents: 3000,
+			stock
+		});
+		const feed = (id: string) => ({
+			id,
+			distributorId: 'wps' as const,
+			source: 'seed',
+			startedAt: deps.now().toISOString(),
+			errorCount: 0
+		});
+		await replaceCatalog(deps.db, feed('f1'), [offer({ CA: 1, NV: 3 }), offer({ ZZ: 0 })]);
+		expect(await deps.db.warehouses.toArray()).toEqual([
+			{
+				id: 'wps:NV',
+				distributorId: 'wps',
+				code: 'NV',
+				name: 'NV',
+				leadTimeDays: 1,
+				cutoffCents: 0,
+				isNew: true
+			},
+			{
+				id: 'wps:ZZ',
+				distributorId: 'wps',
+				code: 'ZZ',
+				name: 'ZZ',
+				leadTimeDays: 1,
+				cutoffCents: 0,
+				isNew: true
+			}
+		]);
+		// A cutoff alone leaves it new; a lead time makes it the dealer's rule.
+		const cutoff = await api.rules.updateWarehouse({ id: 'wps:NV', cutoffCents: 2500 });
+		expect(cutoff.ok && cutoff.value).toMatchObject({ cutoffCents: 2500, isNew: true });
+		const lead = await api.rules.updateWarehouse({ id: 'wps:NV', leadTimeDays: 2 });
+		expect(lead.ok && lead.value).toMatchObject({ leadTimeDays: 2, cutoffCents: 2500 });
+		expect(lead.ok && lead.value.isNew).toBeUndefined();
+		// The next feed keeps the dealer's rule.
+		await replaceCatalog(deps.db, feed('f2'), [offer({ NV: 3 })]);
+		expect((await deps.db.warehouses.get('wps:NV'))?.isNew).toBeUndefined();
 	});
 
 	it('drop-ship everything sets $1.00 and 1 day everywhere, and undo puts the dealer’s rules back', async () => {

@@ -16,15 +16,26 @@ const Cents = z.number().int().nonnegative().max(99_999_999);
 export function rulesApi(deps: ApiDeps) {
 	const run = deps.writes.run;
 	return {
-		/** Sets one warehouse's lead time and cutoff. `not_found` for an unknown warehouse. */
+		/**
+		 * Sets one warehouse's lead time, cutoff or both; a lead time makes a new warehouse (from a
+		 * feed) the dealer's own. `not_found` for a warehouse no rule or feed names.
+		 */
 		updateWarehouse: handler(
-			z.object({ id: z.string(), leadTimeDays: Days, cutoffCents: Cents }),
+			z.object({ id: z.string(), leadTimeDays: Days.optional(), cutoffCents: Cents.optional() }),
 			(input) =>
 				run(async () => {
 					const all = withDefaultWarehouses(await deps.db.warehouses.toArray());
 					const current = all.find((w) => w.id === input.id);
 					if (!current) return err('not_found', 'No such warehouse.');
-					const next = Warehouse.parse({ ...current, ...input });
+					const { isNew, ...rest } = current;
+					// A field left out keeps its value; `isNew` goes once the dealer sets a lead time.
+					const next = Warehouse.parse({
+						...rest,
+						...(input.leadTimeDays === undefined
+							? { isNew }
+							: { leadTimeDays: input.leadTimeDays }),
+						...(input.cutoffCents === undefined ? {} : { cutoffCents: input.cutoffCents })
+					});
 					await deps.db.warehouses.put(next);
 					return ok(next);
 				})

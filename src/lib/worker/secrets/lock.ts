@@ -3,9 +3,8 @@ import { ok, type Result } from '$lib/domain/result';
 import type { PassphraseSealed } from '$lib/domain/sealed';
 import { openCredentials, sealAccount } from './credentials';
 import type { ApiDeps } from '../core/deps';
-import { LOCK_ROW, type Sealed } from './sealing';
-
-type SmtpRow = { password?: string; sealedPassword?: Sealed } & Record<string, unknown>;
+import { LOCK_ROW } from './sealing';
+import { readSetting } from '$lib/db/setting-rows';
 
 /**
  * Moves every secret from one key to another: all are opened and re-sealed (fresh IVs) first,
@@ -26,7 +25,7 @@ export async function reseal(
 		if (!sealed.ok) return sealed;
 		accounts.push(sealed.value);
 	}
-	const smtp = (await deps.db.settings.get('smtp'))?.value as SmtpRow | undefined;
+	const smtp = await readSetting(deps.db, 'smtp');
 	let nextSmtp = smtp;
 	if (smtp?.sealedPassword) {
 		const password = await deps.secrets.open(

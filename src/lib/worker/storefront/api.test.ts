@@ -19,11 +19,11 @@ describe('storefront sync', () => {
 		expect(order).toMatchObject({
 			source: 'woocommerce',
 			state: 'new',
+			storeState: { payment: 'paid', fulfilment: 'unfulfilled', isCancelled: false },
 			store: {
 				storefrontId: 'woocommerce',
 				orderId: '1',
-				url: 'https://shop.ridgeline.example/wp-admin/post.php?post=1&action=edit',
-				status: 'open'
+				url: 'https://shop.ridgeline.example/wp-admin/post.php?post=1&action=edit'
 			}
 		});
 	});
@@ -98,7 +98,7 @@ describe('storefront sync', () => {
 		expect(flagged?.store?.flag).toMatch(/Changed in Shopify after a PO was placed/);
 	});
 
-	it('a store cancellation flags the order and holds its PO waiting for the network', async () => {
+	it('a store cancellation does what a CSV re-import saying cancelled does: held, waiting PO cancelled unsent', async () => {
 		const { api, deps, dropShip } = await world.dealer('shopify');
 		const [cancelled, waiting] = addStoreOrders(world.sim, 'shopify', 2);
 		await api.storefront.sync({});
@@ -115,14 +115,40 @@ describe('storefront sync', () => {
 		const noPo = await deps.db.orders.where('number').equals('1101').first();
 		expect(noPo).toMatchObject({
 			state: 'cancelled',
-			store: { status: 'cancelled', flag: 'Cancelled in Shopify.' }
+			storeState: { isCancelled: true },
+			store: { flag: 'Cancelled in Shopify.' }
 		});
 		const withPo = await deps.db.orders.where('number').equals('1102').first();
 		expect(withPo?.store?.flag).toMatch(/Cancelled in Shopify after a PO/);
 		const po = await deps.db.purchaseOrders.where('poNumber').equals(poNumber).first();
-		expect(po).toMatchObject({ state: 'failed', lastError: { code: 'conflict' } });
+		expect(po).toMatchObject({ state: 'cancelled', shipState: 'cancelled' });
+		expect(po?.history.at(-1)?.note).toBe('Not sent: order #1102 was cancelled in the store');
 		const sent = await api.purchaseOrders.sendWaiting({});
 		expect(sent).toMatchObject({ ok: true, value: { placed: 0 } });
+		// A sync again, and a CSV re-import of the same cancelled order, change nothing more.
+		expect(await api.storefront.sync({})).toMatchObject({ ok: true, value: { flagged: 0 } });
+	});
+
+	it('an unpaid store order comes in held with the words an imported unpaid order gets; paid later, it may ship', async () => {
+		const { api, deps } = await world.dealer('shopify');
+		const [order] = addStoreOrders(world.sim, 'shopify', 1);
+		if (!order) throw new Error('no order');
+		order.isPaid = false;
+		await api.storefront.sync({});
+		const stored = await deps.db.orders.where('number').equals('1101').first();
+		expect(stored?.storeState).toMatchObject({ payment: 'pending', isCancelled: false });
+		const [item] = await deps.db.orderItems
+			.where('orderId')
+			.equals(stored?.id ?? '')
+			.toArray();
+		const held = await api.catalog.optionsForItem({ orderItemId: item?.id ?? '' });
+		expect(held).toMatchObject({ ok: true, value: { hold: 'Payment pending in the store' } });
+		world.sim.advanceHours(1);
+		order.isPaid = true;
+		order.updatedAt = world.sim.now().toISOString();
+		await api.storefront.sync({});
+		const paid = await api.catalog.optionsForItem({ orderItemId: item?.id ?? '' });
+		expect(paid.ok && paid.value.hold).toBeUndefined();
 	});
 });
 

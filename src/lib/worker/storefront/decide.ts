@@ -42,12 +42,15 @@ export function decideStoreOrder(
 	existing: Existing | null
 ): StoreOrderDecision {
 	const name = STOREFRONT_NAMES[storefrontId];
-	if (!existing) return incoming.status === 'open' ? { kind: 'insert' } : { kind: 'ignore' };
+	// An order first seen cancelled has nothing for the dealer to do; any other comes in, held by
+	// storeHold (unpaid, fulfilled there) exactly as an imported order with the same state is.
+	if (!existing) return incoming.storeState.isCancelled ? { kind: 'ignore' } : { kind: 'insert' };
 	const { order, items, hasPo } = existing;
 	const seen = order.store;
 	if (seen && seen.orderId !== incoming.storeOrderId) return { kind: 'ignore' };
-	if (incoming.status === 'cancelled') {
-		if (seen?.status === 'cancelled') return { kind: 'unchanged' };
+	if (incoming.storeState.isCancelled) {
+		// Cancelled here already (by a sync or by a CSV re-import of the same order): nothing new.
+		if (order.storeState?.isCancelled) return { kind: 'unchanged' };
 		return {
 			kind: 'cancel',
 			note: hasPo

@@ -9,7 +9,8 @@ import {
 } from '$lib/domain/storefront';
 import type { StoreOrder, SyncCursor } from '$lib/storefronts/types';
 import type { ApiDeps } from '../core/deps';
-import { movePo, withState } from '../purchase-orders/records';
+import { mergeStoreState, stopPurchaseOrders } from '../orders/store-import';
+import { refreshOrderState } from '../purchase-orders/records';
 import { SYNC_ROW, readSyncState, storefrontFor } from './connection';
 import { decideStoreOrder } from './decide';
 
@@ -30,7 +31,6 @@ function refOf(storefrontId: StorefrontId, incoming: StoreOrder, flag?: string):
 		orderId: incoming.storeOrderId,
 		url: incoming.adminUrl,
 		updatedAt: incoming.updatedAt,
-		status: incoming.status,
 		...(flag ? { flag } : {})
 	};
 }
@@ -57,9 +57,8 @@ async function applyPage(
 ): Promise<Counts> {
 	const db = deps.db;
 	const counts: Counts = { newOrders: 0, updated: 0, flagged: 0 };
-	const waitingToFlag: { poId: string; note: string }[] = [];
 	await deps.writes.run(() =>
-		db.transaction('rw', [db.orders, db.orderItems, db.purchaseOrders], async () => {
+		db.transaction('rw', [db.orders, db.orderItems, db.purchaseOrders, db.poLines], async () => {
 			// One read for the page's known orders, one bulk write for its new ones: a first sync of
 			// hundreds of orders is a few requests to IndexedDB per page, not five per order.
 			const known = new Map(
@@ -97,6 +96,7 @@ async function applyPage(
 							totalCents: orderTotalCents(items),
 							state: 'new',
 							source: storefrontId,
+							storeState: incoming.storeState,
 							store: refOf(storefrontId, incoming)
 						});
 						newItems.push(...items);
@@ -106,6 +106,7 @@ async function applyPage(
 					case 'refresh':
 						if (order)
 							await db.orders.update(order.id, {
+								storeState: mergeStoreState(order.storeState, incoming.storeState),
 								store: refOf(storefrontId, incoming, order.store?.flag)
 							});
 						break;
@@ -118,6 +119,7 @@ async function applyPage(
 							buyer: incoming.buyer,
 							shipTo: incoming.shipTo,
 							totalCents: orderTotalCents(items),
+							storeState: mergeStoreState(order.storeState, incoming.storeState),
 							store: refOf(storefrontId, incoming)
 						});
 						counts.updated += 1;
@@ -126,23 +128,22 @@ async function applyPage(
 					case 'flag':
 						if (order)
 							await db.orders.update(order.id, {
+								storeState: mergeStoreState(order.storeState, incoming.storeState),
 								store: refOf(storefrontId, incoming, decision.note)
 							});
 						counts.flagged += 1;
 						break;
 					case 'cancel': {
 						if (!order) break;
-						const hasPo = existing?.hasPo ?? false;
+						// The same rule as a CSV re-import that says cancelled (orders/store-import.ts): a
+						// waiting PO is cancelled unsent, a placed one asks the dealer on the dashboard.
+						const storeState = mergeStoreState(order.storeState, incoming.storeState);
 						await db.orders.update(order.id, {
-							store: refOf(storefrontId, incoming, decision.note),
-							...(hasPo ? {} : { state: 'cancelled' as const })
+							storeState,
+							store: refOf(storefrontId, incoming, decision.note)
 						});
-						const waiting = await db.purchaseOrders
-							.where('orderId')
-							.equals(order.id)
-							.filter((po) => po.state === 'queued')
-							.toArray();
-						for (const po of waiting) waitingToFlag.push({ poId: po.id, note: decision.note });
+						await stopPurchaseOrders(db, { ...order, storeState }, deps.now());
+						await refreshOrderState(db, order.id);
 						counts.flagged += 1;
 						break;
 					}
@@ -155,16 +156,6 @@ async function applyPage(
 			await db.orderItems.bulkAdd(newItems);
 		})
 	);
-	// A PO still waiting for the network is not sent for an order the store cancelled: it fails
-	// before sending, as a failed stock check would, with the reason; the dealer may still Retry it.
-	for (const { poId, note } of waitingToFlag) {
-		await deps.writes.run(() =>
-			movePo(deps.db, poId, 'check_failed', (po, to) => ({
-				...withState(po, to, deps.now(), note),
-				lastError: { code: 'conflict', message: note }
-			}))
-		);
-	}
 	return counts;
 }
 

@@ -80,6 +80,10 @@ describe('tracking refresh and buyer email', () => {
 		});
 		expect(sentMail[0]?.text).toContain('https://www.ups.com/track?tracknum=1Z999AA10123456784');
 		expect(sentMail[0]?.text).toContain('Your order 2001 is on the way.');
+		// The outbox row keeps the number and carrier: the outbox links it to the carrier's page.
+		expect(await deps.db.outbox.toArray()).toMatchObject([
+			{ trackingNumber: '1Z999AA10123456784', carrier: expect.any(String) }
+		]);
 		const stored = await deps.db.purchaseOrders.where('poNumber').equals(po).first();
 		expect(stored).toMatchObject({ shipState: 'shipped', state: 'confirmed' });
 		expect((await deps.db.orders.toCollection().first())?.state).toBe('shipped');
@@ -92,6 +96,23 @@ describe('tracking refresh and buyer email', () => {
 		await api.tracking.refresh({});
 		expect(await deps.db.shipments.count()).toBe(1);
 		expect(sentMail).toHaveLength(1);
+	});
+
+	it('records a status word the app does not know on the PO, once, and carries on', async () => {
+		const po = await placeOrder('2009');
+		fake.statuses.set(po, {
+			poNumber: po,
+			status: 'open',
+			distributorRefs: ['REF'],
+			shipments: [],
+			statusNote: "Parts Unlimited said 'ON HOLD'"
+		});
+		expect(await api.tracking.refresh({})).toMatchObject({ ok: true });
+		await api.tracking.refresh({});
+		const stored = await deps.db.purchaseOrders.where('poNumber').equals(po).first();
+		expect(stored).toMatchObject({ state: 'confirmed', shipState: 'awaiting' });
+		const notes = stored?.history.map((h) => h.note) ?? [];
+		expect(notes.filter((n) => n === "Parts Unlimited said 'ON HOLD'")).toHaveLength(1);
 	});
 
 	it('a second shipment of the same PO sends a second email; the first is worded as partial', async () => {

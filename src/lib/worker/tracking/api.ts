@@ -6,6 +6,7 @@ import { handler } from '../core/handler';
 import { sendOutbox } from '../mail/outbox';
 import { sendStorePushes } from '../storefront/push';
 import { refreshTracking } from './refresh';
+import { readSetting } from '$lib/db/setting-rows';
 
 export function trackingApi(deps: ApiDeps) {
 	return {
@@ -22,8 +23,7 @@ export function trackingApi(deps: ApiDeps) {
 				// The demo asks anyway: its simulators have no limits and its clock runs fast.
 				const { mode } = await readSettings(deps.db);
 				if (input.unlessCheckedWithinMs && mode === 'live') {
-					const last = (await deps.db.settings.get('trackingStatus'))?.value as
-						{ checkedAt?: string } | undefined;
+					const last = await readSetting(deps.db, 'trackingStatus');
 					const age = last?.checkedAt
 						? deps.now().getTime() - Date.parse(last.checkedAt)
 						: Infinity;

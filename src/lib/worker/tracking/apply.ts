@@ -98,6 +98,10 @@ export async function applyStatus(
 							...next.history,
 							{ at: now, state: next.state, note: `Now ${shipState.replace('_', ' ')}` }
 						];
+					// A status word this app does not know is recorded once, not on every poll.
+					const note = status.statusNote;
+					if (note && !next.history.some((h) => h.note === note))
+						next.history = [...next.history, { at: now, state: next.state, note }];
 					return next;
 				});
 				await refreshOrderState(db, po.orderId);
@@ -161,6 +165,8 @@ async function queueEmails(
 			dedupeKey,
 			orderId: order.id,
 			poId: po.id,
+			trackingNumber: number,
+			carrier: shipment.carrier,
 			to: order.buyer.email,
 			...(settings.dealer.replyTo ? { replyTo: settings.dealer.replyTo } : {}),
 			...rendered,

@@ -6,18 +6,15 @@ import { adapterFor } from '../core/adapters';
 import type { ApiDeps } from '../core/deps';
 import { applyStatus } from './apply';
 import { pollSingly, problemOf, type DistributorProblem, type Round } from './singly';
+import { readSetting, writeSetting } from '$lib/db/setting-rows';
+import type { TrackingSummary } from '$lib/domain/setting-rows';
 
 export type { DistributorProblem } from './singly';
 
 /** POs stop being polled this long after they were placed. */
 export const POLL_WINDOW_DAYS = 60;
 
-export interface TrackingSummary {
-	checkedAt: string;
-	poCount: number;
-	newShipments: number;
-	problems: DistributorProblem[];
-}
+export type { TrackingSummary } from '$lib/domain/setting-rows';
 
 export function isPollable(po: PurchaseOrder, now: Date): boolean {
 	if (po.isManual) return false;
@@ -40,8 +37,7 @@ export async function refreshTracking(deps: ApiDeps): Promise<TrackingSummary> {
 			.anyOf('awaiting', 'backordered', 'partly_shipped')
 			.toArray()
 	).filter((po) => isPollable(po, now));
-	const previous = (await deps.db.settings.get('trackingStatus'))?.value as
-		TrackingSummary | undefined;
+	const previous = await readSetting(deps.db, 'trackingStatus');
 	const rounds = await Promise.all(
 		DISTRIBUTOR_IDS.map((id) =>
 			pollDistributor(
@@ -60,7 +56,7 @@ export async function refreshTracking(deps: ApiDeps): Promise<TrackingSummary> {
 		newShipments: rounds.reduce((n, r) => n + r.newShipments, 0),
 		problems: rounds.flatMap((r) => (r.problem ? [r.problem] : []))
 	};
-	await deps.writes.run(() => deps.db.settings.put({ key: 'trackingStatus', value: summary }));
+	await deps.writes.run(() => writeSetting(deps.db, 'trackingStatus', summary));
 	return summary;
 }
 

@@ -5,6 +5,8 @@ import type { AppError } from '$lib/domain/result';
 import type { ApiDeps } from '../core/deps';
 import { inTurns } from '../core/in-turns';
 import { applyStatus } from './apply';
+import { readSetting, writeSetting } from '$lib/db/setting-rows';
+import type { DistributorProblem } from '$lib/domain/setting-rows';
 
 /**
  * The per-PO side of a tracking round, for the POs a distributor's bulk form cannot answer, and
@@ -22,12 +24,7 @@ export const MAX_SINGLE_LOOKUPS_PER_ROUND = 20;
 /** Transient failures in one round before a distributor is left for the next round. */
 const MAX_TRANSIENT = 3;
 
-export interface DistributorProblem {
-	distributorId: DistributorId;
-	message: string;
-	/** When the next round may ask this distributor again (a 429's Retry-After). */
-	retryAt?: string;
-}
+export type { DistributorProblem } from '$lib/domain/setting-rows';
 
 export interface Round {
 	newShipments: number;
@@ -70,7 +67,7 @@ interface SingleState {
 	failure?: AppError;
 }
 
-const CURSOR_KEY = 'trackingSinglyCursor';
+const CURSOR_KEY = 'trackingSinglyCursor' as const;
 
 /**
  * This round's share when there are more POs than MAX_SINGLE_LOOKUPS_PER_ROUND: by PO number,
@@ -83,10 +80,7 @@ async function pickRound(
 ): Promise<PurchaseOrder[]> {
 	if (pos.length <= MAX_SINGLE_LOOKUPS_PER_ROUND) return [...pos];
 	const sorted = [...pos].sort((a, b) => a.poNumber.localeCompare(b.poNumber));
-	const cursors = async () =>
-		((await deps.db.settings.get(CURSOR_KEY))?.value ?? {}) as Partial<
-			Record<DistributorId, string>
-		>;
+	const cursors = async () => (await readSetting(deps.db, CURSOR_KEY)) ?? {};
 	const after = (await cursors())[id] ?? '';
 	const start = Math.max(
 		0,
@@ -99,7 +93,7 @@ async function pickRound(
 	const last = picked[picked.length - 1]?.poNumber ?? '';
 	await deps.writes.run(() =>
 		deps.db.transaction('rw', deps.db.settings, async () => {
-			await deps.db.settings.put({ key: CURSOR_KEY, value: { ...(await cursors()), [id]: last } });
+			await writeSetting(deps.db, CURSOR_KEY, { ...(await cursors()), [id]: last });
 		})
 	);
 	return picked;

@@ -97,6 +97,10 @@ export class DropshipForm {
 			this.siblingOptions = found;
 			this.isSiblingsChecked = true;
 		});
+		// The shop's default (Settings › Shop), asked once as the dialog opens.
+		void this.client.settings.get({}).then((saved) => {
+			if (saved.ok) this.shippingMethod = saved.value.defaultShippingMethod;
+		});
 		void this.client.purchaseOrders.nextPoNumber({}).then((r) => {
 			if (r.ok) this.poNumber = r.value;
 		});

@@ -51,6 +51,31 @@ describe('the distributor account card', () => {
 		expect(within(form).queryByLabelText('API token')).toBeNull();
 	});
 
+	it("says Automatic's API address is not set, and refuses an address that is not https", async () => {
+		const user = userEvent.setup();
+		const { client, distributors } = fakeClient();
+		const saved: DistributorAccount = {
+			id: 'automatic',
+			isEnabled: true,
+			credentials: { apiToken: '••••••AB12' },
+			prerequisitesDone: [],
+			updatedAt: '2025-03-07T14:00:00.000Z'
+		};
+		renderCard(client, saved, 'automatic');
+		expect(screen.getByText(/Automatic's API address is not set/)).toBeInTheDocument();
+		expect(screen.getByText('Not set up')).toBeInTheDocument();
+		const form = screen.getByRole('form', { name: 'Automatic Distributors credentials' });
+		await user.type(
+			within(form).getByLabelText('API address (from your Automatic rep)'),
+			'http://api.rep-gave.example/v2'
+		);
+		await user.click(within(form).getByRole('button', { name: /save/i }));
+		expect(
+			await screen.findByText('The API address must start with https://.')
+		).toBeInTheDocument();
+		expect(distributors.saveAccount).not.toHaveBeenCalled();
+	});
+
 	it('keeps a secret masked until the dealer asks to see it', async () => {
 		const user = userEvent.setup();
 		renderCard(fakeClient().client, savedPu);

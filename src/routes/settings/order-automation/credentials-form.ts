@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Credentials } from '$lib/domain/account';
+import { Credentials, credentialFieldProblem } from '$lib/domain/account';
 import { DISTRIBUTORS, type DistributorId } from '$lib/domain/distributor';
 
 export type CredentialKey = keyof Credentials;
@@ -13,11 +13,16 @@ export type FieldErrors = Partial<Record<CredentialKey, string>>;
 export function credentialsSchema(distributorId: DistributorId) {
 	const shape: Record<string, z.ZodString> = {};
 	for (const field of DISTRIBUTORS[distributorId].credentialFields) {
-		shape[field.key] = z
+		const key = field.key;
+		shape[key] = z
 			.string()
 			.trim()
 			.min(1, `${field.label} is required.`)
-			.regex(/^\S+$/, `${field.label} cannot contain spaces.`);
+			.regex(/^\S+$/, `${field.label} cannot contain spaces.`)
+			.superRefine((value, ctx) => {
+				const problem = credentialFieldProblem(key, value);
+				if (problem) ctx.addIssue({ code: 'custom', message: problem });
+			});
 	}
 	return z.object(shape);
 }
@@ -49,5 +54,5 @@ export function credentialKeyOf(field: string | undefined): CredentialKey | unde
 }
 
 function isCredentialKey(key: string): key is CredentialKey {
-	return ['dealerNumber', 'customerNumber', 'apiKey', 'apiToken'].includes(key);
+	return Object.hasOwn(Credentials.shape, key);
 }

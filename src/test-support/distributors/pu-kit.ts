@@ -1,9 +1,9 @@
 import type { Offer } from '$lib/domain/catalog';
-import { useSimulatorServer } from '../sim-test-kit';
-export type { SeenRequest } from '../sim-test-kit';
-import type { DropShipRequest } from '../types';
-import { createPartsUnlimitedAdapter } from './index';
-import { partsUnlimitedHandlers, type PuSimOptions } from './mocks';
+import { useSimulatorServer } from './sim-kit';
+export type { SeenRequest } from './sim-kit';
+import type { DropShipRequest } from '$lib/distributors/types';
+import { createPartsUnlimitedAdapter } from '$lib/distributors/parts-unlimited';
+import { partsUnlimitedHandlers, type PuSimOptions } from '$lib/distributors/parts-unlimited/mocks';
 
 /** Test data and a simulator on msw/node for the PU contract tests. Only tests import this. */
 export const KEY = 'DEMOKEY-0000000-0000000-0000000';

@@ -1,9 +1,9 @@
 import type { Offer } from '$lib/domain/catalog';
-import { useSimulatorServer } from '../sim-test-kit';
-export type { SeenRequest } from '../sim-test-kit';
-import type { DropShipRequest } from '../types';
-import { createWpsAdapter, type WpsOptions } from './index';
-import { wpsHandlers, type WpsSimOptions } from './mocks';
+import { useSimulatorServer } from './sim-kit';
+export type { SeenRequest } from './sim-kit';
+import type { DropShipRequest } from '$lib/distributors/types';
+import { createWpsAdapter, type WpsOptions } from '$lib/distributors/wps';
+import { wpsHandlers, type WpsSimOptions } from '$lib/distributors/wps/mocks';
 
 /** Test data and a simulator on msw/node for the WPS contract tests. Only tests import this. */
 export const TOKEN = 'demo-wps-token-0000';

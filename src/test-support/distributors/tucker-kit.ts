@@ -1,10 +1,14 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Offer } from '$lib/domain/catalog';
-import { catalogFromOffers, Simulator } from '$lib/mocks/simulator';
-import type { AdapterAuditEntry, DistributorAdapter, DropShipRequest } from '../types';
-import { createTuckerRockyAdapter, type TuckerRockyOptions } from './index';
-import { tuckerRockyHandlers, type TuckerSimOptions } from './mocks';
+import { catalogFromOffers, Simulator } from '$lib/simulator/simulator';
+import type {
+	AdapterAuditEntry,
+	DistributorAdapter,
+	DropShipRequest
+} from '$lib/distributors/types';
+import { createTuckerRockyAdapter, type TuckerRockyOptions } from '$lib/distributors/tucker-rocky';
+import { tuckerRockyHandlers, type TuckerSimOptions } from '$lib/distributors/tucker-rocky/mocks';
 
 /** Test data and a simulator on msw/node for the Tucker contract tests. Only tests import this. */
 export const KEY = 'DEMOTUCKERKEY000000000000000';

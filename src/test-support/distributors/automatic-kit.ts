@@ -1,9 +1,9 @@
 import type { Offer } from '$lib/domain/catalog';
-import { useSimulatorServer } from '../sim-test-kit';
-export type { SeenRequest } from '../sim-test-kit';
-import type { DistributorAdapter, DropShipRequest } from '../types';
-import { createAutomaticAdapter, type AutomaticOptions } from './index';
-import { automaticHandlers, type AutomaticSimOptions } from './mocks';
+import { useSimulatorServer } from './sim-kit';
+export type { SeenRequest } from './sim-kit';
+import type { DistributorAdapter, DropShipRequest } from '$lib/distributors/types';
+import { createAutomaticAdapter, type AutomaticOptions } from '$lib/distributors/automatic';
+import { automaticHandlers, type AutomaticSimOptions } from '$lib/distributors/automatic/mocks';
 
 /** Test data and a simulator on msw/node for the Automatic contract tests. Only tests import this. */
 export const TOKEN = 'demo-automatic-token-0000';
@@ -59,7 +59,7 @@ export function useAutomaticSimulator(simOptions: AutomaticSimOptions = { slowMs
 		createAutomaticAdapter(
 			{
 				fetch: (input, init) => fetch(input, init),
-				credentials: { apiToken },
+				credentials: { apiToken, apiBaseUrl: BASE },
 				audit: (entry) => audit.push(entry),
 				timeoutMs: 80,
 				now: () => sim.now()

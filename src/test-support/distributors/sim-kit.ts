@@ -2,8 +2,8 @@ import type { RequestHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Offer } from '$lib/domain/catalog';
-import { catalogFromOffers, Simulator } from '$lib/mocks/simulator';
-import type { AdapterAuditEntry } from './types';
+import { catalogFromOffers, Simulator } from '$lib/simulator/simulator';
+import type { AdapterAuditEntry } from '$lib/distributors/types';
 
 /**
  * The common part of every distributor's contract-test kit: a simulator on msw/node at a fixed

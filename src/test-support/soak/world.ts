@@ -1,0 +1,208 @@
+import type { NewOrderInput } from '$lib/domain/order';
+import type { DistributorAccount } from '$lib/domain/account';
+import { DISTRIBUTOR_IDS, type DistributorId } from '$lib/domain/distributor';
+import { createDemoFetch } from '$lib/mocks/demo-fetch';
+import { catalogFromOffers, seededRandom, Simulator, type Fault } from '$lib/simulator/simulator';
+import type { ApiDeps } from '../../lib/worker/core/deps';
+import { soakProducts, type SoakProduct } from './catalog';
+import { SharedLocks } from './locks';
+import { SoakMailServer, type MailFault } from './mail-server';
+import { SoakTab } from './tab';
+import { AUTOMATIC_UNCONFIRMED } from '$lib/distributors/automatic/constants';
+
+/**
+ * Everything the soak's tabs share: the virtual clock, the simulated distributors and mail server,
+ * the web store's orders, the lock table, the faults switched on now, and the secrets planted as
+ * canaries. Every random choice comes from the seed.
+ */
+export interface SoakWorldOptions {
+	seed: number;
+	/** Puts something between every tab's worker and its deps: the deliberately broken build. */
+	wrapDeps?: (deps: ApiDeps) => ApiDeps;
+}
+
+export interface SoakStats {
+	steps: number;
+	faults: number;
+	crashes: number;
+}
+
+/** Faults switched on by a step, each for a number of steps. */
+interface ActiveFault {
+	stepsLeft: number;
+	undo: () => void;
+}
+
+export class SoakWorld {
+	clock = Date.parse('2026-11-02T14:00:00Z');
+	readonly random: () => number;
+	readonly sim: Simulator;
+	readonly transport: typeof fetch;
+	readonly mail: SoakMailServer;
+	readonly locks = new SharedLocks();
+	readonly products: SoakProduct[];
+	readonly dbName: string;
+	/** The web store: every order it ever took, in the shape its JSON export has. */
+	readonly store: NewOrderInput[] = [];
+	readonly canaries: string[];
+	readonly stats: SoakStats = { steps: 0, faults: 0, crashes: 0 };
+	isDiskFull = false;
+	/** The last audit row the canary check has read. */
+	auditSeen = 0;
+	refuseRate = 0;
+	timeoutRate = 0;
+	/** Real milliseconds a request may wait before it goes (a slow, uneven network). */
+	jitterMs = 0;
+	tabs: SoakTab[] = [];
+	private readonly active: ActiveFault[] = [];
+	private ids = 0;
+	private tabIds = 0;
+
+	constructor(readonly options: SoakWorldOptions) {
+		this.random = seededRandom(options.seed);
+		this.products = soakProducts(options.seed);
+		this.dbName = `soak-${options.seed}-${Math.random().toString(36).slice(2)}`;
+		this.sim = new Simulator({
+			catalog: catalogFromOffers(this.products.flatMap((p) => p.offers)),
+			realNow: () => this.clock,
+			seed: 1000 + (options.seed % 1000)
+		});
+		this.transport = createDemoFetch(this.sim);
+		this.mail = new SoakMailServer(() => this.clock);
+		const tag = (options.seed >>> 0).toString(36).toUpperCase();
+		this.canaries = [
+			`demo-wps-CANARY${tag}W`,
+			`DEMOKEY-CANARY${tag}P`,
+			`DEMOTUCKERCANARY${tag}T`,
+			`demo-automatic-CANARY${tag}A`,
+			`smtp-CANARY${tag}S`
+		];
+	}
+
+	readonly newId = (): string => `s${++this.ids}`;
+
+	/** Every tab ever opened, dead ones too, to close at the end. */
+	readonly opened: SoakTab[] = [];
+
+	/** Opens a tab (a worker) on the shared database, or on another one (a restore elsewhere). */
+	openTab(dbName = this.dbName): SoakTab {
+		const tab = new SoakTab(this, ++this.tabIds, this.options.wrapDeps, dbName);
+		this.opened.push(tab);
+		return tab;
+	}
+
+	/** The first tab, with the dealer's settings, accounts (canary keys) and mail server saved. */
+	async setUp(): Promise<SoakTab> {
+		const tab = this.openTab();
+		this.tabs = [tab];
+		const { db } = tab.deps;
+		await db.settings.put({
+			key: 'app',
+			value: {
+				mode: 'live',
+				dealer: { name: 'Soak Powersports', poPrefix: 'SK' },
+				isAutoEmailOn: true
+			}
+		});
+		const [wps, pu, tucker, automatic] = this.canaries as [string, string, string, string];
+		const credentials: Record<DistributorId, Record<string, string>> = {
+			wps: { apiToken: wps },
+			pu: { dealerNumber: '10001', apiKey: pu },
+			tucker: { customerNumber: '100001', apiKey: tucker },
+			// Automatic's address is the dealer's own (from their rep): here, the simulator's.
+			automatic: { apiToken: automatic, apiBaseUrl: AUTOMATIC_UNCONFIRMED.simBaseUrl }
+		};
+		const now = new Date(this.clock).toISOString();
+		await db.distributors.bulkPut(
+			DISTRIBUTOR_IDS.map((id): DistributorAccount => ({
+				id,
+				isEnabled: true,
+				credentials: credentials[id],
+				prerequisitesDone: [],
+				updatedAt: now
+			}))
+		);
+		const smtp = await tab.api.mail.saveSmtp({
+			host: 'smtp.soak.example',
+			port: 587,
+			tlsMode: 'starttls',
+			user: 'dealer',
+			password: this.canaries[4],
+			from: 'orders@soak.example'
+		});
+		if (!smtp.ok) throw new Error(smtp.error.message);
+		return tab;
+	}
+
+	/** A fault for one call through the transport, drawn from the rates switched on now. */
+	transportFault(): 'none' | 'refused' | 'timeout' {
+		const draw = this.random();
+		if (draw < this.refuseRate) return this.counted('refused');
+		if (draw < this.refuseRate + this.timeoutRate) return this.counted('timeout');
+		return 'none';
+	}
+
+	private counted<T>(fault: T): T {
+		this.stats.faults += 1;
+		return fault;
+	}
+
+	/** Switches a simulator fault on at one distributor for `steps` steps. */
+	simFault(distributorId: DistributorId, fault: Fault, steps: number): void {
+		this.stats.faults += 1;
+		this.sim.setFault(distributorId, fault, true);
+		this.active.push({
+			stepsLeft: steps,
+			undo: () => this.sim.setFault(distributorId, fault, false)
+		});
+	}
+
+	transportFaults(refuseRate: number, timeoutRate: number, jitterMs: number, steps: number): void {
+		this.refuseRate = refuseRate;
+		this.timeoutRate = timeoutRate;
+		this.jitterMs = jitterMs;
+		this.active.push({
+			stepsLeft: steps,
+			undo: () => {
+				this.refuseRate = 0;
+				this.timeoutRate = 0;
+				this.jitterMs = 0;
+			}
+		});
+	}
+
+	diskFull(steps: number): void {
+		this.isDiskFull = true;
+		this.active.push({ stepsLeft: steps, undo: () => (this.isDiskFull = false) });
+	}
+
+	mailFault(fault: MailFault, steps: number): void {
+		this.stats.faults += 1;
+		this.mail.fault = fault;
+		this.active.push({ stepsLeft: steps, undo: () => (this.mail.fault = 'none') });
+	}
+
+	/** One step has passed: faults whose time is up are switched off. */
+	tick(): void {
+		for (const fault of [...this.active]) {
+			fault.stepsLeft -= 1;
+			if (fault.stepsLeft <= 0) {
+				fault.undo();
+				this.active.splice(this.active.indexOf(fault), 1);
+			}
+		}
+	}
+
+	clearFaults(): void {
+		for (const fault of this.active.splice(0)) fault.undo();
+		this.sim.clearFaults();
+	}
+
+	advanceHours(hours: number): void {
+		this.clock += hours * 3_600_000;
+	}
+
+	close(): void {
+		for (const tab of this.opened) tab.close();
+	}
+}
