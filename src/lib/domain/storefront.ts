@@ -130,3 +130,31 @@ export function syncSummary(status: SyncStatus, timeZone?: string): string {
 	const n = status.newOrders;
 	return `${time}, ${n === 0 ? 'no' : n} new order${n === 1 ? '' : 's'}`;
 }
+
+/** The store's own way of telling the buyer, as the choice on Settings › Storefront names it. */
+export const STORE_EMAIL_LABELS: Record<StorefrontId, string> = {
+	shopify: 'Shopify (its shipping confirmation)',
+	woocommerce: 'WooCommerce (a customer note; its "Completed order" email for the last shipment)'
+};
+
+/**
+ * What Settings › Storefront says under the choice. WooCommerce emails the buyer by itself when an
+ * order is set `completed` (its "Completed order" email, on in a new store) and no API call may
+ * turn that off for one order, so with our email chosen the dealer must turn it off there, or the
+ * buyer hears twice about the last shipment.
+ */
+export function buyerEmailNote(
+	storefrontId: StorefrontId,
+	notifier: BuyerNotifier
+): { text: string; isWarning: boolean } {
+	if (storefrontId === 'woocommerce' && notifier === 'smtp')
+		return {
+			isWarning: true,
+			text:
+				'WooCommerce sends its own "Completed order" email when the last item ships. Turn it off ' +
+				'in WooCommerce › Settings › Emails › Completed order, or choose "WooCommerce" above; ' +
+				'otherwise the buyer gets two emails for the last shipment. Dropship Desk adds its ' +
+				'tracking notes as private notes, so WooCommerce sends nothing else.'
+		};
+	return { isWarning: false, text: 'One email per shipment: the other one stays silent.' };
+}

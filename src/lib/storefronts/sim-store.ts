@@ -70,6 +70,11 @@ export interface SimStore {
 	faults: SimStoreFaults;
 	/** Emails the store sent a buyer (shipping confirmations, customer notes, completed orders). */
 	buyerEmails: { orderNumber: number; kind: string }[];
+	/**
+	 * WooCommerce › Settings › Emails › "Completed order": on in a new store, so setting an order
+	 * `completed` emails the buyer unless the dealer turned it off there.
+	 */
+	isCompletedEmailOn: boolean;
 }
 
 export function storeState(sim: Simulator, id: StorefrontId): SimStore {
@@ -80,7 +85,8 @@ export function storeState(sim: Simulator, id: StorefrontId): SimStore {
 		bucket: null,
 		calls: 0,
 		faults: {},
-		buyerEmails: []
+		buyerEmails: [],
+		isCompletedEmailOn: true
 	}));
 }
 

@@ -76,11 +76,16 @@ export function useStoreWorld() {
 		const connected = await api.storefront.connect({ ...connection, notifier });
 		if (!connected.ok) throw new Error(connected.error.message);
 
-		/** Drop-ships every item of order `number` at PU on one PO; returns the PO number. */
-		async function dropShip(number: string): Promise<string> {
+		/**
+		 * Drop-ships the items of order `number` (every one, or the lines named) at PU on one PO;
+		 * returns the PO number.
+		 */
+		async function dropShip(number: string, lineNos?: readonly number[]): Promise<string> {
 			const order = await deps.db.orders.where('number').equals(number).first();
 			if (!order) throw new Error(`no order ${number}`);
-			const items = await deps.db.orderItems.where('orderId').equals(order.id).toArray();
+			const items = (await deps.db.orderItems.where('orderId').equals(order.id).toArray()).filter(
+				(item) => !lineNos || lineNos.includes(item.lineNo)
+			);
 			const placed = await api.purchaseOrders.place({
 				orderId: order.id,
 				distributorId: 'pu',

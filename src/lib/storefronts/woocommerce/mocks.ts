@@ -175,7 +175,7 @@ export function wooHandlers(sim: Simulator, options: WooSimOptions = {}): Reques
 				order.wooStatus = body.status;
 				order.updatedAt = sim.now().toISOString();
 				if (body.status === 'completed') {
-					emailed(s, order, 'completed order');
+					if (s.isCompletedEmailOn) emailed(s, order, 'completed order');
 					for (const line of order.lines) {
 						const quantity = remainingQuantity(order, line);
 						if (quantity > 0) {

@@ -216,4 +216,47 @@ describe('tracking back to the store', () => {
 		]);
 		expect(await dealer.deps.db.outbox.count()).toBe(0);
 	});
+
+	/** A two-line web order at the WooCommerce store, each line drop-shipped and shipped on its own. */
+	async function twoShipments(notifier: 'store' | 'smtp', isCompletedEmailOn: boolean) {
+		const dealer = await world.dealer('woocommerce', notifier);
+		const [order] = addStoreOrders(world.sim, 'woocommerce', 1);
+		const line = order?.lines[0];
+		if (!order || !line) throw new Error('no order');
+		order.lines = [line, { ...line, n: line.n + 1, sku: 'PU2103-0174', title: 'Second part' }];
+		storeState(world.sim, 'woocommerce').isCompletedEmailOn = isCompletedEmailOn;
+		await dealer.api.storefront.sync({});
+		const first = await dealer.dropShip('1101', [1]);
+		const second = await dealer.dropShip('1101', [2]);
+		await dealer.ship(first, '1Z999AA10000000001');
+		await dealer.api.tracking.refresh({});
+		await dealer.ship(second, '1Z999AA10000000002');
+		await dealer.api.tracking.refresh({});
+		await dealer.api.tracking.refresh({});
+		return { dealer, order, emails: storeState(world.sim, 'woocommerce').buyerEmails };
+	}
+
+	it('WooCommerce, the store tells the buyer: a customer note for the first shipment, the Completed order email for the last', async () => {
+		const { dealer, order, emails } = await twoShipments('store', true);
+		expect(emails.map((e) => e.kind)).toEqual(['customer note', 'completed order']);
+		expect(order.notes.map((n) => n.isCustomerNote)).toEqual([true, false]);
+		expect(order.wooStatus).toBe('completed');
+		expect(await dealer.deps.db.outbox.count()).toBe(0);
+	});
+
+	it("WooCommerce, our SMTP email tells the buyer: private notes, one email of ours per shipment, none of the store's once its Completed order email is off", async () => {
+		const { dealer, order, emails } = await twoShipments('smtp', false);
+		expect(order.notes).toHaveLength(2);
+		expect(order.notes.every((n) => !n.isCustomerNote)).toBe(true);
+		expect(order.wooStatus).toBe('completed');
+		expect(emails).toEqual([]);
+		expect(await dealer.deps.db.outbox.count()).toBe(2);
+		const pushes = await dealer.deps.db.storePushes.toArray();
+		expect(pushes.map((p) => p.notifyCustomer)).toEqual([false, false]);
+	});
+
+	it("WooCommerce with our SMTP email and the store's Completed order email left on: the store still emails on completion (what Settings › Storefront warns about)", async () => {
+		const { emails } = await twoShipments('smtp', true);
+		expect(emails.map((e) => e.kind)).toEqual(['completed order']);
+	});
 });

@@ -28,7 +28,8 @@ export async function queueStorePushes(
 		if (shipment.trackingNumbers.length === 0) continue;
 		if (await deps.db.storePushes.where('shipmentId').equals(shipment.id).count()) continue;
 		await deps.db.storePushes.add({
-			id: deps.newId(),
+			// Named by its shipment: two devices that sync (worker/sync) queue the same record, not two.
+			id: `push:${shipment.id}`,
 			shipmentId: shipment.id,
 			orderId: order.id,
 			storefrontId: order.store.storefrontId,
