@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAIL_PORTS, loadServerConfig } from './server-config.ts';
+import { DEFAULT_MAIL_PORTS, ENV_KEYS, loadServerConfig } from './server-config.ts';
 
 const folder = (file?: unknown) => {
 	const dir = mkdtempSync(join(tmpdir(), 'dd-config-'));
@@ -135,5 +135,12 @@ describe("the server's own configuration", () => {
 		const dir = folder();
 		writeFileSync(join(dir, 'dropship-proxy.json'), '{"automaticApiUrl":"https://x.example"}');
 		expect(loadServerConfig({}, dir).automatic).toEqual({});
+	});
+
+	it("every key is in the README's proxy section, with its variable", () => {
+		const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
+		const section = readme.slice(readme.indexOf("## The proxy's configuration"));
+		for (const { env, path } of ENV_KEYS)
+			expect(section).toContain(`| \`${env}\` | \`${path.join('.')}\` |`);
 	});
 });
