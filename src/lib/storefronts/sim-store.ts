@@ -1,6 +1,6 @@
 import type { DistributorId } from '$lib/domain/distributor';
 import type { StorefrontId } from '$lib/domain/storefront';
-import { DEMO_BUYERS } from '$lib/mocks/demo-parts';
+import { DEMO_BUYERS } from '$lib/simulator/buyers';
 import { seededRandom, type Simulator } from '$lib/simulator/simulator';
 
 /**

@@ -88,15 +88,18 @@ export function demoApi(deps: ApiDeps) {
 			}
 		),
 		/**
-		 * The simulated Shopify shop as its admin would show it: the newest orders with their
-		 * fulfilments and tracking numbers. `conflict` outside demo mode.
+		 * The simulated Shopify shop as its admin would show it sorted by last update: the orders
+		 * changed last (a new one, or one just fulfilled, however old) with their fulfilments and
+		 * tracking numbers. `conflict` outside demo mode.
 		 */
 		storeOrders: handler(
 			z.object({ limit: z.number().int().positive().max(100).default(10) }),
 			async (input) => {
 				const sim = deps.demo.simulator();
 				if (!sim) return notDemo();
-				const orders = [...storeState(sim, 'shopify').orders].reverse().slice(0, input.limit);
+				const orders = [...storeState(sim, 'shopify').orders]
+					.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.n - a.n)
+					.slice(0, input.limit);
 				return ok(
 					orders.map((o) => ({
 						number: o.number,
