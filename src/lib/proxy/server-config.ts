@@ -12,14 +12,27 @@ import { z } from 'zod';
  *   DD_MAIL_PORTS      the SMTP ports /mail may use (default 25, 465, 587, 2525)
  *   DD_MAIL_FROM       the only senders /mail sends as: addresses or "@domain" (default: the
  *                      dealer's from address as the app sends it)
+ *   DD_FTP_HOSTS       the FTP hosts the feed bridge (/proxy/ftp/…) may reach, as the distributors
+ *                      give them with the account, e.g. "ftp.tucker.com,ftp.autodist.com:2121";
+ *                      none by default (a private one must also be in DD_OUTBOUND_ALLOW)
  *
  *   { "outbound": { "allowHosts": ["mail.shop.lan"] },
- *     "mail": { "ports": [587], "from": ["parts@ridgeline.example"] } }
+ *     "mail": { "ports": [587], "from": ["parts@ridgeline.example"] },
+ *     "ftp": { "hosts": ["ftp.tucker.com"], "maxBytes": 209715200, "timeoutMs": 60000 } }
  */
 export const DEFAULT_MAIL_PORTS: readonly number[] = [25, 465, 587, 2525];
 
 const Port = z.number().int().min(1).max(65_535);
 const Sender = z.union([z.email(), z.string().regex(/^@[a-z0-9.-]+$/i, 'is not an @domain')]);
+
+/** A feed is a few tens of MB; the bridge stops far above that. */
+export const DEFAULT_FTP_MAX_BYTES = 200 * 1024 * 1024;
+export const DEFAULT_FTP_TIMEOUT_MS = 60_000;
+const FTP_DEFAULTS = {
+	hosts: [],
+	maxBytes: DEFAULT_FTP_MAX_BYTES,
+	timeoutMs: DEFAULT_FTP_TIMEOUT_MS
+};
 
 export const ServerConfig = z.strictObject({
 	outbound: z.strictObject({ allowHosts: z.array(z.string().min(1)).default([]) }).default({
@@ -33,7 +46,16 @@ export const ServerConfig = z.strictObject({
 				.default([...DEFAULT_MAIL_PORTS]),
 			from: z.array(Sender).default([])
 		})
-		.default({ ports: [...DEFAULT_MAIL_PORTS], from: [] })
+		.default({ ports: [...DEFAULT_MAIL_PORTS], from: [] }),
+	ftp: z
+		.strictObject({
+			/** "host" or "host:port"; a request naming any other is refused. */
+			hosts: z.array(z.string().min(1)).default([]),
+			maxBytes: z.number().int().positive().default(DEFAULT_FTP_MAX_BYTES),
+			/** Idle time on the control or data connection before the bridge gives up. */
+			timeoutMs: z.number().int().positive().default(DEFAULT_FTP_TIMEOUT_MS)
+		})
+		.default(FTP_DEFAULTS)
 });
 export type ServerConfig = z.infer<typeof ServerConfig>;
 
@@ -63,12 +85,14 @@ export function loadServerConfig(
 	const allow = list(env.DD_OUTBOUND_ALLOW);
 	const ports = list(env.DD_MAIL_PORTS)?.map(Number);
 	const from = list(env.DD_MAIL_FROM);
+	const ftpHosts = list(env.DD_FTP_HOSTS);
 	return parseOrThrow(
 		{
 			outbound: { allowHosts: allow ?? config.outbound.allowHosts },
-			mail: { ports: ports ?? config.mail.ports, from: from ?? config.mail.from }
+			mail: { ports: ports ?? config.mail.ports, from: from ?? config.mail.from },
+			ftp: { ...config.ftp, hosts: ftpHosts ?? config.ftp.hosts }
 		},
-		`${path} with DD_OUTBOUND_ALLOW, DD_MAIL_PORTS and DD_MAIL_FROM`
+		`${path} with DD_OUTBOUND_ALLOW, DD_MAIL_PORTS, DD_MAIL_FROM and DD_FTP_HOSTS`
 	);
 }
 
