@@ -127,3 +127,10 @@ export const SOURCE_LABELS: Readonly<Record<FeedSourceKind, string>> = {
 	'wps-api': 'WPS catalog API',
 	'pu-pricefile': 'Parts Unlimited price file'
 };
+
+/**
+ * The address the worker posts FTP requests to. Not a real host: the live transport maps it onto
+ * the proxy's `/proxy/ftp/<distributor>` on the app's own origin, the demo answers it with a
+ * simulated bridge; nothing ever resolves it.
+ */
+export const FTP_BRIDGE_BASE = 'https://ftp-bridge.dropship-desk.invalid';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DataLossReport } from './data-loss';
 import { DistributorId } from './distributor';
 import { EmailTemplates } from './email-template';
+import { FeedFetches, StoredFeedSources } from './feed-fetch';
 import { AppSettings } from './settings';
 import { SmtpSettings } from './smtp';
 
@@ -44,7 +45,9 @@ export const SETTING_ROWS = {
 	trackingStatus: TrackingSummary,
 	trackingSinglyCursor: TrackingCursors,
 	lastBackupAt: z.string(),
-	dataLoss: DataLossReport
+	dataLoss: DataLossReport,
+	feedSources: StoredFeedSources,
+	feedFetches: FeedFetches
 } as const;
 export type SettingKey = keyof typeof SETTING_ROWS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTING_ROWS)[K]>;

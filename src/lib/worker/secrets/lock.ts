@@ -5,6 +5,7 @@ import { openCredentials, sealAccount } from './credentials';
 import type { ApiDeps } from '../core/deps';
 import { LOCK_ROW } from './sealing';
 import { readSetting } from '$lib/db/setting-rows';
+import { resealSources } from '../feeds/sources';
 
 /**
  * Moves every secret from one key to another: all are opened and re-sealed (fresh IVs) first,
@@ -39,8 +40,12 @@ export async function reseal(
 		if (!sealed.ok) return sealed;
 		nextSmtp = { ...smtp, sealedPassword: sealed.value };
 	}
+	// The feed sources' FTP and portal passwords move with them.
+	const sources = await resealSources(deps, from, to);
+	if (!sources.ok) return sources;
 	await deps.db.transaction('rw', deps.db.distributors, deps.db.settings, async () => {
 		await deps.db.distributors.bulkPut(accounts);
+		if (sources.value) await deps.db.settings.put({ key: 'feedSources', value: sources.value });
 		if (nextSmtp) await deps.db.settings.put({ key: 'smtp', value: nextSmtp });
 		if (lockRow) await deps.db.settings.put({ key: LOCK_ROW, value: lockRow });
 		else await deps.db.settings.delete(LOCK_ROW);
