@@ -1,3 +1,4 @@
+import { seedDemoSources } from '../feeds/demo-sources';
 import { z } from 'zod';
 import { readSettings, writeSettings } from '$lib/db/writes';
 import { DistributorId } from '$lib/domain/distributor';
@@ -27,6 +28,7 @@ export function demoApi(deps: ApiDeps) {
 				const wasSeeded = await isSeeded(deps.db);
 				if (!wasSeeded) await seedDemo(deps.db, deps);
 				await sealPlaintextSecrets(deps);
+				await seedDemoSources(deps);
 				// The demo database is always in demo mode, also one from before the shop had its own
 				// database, where "live mode" was a flag on this data.
 				const settings = await readSettings(deps.db);
@@ -43,6 +45,7 @@ export function demoApi(deps: ApiDeps) {
 				await deps.demo.setActive(false);
 				await seedDemo(deps.db, deps);
 				await sealPlaintextSecrets(deps);
+				await seedDemoSources(deps);
 				await deps.demo.setActive(true);
 				deps.demo.simulator()?.reset();
 				return ok();
