@@ -108,10 +108,15 @@ export async function sendWebResponse(
 			if (done) break;
 			if (res.destroyed) return void (await reader.cancel());
 			if (!res.write(value))
-				await new Promise((resume) => {
+				await new Promise<void>((resume) => {
 					// The client may leave instead: then the socket closes and never drains.
-					res.once('drain', resume);
-					res.once('close', resume);
+					const done = () => {
+						res.off('drain', done);
+						res.off('close', done);
+						resume();
+					};
+					res.on('drain', done);
+					res.on('close', done);
 				});
 		}
 	} catch (cause) {
