@@ -27,12 +27,13 @@ describe('when a feed is due', () => {
 
 describe('what changed between two feeds', () => {
 	it('counts new, gone, repriced and restocked SKUs', () => {
-		const before = [
+		type Row = { sku: string; costCents: number; stock: Record<string, number> };
+		const before: Row[] = [
 			{ sku: 'A', costCents: 100, stock: { TX: 1 } },
 			{ sku: 'B', costCents: 200, stock: { TX: 0 } },
 			{ sku: 'C', costCents: 300, stock: {} }
 		];
-		const after = [
+		const after: Row[] = [
 			{ sku: 'A', costCents: 110, stock: { TX: 1 } },
 			{ sku: 'B', costCents: 200, stock: { TX: 0, PA: 2 } },
 			{ sku: 'D', costCents: 400, stock: {} }
