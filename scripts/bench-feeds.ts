@@ -10,6 +10,7 @@ import 'fake-indexeddb/auto';
 import type { AddressInfo } from 'node:net';
 import { syntheticPuBaseCsv } from '../src/lib/feeds/synthetic';
 import { createAppServer } from '../src/lib/proxy/app-server';
+import { ServerConfig } from '../src/lib/proxy/server-config';
 import { createApi } from '../src/lib/worker/api';
 import { createLiveFetch } from '../src/lib/worker/core/transport';
 import { startFtpTestServer } from '$test-support/feeds/ftp-test-server';
@@ -29,12 +30,11 @@ console.error(`feed: ${(csv.length / 1e6).toFixed(1)} MB, ${ROWS.toLocaleString(
 const http = createAppServer({
 	root: 'build',
 	appOrigins: ['http://127.0.0.1'],
-	config: {
+	config: ServerConfig.parse({
 		// The bench's FTP server is on loopback: the operator's allow-list names it, as it must.
 		outbound: { allowHosts: ['127.0.0.1'] },
-		mail: { ports: [587], from: [] },
-		ftp: { hosts: [`127.0.0.1:${ftp.port}`], maxBytes: 200 * 1024 * 1024, timeoutMs: 30_000 }
-	}
+		ftp: { hosts: [`127.0.0.1:${ftp.port}`], timeoutMs: 30_000 }
+	})
 });
 await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
