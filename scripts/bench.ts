@@ -104,6 +104,8 @@ try {
 // CouchDB-protocol server) come from their own scripts when present.
 for (const script of [
 	'scripts/bench-catalog.ts',
+	// feed_fetch_ftp_200k_s, beside the catalog's feed_import_200k_s.
+	'scripts/bench-feeds.ts',
 	'scripts/bench-tracking.ts',
 	'scripts/bench-storefront.ts',
 	'scripts/bench-scale.ts',

@@ -133,7 +133,7 @@ export const brandAliasesQuery = (): Observable<BrandAlias[]> =>
 
 /** One settings row (SMTP settings, email templates, the last tracking round…), typed. */
 export const settingRowQuery = <
-	K extends 'smtp' | 'emailTemplates' | 'trackingStatus' | 'dataLoss'
+	K extends 'smtp' | 'emailTemplates' | 'trackingStatus' | 'dataLoss' | 'feedFetches'
 >(
 	key: K
 ): Observable<SettingValue<K> | undefined> => liveQuery(() => readSetting(readDb(), key));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DataLossReport } from './data-loss';
 import { DistributorId } from './distributor';
 import { EmailTemplates } from './email-template';
+import { FeedFetches, StoredFeedSources } from './feed-fetch';
 import { Circuit } from './retry-policy';
 import { Warehouse } from './rules';
 import { PassphraseSealed } from './sealed';
@@ -63,7 +64,9 @@ export const SETTING_ROWS = {
 	rulesUndo: z.array(Warehouse),
 	secretKey: DeviceKey,
 	/** Present while a passphrase lock is set: the KDF parameters and a check value, never the key. */
-	secretLock: PassphraseSealed
+	secretLock: PassphraseSealed,
+	feedSources: StoredFeedSources,
+	feedFetches: FeedFetches
 } as const;
 export type SettingKey = keyof typeof SETTING_ROWS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTING_ROWS)[K]>;

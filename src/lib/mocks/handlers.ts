@@ -6,6 +6,7 @@ import { wpsHandlers } from '$lib/distributors/wps/mocks';
 import { shopifyHandlers } from '$lib/storefronts/shopify/mocks';
 import { wooHandlers } from '$lib/storefronts/woocommerce/mocks';
 import type { Simulator } from '$lib/simulator/simulator';
+import { feedHandlers } from './feed-handlers';
 
 export interface HandlerOptions {
 	/** New web orders per simulated day at the simulated stores (the demo's shop); none by default. */
@@ -13,8 +14,8 @@ export interface HandlerOptions {
 }
 
 /**
- * All four distributor simulators and the two web stores, for vitest, demo mode and the
- * end-to-end tests.
+ * All four distributor simulators (their feeds too) and the two web stores, for vitest, demo mode
+ * and the end-to-end tests.
  */
 export function createHandlers(sim: Simulator, options: HandlerOptions = {}): RequestHandler[] {
 	const arrivalsPerDay = options.storeArrivalsPerDay ?? 0;
@@ -23,6 +24,7 @@ export function createHandlers(sim: Simulator, options: HandlerOptions = {}): Re
 		...partsUnlimitedHandlers(sim),
 		...tuckerRockyHandlers(sim),
 		...automaticHandlers(sim),
+		...feedHandlers(sim),
 		...shopifyHandlers(sim, { arrivalsPerDay }),
 		...wooHandlers(sim, { arrivalsPerDay })
 	];

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createMailHandler } from '../mail/mail-handler.ts';
+import { createFtpBridgeHandler } from './ftp-bridge.ts';
 import { nodeHandler } from './node-adapter.ts';
 import { createProxyHandler, proxyOptionsFrom, type ProxyOptions } from './proxy.ts';
 import { guardResponse } from './security-headers.ts';
@@ -28,7 +29,7 @@ function fail(res: ServerResponse, status: number, allow?: string): void {
 	res.end();
 }
 
-/** A node:http server (not yet listening) for the build, `/proxy/…` and `/mail`. */
+/** A node:http server (not yet listening) for the build, `/proxy/…` (FTP included) and `/mail`. */
 export function createAppServer(options: AppServerOptions): Server {
 	const origin = () => options.appOrigins[0] ?? '';
 	const config = options.config ?? loadServerConfig();
@@ -53,6 +54,15 @@ export function createAppServer(options: AppServerOptions): Server {
 		origin,
 		maxBodyBytes: 512 * 1024
 	});
+	const ftp = nodeHandler(
+		createFtpBridgeHandler({
+			appOrigins: options.appOrigins,
+			outbound,
+			ftp: config.ftp,
+			requiredHeader: { name: 'x-dropship-desk', value: '1' }
+		}),
+		{ origin, maxBodyBytes: 16 * 1024 }
+	);
 	const serveStatic = async (req: IncomingMessage, res: ServerResponse, path: string) => {
 		if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'GET, HEAD');
 		const found = await resolveStatic(options.root, path);
@@ -62,13 +72,15 @@ export function createAppServer(options: AppServerOptions): Server {
 	return createServer((req, res) => {
 		guardResponse(res);
 		const path = (req.url ?? '/').split('?')[0] ?? '/';
-		const route = path.startsWith('/proxy/')
-			? proxy(req, res)
-			: path === '/mail'
-				? mail(req, res)
-				: path.startsWith('/')
-					? serveStatic(req, res, path)
-					: Promise.resolve(fail(res, 400));
+		const route = path.startsWith('/proxy/ftp/')
+			? ftp(req, res)
+			: path.startsWith('/proxy/')
+				? proxy(req, res)
+				: path === '/mail'
+					? mail(req, res)
+					: path.startsWith('/')
+						? serveStatic(req, res, path)
+						: Promise.resolve(fail(res, 400));
 		route.catch(() => (res.headersSent ? res.destroy() : fail(res, 500)));
 	});
 }

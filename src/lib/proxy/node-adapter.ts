@@ -84,7 +84,11 @@ export function toWebRequest(
 	return new Request(options.origin() + target, init);
 }
 
-/** Writes a web Response to node:http (bodies here are small, already capped by the handler). */
+/**
+ * Writes a web Response to node:http, chunk by chunk as it comes (the FTP bridge streams a feed of
+ * tens of MB), waiting for the socket to drain. A body that fails midway destroys the socket, so
+ * the client sees a cut-off answer, never a short one that looks complete.
+ */
 export async function sendWebResponse(
 	res: ServerResponse,
 	response: Response,
@@ -92,8 +96,34 @@ export async function sendWebResponse(
 ): Promise<void> {
 	res.statusCode = response.status;
 	response.headers.forEach((value, name) => res.setHeader(name, value));
-	const body = isHead ? undefined : Buffer.from(await response.arrayBuffer());
-	res.end(body);
+	if (isHead || response.body === null) {
+		await response.body?.cancel();
+		res.end();
+		return;
+	}
+	const reader = response.body.getReader();
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			if (res.destroyed) return void (await reader.cancel());
+			if (!res.write(value))
+				await new Promise<void>((resume) => {
+					// The client may leave instead: then the socket closes and never drains.
+					const done = () => {
+						res.off('drain', done);
+						res.off('close', done);
+						resume();
+					};
+					res.on('drain', done);
+					res.on('close', done);
+				});
+		}
+	} catch (cause) {
+		res.destroy();
+		throw cause;
+	}
+	res.end();
 }
 
 const json = (status: number, error: string, message: string) =>

@@ -2,7 +2,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAIL_PORTS, ENV_KEYS, loadServerConfig } from './server-config.ts';
+import {
+	DEFAULT_FTP_MAX_BYTES,
+	DEFAULT_FTP_TIMEOUT_MS,
+	DEFAULT_MAIL_PORTS,
+	ENV_KEYS,
+	loadServerConfig
+} from './server-config.ts';
+
+const NO_FTP = { hosts: [], maxBytes: DEFAULT_FTP_MAX_BYTES, timeoutMs: DEFAULT_FTP_TIMEOUT_MS };
 
 const folder = (file?: unknown) => {
 	const dir = mkdtempSync(join(tmpdir(), 'dd-config-'));
@@ -20,7 +28,8 @@ describe("the server's own configuration", () => {
 			outbound: { allowHosts: [] },
 			mail: { ports: [...DEFAULT_MAIL_PORTS], from: [] },
 			automatic: {},
-			woocommerce: { stores: [] }
+			woocommerce: { stores: [] },
+			ftp: NO_FTP
 		});
 	});
 
@@ -31,7 +40,8 @@ describe("the server's own configuration", () => {
 		});
 		expect(loadServerConfig({}, dir)).toMatchObject({
 			outbound: { allowHosts: ['mail.shop.lan'] },
-			mail: { ports: [587], from: ['parts@ridgeline.example', '@ridgeline.example'] }
+			mail: { ports: [587], from: ['parts@ridgeline.example', '@ridgeline.example'] },
+			ftp: NO_FTP
 		});
 	});
 
@@ -44,14 +54,30 @@ describe("the server's own configuration", () => {
 		};
 		expect(loadServerConfig(env, dir)).toMatchObject({
 			outbound: { allowHosts: ['10.0.0.25', 'relay.lan'] },
-			mail: { ports: [2525, 587], from: ['parts@ridgeline.example'] }
+			mail: { ports: [2525, 587], from: ['parts@ridgeline.example'] },
+			ftp: NO_FTP
 		});
+	});
+
+	it('reads the FTP hosts of the feed bridge from the file, DD_FTP_HOSTS winning', () => {
+		const dir = folder({ ftp: { hosts: ['ftp.tucker.com'], maxBytes: 1024, timeoutMs: 5000 } });
+		expect(loadServerConfig({}, dir).ftp).toEqual({
+			hosts: ['ftp.tucker.com'],
+			maxBytes: 1024,
+			timeoutMs: 5000
+		});
+		const env = { DD_FTP_HOSTS: 'ftp.autodist.com:2121, ftp.tucker.com' };
+		expect(loadServerConfig(env, dir).ftp.hosts).toEqual([
+			'ftp.autodist.com:2121',
+			'ftp.tucker.com'
+		]);
 	});
 
 	it.each([
 		[{ mail: { ports: [0] } }, /mail\.ports\.0/],
 		[{ mail: { from: ['not a sender'] } }, /mail\.from\.0/],
 		[{ outbound: { allowHosts: ['x'], allowAll: true } }, /outbound/],
+		[{ ftp: { hosts: ['ftp.tucker.com'], walk: true } }, /ftp/],
 		['{ not json', /is not JSON/]
 	])('refuses to start on a bad file: %j', (file, problem) => {
 		expect(() => loadServerConfig({}, folder(file))).toThrow(problem);

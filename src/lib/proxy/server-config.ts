@@ -17,6 +17,10 @@ import { z } from 'zod';
  *   automatic.apiUrl       DD_AUTOMATIC_API_URL   Automatic's API address from the dealer's rep
  *   woocommerce.stores     DD_WOOCOMMERCE_STORES  the WooCommerce stores the proxy may reach
  *                                                 (https://shop.example or https://x.example/shop)
+ *   ftp.hosts              DD_FTP_HOSTS           the FTP hosts the feed bridge (/proxy/ftp/…) may
+ *                                                 reach ("ftp.tucker.com,ftp.x.example:2121"); a
+ *                                                 private one must also be in outbound.allowHosts
+ *   ftp.maxBytes, ftp.timeoutMs                   the bridge's size cap (200 MB) and idle timeout
  *
  * Lists in variables are comma-separated. A new key is one line in `ServerConfig` and one row in
  * `ENV_KEYS` (and a line in the README's proxy section).
@@ -25,6 +29,10 @@ export const DEFAULT_MAIL_PORTS: readonly number[] = [25, 465, 587, 2525];
 
 const Port = z.number().int().min(1).max(65_535);
 const Sender = z.union([z.email(), z.string().regex(/^@[a-z0-9.-]+$/i, 'is not an @domain')]);
+
+/** A feed is a few tens of MB; the FTP bridge stops far above that. */
+export const DEFAULT_FTP_MAX_BYTES = 200 * 1024 * 1024;
+export const DEFAULT_FTP_TIMEOUT_MS = 60_000;
 
 /** A plain https address (no user, query or fragment), kept without its trailing slash. */
 const HttpsBase = z
@@ -61,7 +69,16 @@ export const ServerConfig = z.strictObject({
 		})
 		.default({ ports: [...DEFAULT_MAIL_PORTS], from: [] }),
 	automatic: z.strictObject({ apiUrl: HttpsBase.optional() }).default({}),
-	woocommerce: z.strictObject({ stores: z.array(WooStore).default([]) }).default({ stores: [] })
+	woocommerce: z.strictObject({ stores: z.array(WooStore).default([]) }).default({ stores: [] }),
+	ftp: z
+		.strictObject({
+			/** "host" or "host:port"; a request naming any other is refused. */
+			hosts: z.array(z.string().min(1)).default([]),
+			maxBytes: z.number().int().positive().default(DEFAULT_FTP_MAX_BYTES),
+			/** Idle time on the control or data connection before the bridge gives up. */
+			timeoutMs: z.number().int().positive().default(DEFAULT_FTP_TIMEOUT_MS)
+		})
+		.default({ hosts: [], maxBytes: DEFAULT_FTP_MAX_BYTES, timeoutMs: DEFAULT_FTP_TIMEOUT_MS })
 });
 export type ServerConfig = z.infer<typeof ServerConfig>;
 
@@ -81,7 +98,8 @@ export const ENV_KEYS: readonly {
 	{ env: 'DD_MAIL_PORTS', path: ['mail', 'ports'], read: (text) => list(text).map(Number) },
 	{ env: 'DD_MAIL_FROM', path: ['mail', 'from'], read: list },
 	{ env: 'DD_AUTOMATIC_API_URL', path: ['automatic', 'apiUrl'], read: (text) => text.trim() },
-	{ env: 'DD_WOOCOMMERCE_STORES', path: ['woocommerce', 'stores'], read: list }
+	{ env: 'DD_WOOCOMMERCE_STORES', path: ['woocommerce', 'stores'], read: list },
+	{ env: 'DD_FTP_HOSTS', path: ['ftp', 'hosts'], read: list }
 ];
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Connect, Plugin } from 'vite';
 import { createMailHandler } from '../mail/mail-handler.ts';
+import { createFtpBridgeHandler } from './ftp-bridge.ts';
 import { nodeHandler } from './node-adapter.ts';
 import { guardResponse } from './security-headers.ts';
 import { createProxyHandler, proxyOptionsFrom } from './proxy.ts';
@@ -37,9 +38,22 @@ function mount(
 	// Built on the first request, when the port is known; kept after, so the rate limit holds.
 	let proxy: Listener | undefined;
 	let mail: Listener | undefined;
+	let ftp: Listener | undefined;
 	server.middlewares.use((req, res, next) => {
 		guardResponse(res);
 		const path = (req.url ?? '').split('?')[0] ?? '';
+		if (path.startsWith('/proxy/ftp/')) {
+			ftp ??= nodeHandler(
+				createFtpBridgeHandler({
+					appOrigins: origins(),
+					outbound,
+					ftp: config.ftp,
+					requiredHeader: { name: 'x-dropship-desk', value: '1' }
+				}),
+				{ origin, maxBodyBytes: 16 * 1024 }
+			);
+			return void ftp(req, res).catch(next);
+		}
 		if (path.startsWith('/proxy/')) {
 			proxy ??= nodeHandler(
 				createProxyHandler({

@@ -1,4 +1,15 @@
+import type { DistributorId } from '$lib/domain/distributor';
 import type { Client } from '$lib/worker-client/client.svelte';
+
+/** The feed being fetched in this tab, for the status strip. */
+export interface FeedProgress {
+	distributorId: DistributorId;
+	rows: number;
+	percent: number;
+}
+
+/** How often the strip asks the worker how far the feed has got. */
+const FEED_PROGRESS_MS = 500;
 
 /**
  * The work the app does by itself while it is open: on start, POs left mid-send by a closed tab
@@ -10,6 +21,9 @@ const RECENT_ROUND_MS = 2 * 60_000;
 
 export class BackgroundWork {
 	isRefreshing = $state(false);
+	/** True while this tab fetches the morning feeds; `feedProgress` once a file is being read. */
+	isFetchingFeeds = $state(false);
+	feedProgress = $state<FeedProgress | null>(null);
 	private timer: ReturnType<typeof setInterval> | null = null;
 	/** As the page last said (reachability, not `navigator.onLine`). */
 	private isOnline = typeof navigator === 'undefined' ? true : navigator.onLine;
@@ -23,6 +37,28 @@ export class BackgroundWork {
 		await this.client.recovery.checkForDataLoss({ onlyIfEmpty: true });
 		await this.refresh({ unlessCheckedWithinMs: RECENT_ROUND_MS });
 		this.schedule(intervalMinutes);
+		// The morning feeds after tracking: tracking is minutes old, the catalog can wait a little.
+		await this.fetchFeeds();
+	}
+
+	/**
+	 * The feeds whose publish time has passed (the worker decides, under its lock, so two tabs
+	 * fetch once). Progress is polled for the strip while it runs.
+	 */
+	async fetchFeeds(): Promise<void> {
+		if (this.isFetchingFeeds || !this.isOnline) return;
+		this.isFetchingFeeds = true;
+		const poll = setInterval(async () => {
+			const progress = await this.client.feeds.progress({});
+			this.feedProgress = progress.ok && progress.value ? progress.value : null;
+		}, FEED_PROGRESS_MS);
+		try {
+			await this.client.feeds.fetchDue({});
+		} finally {
+			clearInterval(poll);
+			this.isFetchingFeeds = false;
+			this.feedProgress = null;
+		}
 	}
 
 	/**
@@ -38,7 +74,9 @@ export class BackgroundWork {
 
 	schedule(intervalMinutes: number): void {
 		if (this.timer) clearInterval(this.timer);
-		this.timer = setInterval(() => void this.refresh(), intervalMinutes * 60_000);
+		this.timer = setInterval(() => {
+			void this.refresh().then(() => this.fetchFeeds());
+		}, intervalMinutes * 60_000);
 	}
 
 	async refresh(options: { unlessCheckedWithinMs?: number } = {}): Promise<void> {

@@ -6,6 +6,7 @@ import { backupApi } from './backup/api';
 import { catalogApi } from './catalog/api';
 import { demoApi } from './demo/api';
 import { distributorsApi } from './distributors/api';
+import { feedsApi } from './feeds/api';
 import { mailApi } from './mail/api';
 import { ordersApi } from './orders/api';
 import { purchaseOrdersApi } from './purchase-orders/api';
@@ -38,6 +39,7 @@ export function createApi(deps: ApiDeps) {
 		catalog: catalogApi(deps),
 		demo: demoApi(deps),
 		distributors: distributorsApi(deps),
+		feeds: feedsApi(deps),
 		orders: ordersApi(deps),
 		purchaseOrders: purchaseOrdersApi(deps),
 		recovery: recoveryApi(deps),

@@ -1,4 +1,5 @@
 import { DISTRIBUTOR_BASES } from '$lib/distributors/hosts';
+import { FTP_BRIDGE_BASE } from '$lib/domain/feed-source';
 
 /**
  * Live mode: the adapters call the distributors' real URLs; the browser cannot (CORS), so this
@@ -6,9 +7,11 @@ import { DISTRIBUTOR_BASES } from '$lib/distributors/hosts';
  * from its own allow-list; nothing here decides where a request may go. The fixed addresses are
  * the adapters' own constants (distributors/hosts.ts), the same ones the proxy is built from.
  */
-const BASES: readonly { base: string; id: string }[] = Object.entries(DISTRIBUTOR_BASES).map(
-	([id, base]) => ({ base, id })
-);
+const BASES: readonly { base: string; id: string }[] = [
+	...Object.entries(DISTRIBUTOR_BASES).map(([id, base]) => ({ base, id })),
+	// The FTP bridge: `${FTP_BRIDGE_BASE}/tucker` → `/proxy/ftp/tucker`.
+	{ base: FTP_BRIDGE_BASE, id: 'ftp' }
+];
 
 /**
  * Automatic's address is the dealer's (not public), so it cannot be a constant here: requests to

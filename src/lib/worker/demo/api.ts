@@ -1,3 +1,4 @@
+import { seedDemoSources } from '../feeds/demo-sources';
 import { z } from 'zod';
 import { readSettings, writeSettings } from '$lib/db/writes';
 import { DistributorId } from '$lib/domain/distributor';
@@ -32,6 +33,7 @@ export function demoApi(deps: ApiDeps) {
 					await connectDemoStore(deps);
 				}
 				await sealPlaintextSecrets(deps);
+				await seedDemoSources(deps);
 				// The demo database is always in demo mode, also one from before the shop had its own
 				// database, where "live mode" was a flag on this data.
 				const settings = await readSettings(deps.db);
@@ -49,6 +51,7 @@ export function demoApi(deps: ApiDeps) {
 				await seedDemo(deps.db, deps);
 				await connectDemoStore(deps);
 				await sealPlaintextSecrets(deps);
+				await seedDemoSources(deps);
 				await deps.demo.setActive(true);
 				const sim = deps.demo.simulator();
 				sim?.reset();

@@ -1,6 +1,8 @@
 import type { DropshipDb } from '$lib/db/schema';
 import { replaceCatalog, writeSettings } from '$lib/db/writes';
 import { DEFAULT_SETTINGS } from '$lib/domain/settings';
+import { lastPublishMoment } from '$lib/domain/feed-fetch';
+import { DEFAULT_PUBLISH_TIME } from '$lib/domain/feed-source';
 import { DEMO_DEALER } from '$lib/domain/shop-profile';
 import { NewOrderInput } from '$lib/domain/order';
 import { demoAccounts, demoOffers, demoOrders, demoWarehouses } from '$lib/mocks/demo-data';
@@ -26,9 +28,11 @@ export async function seedDemo(
 		{ alias: 'DID', brand: 'D.I.D' },
 		{ alias: 'HIFLO', brand: 'HIFLOFILTRO' }
 	]);
-	const morning = new Date(now);
-	morning.setUTCHours(11, 10, 0, 0); // 06:10 in the Mountain time zone: the feeds' usual hour.
-	if (morning > now) morning.setUTCDate(morning.getUTCDate() - 1);
+	// Yesterday's feeds, 06:10 local: the demo's sources (feeds/demo-sources.ts) publish at 06:00,
+	// so the morning fetch runs as the demo opens and the dealer sees it happen.
+	const morning = lastPublishMoment(DEFAULT_PUBLISH_TIME, now);
+	morning.setDate(morning.getDate() - 1);
+	morning.setMinutes(10);
 	for (const distributorId of ['wps', 'pu', 'tucker', 'automatic'] as const) {
 		await replaceCatalog(
 			db,

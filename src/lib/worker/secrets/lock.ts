@@ -4,6 +4,7 @@ import type { PassphraseSealed } from '$lib/domain/sealed';
 import { openCredentials, sealAccount } from './credentials';
 import type { ApiDeps } from '../core/deps';
 import { deleteSetting, readSetting, writeSetting } from '$lib/db/setting-rows';
+import { resealSources } from '../feeds/sources';
 
 /**
  * Moves every secret from one key to another: all are opened and re-sealed (fresh IVs) first,
@@ -38,8 +39,12 @@ export async function reseal(
 		if (!sealed.ok) return sealed;
 		nextSmtp = { ...smtp, sealedPassword: sealed.value };
 	}
+	// The feed sources' FTP and portal passwords move with them.
+	const sources = await resealSources(deps, from, to);
+	if (!sources.ok) return sources;
 	await deps.db.transaction('rw', deps.db.distributors, deps.db.settings, async () => {
 		await deps.db.distributors.bulkPut(accounts);
+		if (sources.value) await writeSetting(deps.db, 'feedSources', sources.value);
 		if (nextSmtp) await deps.db.settings.put({ key: 'smtp', value: nextSmtp });
 		if (lockRow) await writeSetting(deps.db, 'secretLock', lockRow);
 		else await deleteSetting(deps.db, 'secretLock');
