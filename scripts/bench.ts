@@ -55,6 +55,7 @@ try {
 	const cold: number[] = [];
 	const warm: number[] = [];
 	const firstRender: number[] = [];
+	const blank: number[] = [];
 	for (let run = 0; run < 3; run++) {
 		const session = await openSession();
 		await startOnDemo(session.context);
@@ -87,6 +88,14 @@ try {
 				{ polling: 'raf', timeout: 60_000 }
 			);
 			firstRender.push(Number(await handle.jsonValue()));
+			// The render floor: the same build's blank route, warm as well, timed the same way.
+			await page.goto(`${server.url}/bench/blank`);
+			const blankHandle = await page.waitForFunction(
+				() => (document.querySelector('h1[data-blank]') ? performance.now() : 0),
+				undefined,
+				{ polling: 'raf', timeout: 60_000 }
+			);
+			blank.push(Number(await blankHandle.jsonValue()));
 		} finally {
 			await session.close();
 		}
@@ -94,6 +103,8 @@ try {
 	print('worker_ready_first_start_ms', median(cold), 'ms');
 	print('worker_ready_warm_ms', median(warm), 'ms');
 	print('dashboard_first_render_ms', median(firstRender), 'ms');
+	print('blank_first_render_ms', median(blank), 'ms');
+	print('dashboard_render_over_blank', median(firstRender) / median(blank), 'x');
 } finally {
 	server.stop();
 }
