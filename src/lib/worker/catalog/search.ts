@@ -1,4 +1,3 @@
-import type { Offer } from '$lib/domain/catalog';
 import { lowerBound, offerWords, postingCount, postingsOf, type CatalogSlice } from './slice';
 
 /** A prefix that spans more tokens than this is too broad to drive a search by itself. */
@@ -48,7 +47,7 @@ export function wordHits(slice: CatalogSlice, words: readonly string[], max: num
 			seen.add(n);
 			if (++checked > MAX_CHECKED) return hits;
 			// The lead word too: two words can share a hash in the token map.
-			const own = offerWords(slice.offers[n] as Offer);
+			const own = offerWords(slice.offers, n);
 			if (!words.every((w) => own.some((o) => o.startsWith(w)))) continue;
 			hits.push(n);
 			if (hits.length >= max) return hits;
@@ -63,16 +62,16 @@ export function wordHits(slice: CatalogSlice, words: readonly string[], max: num
  */
 function scanHits(slice: CatalogSlice, words: readonly string[], max: number): number[] {
 	const hits: number[] = [];
-	for (let n = 0; n < slice.offers.length && hits.length < max; n++) {
-		const offer = slice.offers[n] as Offer;
-		const text = ` ${offer.brand} ${offer.description}`.toLowerCase();
+	const { offers } = slice;
+	for (let n = 0; n < offers.length && hits.length < max; n++) {
+		const text = ` ${offers.brand(n)} ${offers.description(n)}`.toLowerCase();
 		if (
 			!words.every(
 				(w) => text.includes(` ${w}`) || text.includes(`-${w}`) || text.includes(`/${w}`)
 			)
 		)
 			continue;
-		const own = offerWords(offer);
+		const own = offerWords(offers, n);
 		if (words.every((w) => own.some((o) => o.startsWith(w)))) hits.push(n);
 	}
 	return hits;

@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import type { DropshipDb } from '$lib/db/schema';
-import { loadFeedOffers } from '$lib/db/writes';
-import type { Offer } from '$lib/domain/catalog';
+import { loadFeedColumns } from '$lib/db/writes';
+import type { OfferColumns } from '$lib/db/offer-columns';
 import type { DistributorId } from '$lib/domain/distributor';
 import { CatalogIndex } from './offer-index';
 import type { Pause } from './slice';
@@ -15,7 +15,7 @@ import type { Pause } from './slice';
 export class CatalogKeeper {
 	private index: Promise<CatalogIndex> | null = null;
 	private queue: Promise<unknown> = Promise.resolve();
-	private pending = new Map<string, readonly Offer[]>();
+	private pending = new Map<string, OfferColumns>();
 	/** How the first load went, for the benchmark and for diagnosing a slow start. */
 	readonly stats = { readMs: 0, buildMs: 0, totalMs: 0, offers: 0 };
 
@@ -63,7 +63,7 @@ export class CatalogKeeper {
 				current.add(feed.distributorId);
 				if (index.importIdOf(feed.distributorId) === feed.id) return;
 				const t0 = performance.now();
-				const offers = this.pending.get(feed.id) ?? (await loadFeedOffers(this.db, feed.id));
+				const offers = this.pending.get(feed.id) ?? (await loadFeedColumns(this.db, feed.id));
 				const t1 = performance.now();
 				await index.replace(feed.distributorId, feed.id, offers, this.pause, { isPartial });
 				this.stats.readMs += t1 - t0;
@@ -79,7 +79,7 @@ export class CatalogKeeper {
 	 * The importer announces a feed before it commits, so the reload that follows uses its offers
 	 * instead of reading 200k rows back; `settle` indexes it (call both, commit or not).
 	 */
-	expect(importId: string, offers: readonly Offer[]): void {
+	expect(importId: string, offers: OfferColumns): void {
 		this.pending.set(importId, offers);
 	}
 

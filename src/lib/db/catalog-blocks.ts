@@ -1,0 +1,176 @@
+import type { CatalogBlock, Offer } from '$lib/domain/catalog';
+import type { DistributorId } from '$lib/domain/distributor';
+
+/**
+ * How a block of offers is stored. Format 1 (`CatalogBlock`, until issue 18) held an array of
+ * offer objects: every field name written again for every offer, and ~10 objects and strings per
+ * offer to read back. Format 2 is columnar: one string table or typed array per field, so a block
+ * is a handful of values whatever its size; it is read back in a fraction of the time and held in
+ * memory as it is (`OfferColumns` makes an `Offer` only for the offers a search returns).
+ * Formats are append-only: a reader accepts every format ever written (`toColumnar`).
+ */
+export const COLUMNAR_FORMAT = 2;
+
+/** Strings of one field joined; `ends[i]` is where value i ends, negated minus one when absent. */
+export interface TextColumn {
+	text: string;
+	ends: Int32Array;
+}
+
+/** Few distinct values (brands, distributors, statuses): each value once, an index per offer (-1: absent). */
+export interface DictColumn {
+	values: string[];
+	index: Int32Array;
+}
+
+/** Cents and quantities: -1 where absent (all are non-negative); Float64Array past 2^31 - 1. */
+export type NumberColumn = Int32Array | Float64Array;
+
+export interface ColumnarBlock {
+	importId: string;
+	blockNo: number;
+	format: typeof COLUMNAR_FORMAT;
+	count: number;
+	distributorId: DictColumn;
+	sku: TextColumn;
+	brand: DictColumn;
+	mpn: TextColumn;
+	upc: TextColumn;
+	description: TextColumn;
+	costCents: NumberColumn;
+	msrpCents: NumberColumn;
+	mapCents: NumberColumn;
+	dropShipFeeCents: NumberColumn;
+	status: DictColumn;
+	/** Warehouse codes of this block; quantity of offer i at warehouse w is stock[i * codes + w]. */
+	warehouses: string[];
+	stock: NumberColumn;
+}
+
+/** Whatever the catalogBlocks table holds: blocks of every format ever written. */
+export type StoredCatalogBlock = CatalogBlock | ColumnarBlock;
+
+export function isColumnar(block: StoredCatalogBlock): block is ColumnarBlock {
+	return 'format' in block && block.format === COLUMNAR_FORMAT;
+}
+
+function textColumn(values: readonly (string | undefined)[]): TextColumn {
+	const ends = new Int32Array(values.length);
+	let at = 0;
+	values.forEach((value, i) => {
+		at += value?.length ?? 0;
+		ends[i] = value === undefined ? -at - 1 : at;
+	});
+	return { text: values.join(''), ends };
+}
+
+function dictColumn(values: readonly (string | undefined)[]): DictColumn {
+	const ids = new Map<string, number>();
+	const index = new Int32Array(values.length);
+	values.forEach((value, i) => {
+		if (value === undefined) return void (index[i] = -1);
+		let id = ids.get(value);
+		if (id === undefined) ids.set(value, (id = ids.size));
+		index[i] = id;
+	});
+	return { values: [...ids.keys()], index };
+}
+
+const INT32_MAX = 2 ** 31 - 1;
+
+function numberColumn(values: ArrayLike<number | undefined>): NumberColumn {
+	let isWide = false;
+	for (let i = 0; i < values.length; i++) if ((values[i] ?? 0) > INT32_MAX) isWide = true;
+	const column = isWide ? new Float64Array(values.length) : new Int32Array(values.length);
+	for (let i = 0; i < values.length; i++) column[i] = values[i] ?? -1;
+	return column;
+}
+
+/** One block of offers in the columnar layout. */
+export function encodeBlock(
+	importId: string,
+	blockNo: number,
+	offers: readonly Offer[]
+): ColumnarBlock {
+	const warehouses = [...new Set(offers.flatMap((o) => Object.keys(o.stock)))];
+	const quantities = new Array<number | undefined>(offers.length * warehouses.length);
+	offers.forEach((offer, i) =>
+		warehouses.forEach((code, w) => (quantities[i * warehouses.length + w] = offer.stock[code]))
+	);
+	return {
+		importId,
+		blockNo,
+		format: COLUMNAR_FORMAT,
+		count: offers.length,
+		distributorId: dictColumn(offers.map((o) => o.distributorId)),
+		sku: textColumn(offers.map((o) => o.sku)),
+		brand: dictColumn(offers.map((o) => o.brand)),
+		mpn: textColumn(offers.map((o) => o.mpn)),
+		upc: textColumn(offers.map((o) => o.upc)),
+		description: textColumn(offers.map((o) => o.description)),
+		costCents: numberColumn(offers.map((o) => o.costCents)),
+		msrpCents: numberColumn(offers.map((o) => o.msrpCents)),
+		mapCents: numberColumn(offers.map((o) => o.mapCents)),
+		dropShipFeeCents: numberColumn(offers.map((o) => o.dropShipFeeCents)),
+		status: dictColumn(offers.map((o) => o.status)),
+		warehouses,
+		stock: numberColumn(quantities)
+	};
+}
+
+/** A stored block of any format, as a columnar block (format 1 is converted in memory). */
+export function toColumnar(block: StoredCatalogBlock): ColumnarBlock {
+	return isColumnar(block) ? block : encodeBlock(block.importId, block.blockNo, block.offers);
+}
+
+/** Value i of a text column; undefined where it was absent. */
+export function textAt(column: TextColumn, i: number): string | undefined {
+	const end = column.ends[i] ?? 0;
+	const previous = i === 0 ? 0 : (column.ends[i - 1] ?? 0);
+	const start = previous < 0 ? -previous - 1 : previous;
+	return end < 0 ? undefined : column.text.slice(start, end);
+}
+
+export function dictAt(column: DictColumn, i: number): string | undefined {
+	return column.values[column.index[i] ?? -1];
+}
+
+function numberAt(column: NumberColumn, i: number): number | undefined {
+	const value = column[i] ?? -1;
+	return value < 0 ? undefined : value;
+}
+
+/** Offer i of a columnar block, with exactly the fields it was stored with. */
+export function offerAt(block: ColumnarBlock, i: number): Offer {
+	const offer: Offer = {
+		distributorId: dictAt(block.distributorId, i) as DistributorId,
+		sku: textAt(block.sku, i) ?? '',
+		brand: dictAt(block.brand, i) ?? '',
+		mpn: textAt(block.mpn, i) ?? '',
+		description: textAt(block.description, i) ?? '',
+		costCents: numberAt(block.costCents, i) ?? 0,
+		stock: {}
+	};
+	const upc = textAt(block.upc, i);
+	if (upc !== undefined) offer.upc = upc;
+	const msrp = numberAt(block.msrpCents, i);
+	if (msrp !== undefined) offer.msrpCents = msrp;
+	const map = numberAt(block.mapCents, i);
+	if (map !== undefined) offer.mapCents = map;
+	const fee = numberAt(block.dropShipFeeCents, i);
+	if (fee !== undefined) offer.dropShipFeeCents = fee;
+	const status = dictAt(block.status, i);
+	if (status !== undefined) offer.status = status;
+	const codes = block.warehouses.length;
+	block.warehouses.forEach((code, w) => {
+		const qty = numberAt(block.stock, i * codes + w);
+		if (qty !== undefined) offer.stock[code] = qty;
+	});
+	return offer;
+}
+
+/** Every offer of a block, in order (backups write format 1, which any version restores). */
+export function blockOffers(block: StoredCatalogBlock): Offer[] {
+	if (!isColumnar(block)) return [...block.offers];
+	return Array.from({ length: block.count }, (_, i) => offerAt(block, i));
+}
