@@ -8,11 +8,20 @@ import { catalogImportApi } from './import-api';
 import { optionsForItems } from '../orders/item-options';
 
 export function catalogApi(deps: ApiDeps) {
+	// Loaded on first use or when the page asks (`warm`), never at worker start: the database
+	// opens and the first page's reads are answered before 600k offers are read and indexed.
 	const keeper = catalogKeeper(deps.db);
-	// In the real worker the catalog starts loading with the worker, behind the first calls, so
-	// the first search finds it ready; tests (no worker scope) load it on first use.
-	if ('WorkerGlobalScope' in globalThis) setTimeout(() => void keeper.ready(), 0);
 	return {
+		/**
+		 * Starts loading the catalog index in the background (the page calls it once it has
+		 * shown its first screen) and returns at once. Never fails.
+		 */
+		warm: handler(z.object({}), async () => {
+			// A load that fails shows on the first search that needs it.
+			keeper.ready().catch(() => undefined);
+			return ok();
+		}),
+
 		/** Products matching the query, each with its offers side by side. Never fails. */
 		search: handler(
 			z.object({

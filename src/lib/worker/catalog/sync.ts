@@ -24,6 +24,11 @@ export class CatalogKeeper {
 		private readonly pause: Pause = yieldToEventLoop
 	) {}
 
+	/** Whether loading the index has started (it may still be under way). */
+	get hasStarted(): boolean {
+		return this.index !== null;
+	}
+
 	ready(): Promise<CatalogIndex> {
 		this.index ??= this.load();
 		return this.index;
