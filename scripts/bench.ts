@@ -28,9 +28,15 @@ function gzipKb(files: Iterable<string>): number {
 	return bytes / 1024;
 }
 const immutable = 'build/_app/immutable';
+/** The root layout's node (0) and the dashboard's, found by source: node numbers move with routes. */
+const generated = '.svelte-kit/generated/client-optimized/nodes';
+const dashboardNode = readdirSync(generated).find((name) =>
+	readFileSync(join(generated, name), 'utf8').includes('"../../../../src/routes/+page.svelte"')
+);
 const startNodes = readdirSync(join(immutable, 'nodes'))
-	.filter((name) => /^(0|2)\./.test(name))
+	.filter((name) => name.startsWith('0.') || name.startsWith(`${dashboardNode?.split('.')[0]}.`))
 	.map((name) => resolve(immutable, 'nodes', name));
+if (startNodes.length !== 2) throw new Error(`dashboard node not found (${dashboardNode})`);
 print(
 	'app_shell_js_kb_gzip',
 	gzipKb(closure([...filesIn(join(immutable, 'entry')), ...startNodes])),
