@@ -83,4 +83,13 @@ describe('catalog blocks in the columnar layout', () => {
 			expect(() => columns.at(2500)).toThrow(RangeError);
 		}
 	});
+
+	it('encodes a feed in pauses to the same blocks as at once', async () => {
+		const offers = syntheticOffers(9500, 'wps');
+		let pauses = 0;
+		const paced = await OfferColumns.encode('f1', offers, async () => void pauses++);
+		expect(pauses).toBe(2);
+		expect(paced.blocks).toStrictEqual(OfferColumns.fromOffers('f1', offers).blocks);
+		expect(paced.blocks.map((b) => b.count)).toEqual([...Array(9).fill(1000), 500]);
+	});
 });

@@ -3,6 +3,8 @@ import { dictAt, encodeBlock, offerAt, textAt, type ColumnarBlock } from './cata
 
 /** Offers per stored record: the block size that keeps a 200k-row feed under a second to store. */
 export const BLOCK_SIZE = 1000;
+/** Blocks encoded between pauses: a few ms of work. */
+const BLOCKS_PER_PAUSE = 4;
 
 /**
  * One feed's offers as its columnar blocks, read in place: the index reads the few fields it keys
@@ -31,6 +33,23 @@ export class OfferColumns {
 	static fromOffers(importId: string, offers: readonly Offer[]): OfferColumns {
 		const blocks: ColumnarBlock[] = [];
 		for (let i = 0; i * BLOCK_SIZE < offers.length; i++) {
+			blocks.push(encodeBlock(importId, i, offers.slice(i * BLOCK_SIZE, (i + 1) * BLOCK_SIZE)));
+		}
+		return new OfferColumns(blocks);
+	}
+
+	/**
+	 * The same, pausing every few blocks: a 200k-row feed takes a few hundred ms to encode, and
+	 * the worker answers searches meanwhile.
+	 */
+	static async encode(
+		importId: string,
+		offers: readonly Offer[],
+		pause: () => Promise<void>
+	): Promise<OfferColumns> {
+		const blocks: ColumnarBlock[] = [];
+		for (let i = 0; i * BLOCK_SIZE < offers.length; i++) {
+			if (i > 0 && i % BLOCKS_PER_PAUSE === 0) await pause();
 			blocks.push(encodeBlock(importId, i, offers.slice(i * BLOCK_SIZE, (i + 1) * BLOCK_SIZE)));
 		}
 		return new OfferColumns(blocks);

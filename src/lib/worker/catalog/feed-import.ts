@@ -122,7 +122,7 @@ export class FeedImporter {
 		const id = this.deps.newId();
 		run.stage = 'storing';
 		// Encoded once: the same columns are stored and indexed.
-		const columns = OfferColumns.fromOffers(id, parsed.offers);
+		const columns = await OfferColumns.encode(id, parsed.offers, yieldToEventLoop);
 		this.keeper.expect(id, columns);
 		let feed: FeedImport;
 		try {
