@@ -53,8 +53,12 @@ export interface CatalogSlice {
 	tokens: Postings | null;
 	/** Every token once, sorted, for prefix ranges by binary search. */
 	sortedTokens: string[];
-	/** "\n"-joined normalised SKUs and MPNs with each line's start; missing until built. */
-	parts?: { text: string; starts: Int32Array };
+	/**
+	 * Every offer's SKU and MPN (entry 2n and 2n + 1) in the order of their normalised text, for
+	 * part-number prefixes by binary search; missing until built. The text is not kept: a probe
+	 * normalises the one it reads.
+	 */
+	parts?: Int32Array;
 }
 
 /** Yields to the worker's event loop so searches answer while a big feed is indexed. */
@@ -218,18 +222,49 @@ export function rekeyProducts(slice: CatalogSlice, aliases: BrandAliases): void 
 	slice.product = product;
 }
 
-/** The joined SKU/MPN text for prefix search; built in batches like the rest. */
+/** Entry e of the part index: offer e >> 1's SKU (even) or MPN (odd), normalised. */
+export function partKey(offers: OfferColumns, entry: number): string {
+	const n = entry >> 1;
+	return normaliseMpn(entry & 1 ? offers.mpn(n) : offers.sku(n));
+}
+
+/**
+ * The part index for prefix search. Sorting 2 × 150k strings at once would hold the worker for a
+ * few hundred ms, so entries are bucketed by their first two characters and each bucket sorted on
+ * its own, with pauses between; the texts are dropped once the order is known.
+ */
 export async function buildParts(slice: CatalogSlice, pause?: Pause): Promise<void> {
-	const lines: string[] = [];
-	const starts = new Int32Array(slice.offers.length);
-	let at = 0;
+	const keys: string[] = new Array(slice.offers.length * 2);
 	await eachOffer(slice.offers, pause, (block, i, n) => {
-		const line = `\n${normaliseMpn(text(block.sku, i))}\t${normaliseMpn(text(block.mpn, i))}`;
-		starts[n] = at;
-		at += line.length;
-		lines.push(line);
+		keys[2 * n] = normaliseMpn(text(block.sku, i));
+		keys[2 * n + 1] = normaliseMpn(text(block.mpn, i));
 	});
-	slice.parts = { text: lines.join(''), starts };
+	const buckets = new Map<string, number[]>();
+	keys.forEach((key, entry) => {
+		if (!key) return;
+		const head = key.slice(0, 2);
+		const bucket = buckets.get(head);
+		if (bucket) bucket.push(entry);
+		else buckets.set(head, [entry]);
+	});
+	const order = new Int32Array(keys.length);
+	let at = 0;
+	let sincePause = 0;
+	for (const head of [...buckets.keys()].sort()) {
+		const bucket = buckets.get(head) as number[];
+		bucket.sort((a, b) => {
+			const [x, y] = [keys[a] as string, keys[b] as string];
+			return x < y ? -1 : x > y ? 1 : a - b;
+		});
+		order.set(bucket, at);
+		at += bucket.length;
+		sincePause += bucket.length;
+		if (pause && sincePause >= BATCH) {
+			await pause();
+			sincePause = 0;
+		}
+	}
+	slice.parts = order.subarray(0, at);
 }
 
 /** First index in `sorted` whose value is ≥ `value`. */
