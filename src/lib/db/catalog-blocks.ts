@@ -11,20 +11,26 @@ import type { DistributorId } from '$lib/domain/distributor';
  */
 export const COLUMNAR_FORMAT = 2;
 
-/** Strings of one field joined; `ends[i]` is where value i ends, negated minus one when absent. */
+/**
+ * Strings of one field joined, with each one's length (the length column's `absent` marker where
+ * the field was absent). Lengths, not offsets: they fit a byte or two, and bytes on disk count.
+ */
 export interface TextColumn {
 	text: string;
-	ends: Int32Array;
+	lengths: NumberColumn;
 }
 
-/** Few distinct values (brands, distributors, statuses): each value once, an index per offer (-1: absent). */
+/** Few distinct values (brands, distributors, statuses): each value once, an index per offer. */
 export interface DictColumn {
 	values: string[];
-	index: Int32Array;
+	index: NumberColumn;
 }
 
-/** Cents and quantities: -1 where absent (all are non-negative); Float64Array past 2^31 - 1. */
-export type NumberColumn = Int32Array | Float64Array;
+/**
+ * Cents, quantities, lengths and indexes: all non-negative, each column in the narrowest typed
+ * array its largest value fits, the type's largest value (-1 for Int32/Float64) meaning absent.
+ */
+export type NumberColumn = Uint8Array | Uint16Array | Int32Array | Float64Array;
 
 export interface ColumnarBlock {
 	importId: string;
@@ -54,36 +60,42 @@ export function isColumnar(block: StoredCatalogBlock): block is ColumnarBlock {
 	return 'format' in block && block.format === COLUMNAR_FORMAT;
 }
 
-function textColumn(values: readonly (string | undefined)[]): TextColumn {
-	const ends = new Int32Array(values.length);
-	let at = 0;
-	values.forEach((value, i) => {
-		at += value?.length ?? 0;
-		ends[i] = value === undefined ? -at - 1 : at;
-	});
-	return { text: values.join(''), ends };
-}
-
-function dictColumn(values: readonly (string | undefined)[]): DictColumn {
-	const ids = new Map<string, number>();
-	const index = new Int32Array(values.length);
-	values.forEach((value, i) => {
-		if (value === undefined) return void (index[i] = -1);
-		let id = ids.get(value);
-		if (id === undefined) ids.set(value, (id = ids.size));
-		index[i] = id;
-	});
-	return { values: [...ids.keys()], index };
+function absentOf(column: NumberColumn): number {
+	return column instanceof Uint8Array ? 0xff : column instanceof Uint16Array ? 0xffff : -1;
 }
 
 const INT32_MAX = 2 ** 31 - 1;
 
 function numberColumn(values: ArrayLike<number | undefined>): NumberColumn {
-	let isWide = false;
-	for (let i = 0; i < values.length; i++) if ((values[i] ?? 0) > INT32_MAX) isWide = true;
-	const column = isWide ? new Float64Array(values.length) : new Int32Array(values.length);
-	for (let i = 0; i < values.length; i++) column[i] = values[i] ?? -1;
+	let max = 0;
+	for (let i = 0; i < values.length; i++) max = Math.max(max, values[i] ?? 0);
+	const n = values.length;
+	const column =
+		max < 0xff
+			? new Uint8Array(n)
+			: max < 0xffff
+				? new Uint16Array(n)
+				: max <= INT32_MAX
+					? new Int32Array(n)
+					: new Float64Array(n);
+	const absent = absentOf(column);
+	for (let i = 0; i < n; i++) column[i] = values[i] ?? absent;
 	return column;
+}
+
+function textColumn(values: readonly (string | undefined)[]): TextColumn {
+	return { text: values.join(''), lengths: numberColumn(values.map((v) => v?.length)) };
+}
+
+function dictColumn(values: readonly (string | undefined)[]): DictColumn {
+	const ids = new Map<string, number>();
+	const index = values.map((value) => {
+		if (value === undefined) return undefined;
+		let id = ids.get(value);
+		if (id === undefined) ids.set(value, (id = ids.size));
+		return id;
+	});
+	return { values: [...ids.keys()], index: numberColumn(index) };
 }
 
 /** One block of offers in the columnar layout. */
@@ -123,21 +135,38 @@ export function toColumnar(block: StoredCatalogBlock): ColumnarBlock {
 	return isColumnar(block) ? block : encodeBlock(block.importId, block.blockNo, block.offers);
 }
 
+/** Where each value of a text column starts, worked out once per column read. */
+const startsOf = new WeakMap<TextColumn, Int32Array>();
+
+function starts(column: TextColumn): Int32Array {
+	let found = startsOf.get(column);
+	if (!found) {
+		const { lengths } = column;
+		const absent = absentOf(lengths);
+		found = new Int32Array(lengths.length + 1);
+		for (let i = 0; i < lengths.length; i++) {
+			const length = lengths[i] as number;
+			found[i + 1] = (found[i] as number) + (length === absent ? 0 : length);
+		}
+		startsOf.set(column, found);
+	}
+	return found;
+}
+
 /** Value i of a text column; undefined where it was absent. */
 export function textAt(column: TextColumn, i: number): string | undefined {
-	const end = column.ends[i] ?? 0;
-	const previous = i === 0 ? 0 : (column.ends[i - 1] ?? 0);
-	const start = previous < 0 ? -previous - 1 : previous;
-	return end < 0 ? undefined : column.text.slice(start, end);
+	if (column.lengths[i] === absentOf(column.lengths)) return undefined;
+	const at = starts(column);
+	return column.text.slice(at[i], at[i + 1]);
 }
 
 export function dictAt(column: DictColumn, i: number): string | undefined {
-	return column.values[column.index[i] ?? -1];
+	return numberAt(column.index, i) === undefined ? undefined : column.values[column.index[i] ?? 0];
 }
 
 function numberAt(column: NumberColumn, i: number): number | undefined {
-	const value = column[i] ?? -1;
-	return value < 0 ? undefined : value;
+	const value = column[i];
+	return value === undefined || value === absentOf(column) ? undefined : value;
 }
 
 /** Offer i of a columnar block, with exactly the fields it was stored with. */
