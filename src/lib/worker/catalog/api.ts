@@ -58,6 +58,23 @@ export function catalogApi(deps: ApiDeps) {
 			}
 		),
 
+		/**
+		 * Which of these order items can be drop-shipped now (an eligible offer), as ids: all the
+		 * dashboard's count and the Orders filter need, in one call with the rules read once.
+		 * Unknown ids are left out. Never fails.
+		 */
+		qualifyingItems: handler(
+			z.object({ orderItemIds: z.array(z.string().min(1)).max(5000) }),
+			async (input) => {
+				const items = await deps.db.orderItems.bulkGet(input.orderItemIds);
+				const found = items.filter((i): i is NonNullable<typeof i> => i !== undefined);
+				const answers = await optionsForItems(deps, await keeper.ready(), found);
+				return ok(
+					answers.filter((a) => a.options.some((o) => o.isEligible)).map((a) => a.orderItemId)
+				);
+			}
+		),
+
 		/** Maps a spelling ("Fly") to the brand it means ("Fly Racing"). `validation` when blank. */
 		setBrandAlias: handler(
 			z.object({ alias: z.string().trim().min(1), brand: z.string().trim().min(1) }),
