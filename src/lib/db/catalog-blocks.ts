@@ -153,6 +153,13 @@ function starts(column: TextColumn): Int32Array {
 	return found;
 }
 
+/** Where value i of a text column lies in its text; [0, 0] where it was absent. */
+export function rangeAt(column: TextColumn, i: number): [number, number] {
+	if (column.lengths[i] === absentOf(column.lengths)) return [0, 0];
+	const at = starts(column);
+	return [at[i] as number, at[i + 1] as number];
+}
+
 /** Value i of a text column; undefined where it was absent. */
 export function textAt(column: TextColumn, i: number): string | undefined {
 	if (column.lengths[i] === absentOf(column.lengths)) return undefined;

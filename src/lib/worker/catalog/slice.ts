@@ -1,8 +1,16 @@
-import { dictAt, textAt, type ColumnarBlock } from '$lib/db/catalog-blocks';
+import { dictAt, rangeAt, textAt, type ColumnarBlock } from '$lib/db/catalog-blocks';
 import type { OfferColumns } from '$lib/db/offer-columns';
 import { normaliseMpn, type Offer } from '$lib/domain/catalog';
 import { canonicalBrand, type BrandAliases } from '$lib/domain/matching';
-import { FNV_OFFSET, FNV_PRIME, hashAlnum, hashText, hashUpc, KeyTable } from './keys';
+import {
+	FNV_OFFSET,
+	FNV_PRIME,
+	hashAlnum,
+	hashAlnumRange,
+	hashText,
+	hashUpc,
+	KeyTable
+} from './keys';
 
 /**
  * One distributor's feed, indexed in memory: hash tables for the exact keys (SKU, MPN, UPC,
@@ -112,11 +120,15 @@ export async function buildSlice(
 		sortedTokens: []
 	};
 	const brandHash = brandHasher(aliases);
+	// Hashed in place in the columns' text: no string per offer on the start path.
 	await eachOffer(offers, pause, (block, i, n) => {
-		const mpn = text(block.mpn, i);
-		if (mpn) slice.product.add(hashAlnum(mpn, brandHash(dictAt(block.brand, i) ?? '')), n);
-		const upc = textAt(block.upc, i);
-		if (upc) slice.upc.add(hashUpc(upc), n);
+		const [from, to] = rangeAt(block.mpn, i);
+		if (to > from) {
+			const seed = brandHash(dictAt(block.brand, i) ?? '');
+			slice.product.add(hashAlnumRange(block.mpn.text, from, to, seed), n);
+		}
+		const [upcFrom, upcTo] = rangeAt(block.upc, i);
+		if (upcTo > upcFrom) slice.upc.add(hashUpc(block.upc.text, upcFrom, upcTo), n);
 	});
 	if (isFull) await completeSlice(slice, pause);
 	return slice;
