@@ -1,7 +1,16 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize } from 'node:path';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html',
@@ -15,12 +24,19 @@ const TYPES: Record<string, string> = {
 
 /**
  * Serves a private copy of build/ (the SPA fallback is index.html), so another `vite build` in the
- * same tree cannot swap files under a running benchmark. The catalog needs no proxy.
+ * same tree cannot swap files under a running benchmark. The catalog needs no proxy. `extra` adds
+ * bench-only files (path → content) beside the build, on the same origin, outside the product.
  */
-export async function serveBuildCopy(): Promise<{ url: string; stop: () => void }> {
+export async function serveBuildCopy(
+	extra: Record<string, string> = {}
+): Promise<{ url: string; stop: () => void }> {
 	if (!existsSync('build/index.html')) throw new Error('No build: run "npx vite build" first.');
 	const root = mkdtempSync(join(tmpdir(), 'dd-bench-build-'));
 	cpSync('build', root, { recursive: true });
+	for (const [path, content] of Object.entries(extra)) {
+		mkdirSync(dirname(join(root, path)), { recursive: true });
+		writeFileSync(join(root, path), content);
+	}
 	const server = createServer((request, response) => {
 		const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
 		let file = join(root, path);

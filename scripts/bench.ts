@@ -28,9 +28,15 @@ function gzipKb(files: Iterable<string>): number {
 	return bytes / 1024;
 }
 const immutable = 'build/_app/immutable';
+/** The root layout's node (0) and the dashboard's, found by source: node numbers move with routes. */
+const generated = '.svelte-kit/generated/client-optimized/nodes';
+const dashboardNode = readdirSync(generated).find((name) =>
+	readFileSync(join(generated, name), 'utf8').includes('"../../../../src/routes/+page.svelte"')
+);
 const startNodes = readdirSync(join(immutable, 'nodes'))
-	.filter((name) => /^(0|2)\./.test(name))
+	.filter((name) => name.startsWith('0.') || name.startsWith(`${dashboardNode?.split('.')[0]}.`))
 	.map((name) => resolve(immutable, 'nodes', name));
+if (startNodes.length !== 2) throw new Error(`dashboard node not found (${dashboardNode})`);
 print(
 	'app_shell_js_kb_gzip',
 	gzipKb(closure([...filesIn(join(immutable, 'entry')), ...startNodes])),
@@ -55,6 +61,7 @@ try {
 	const cold: number[] = [];
 	const warm: number[] = [];
 	const firstRender: number[] = [];
+	const blank: number[] = [];
 	for (let run = 0; run < 3; run++) {
 		const session = await openSession();
 		await startOnDemo(session.context);
@@ -87,6 +94,14 @@ try {
 				{ polling: 'raf', timeout: 60_000 }
 			);
 			firstRender.push(Number(await handle.jsonValue()));
+			// The render floor: the same build's blank route, warm as well, timed the same way.
+			await page.goto(`${server.url}/bench/blank`);
+			const blankHandle = await page.waitForFunction(
+				() => (document.querySelector('h1[data-blank]') ? performance.now() : 0),
+				undefined,
+				{ polling: 'raf', timeout: 60_000 }
+			);
+			blank.push(Number(await blankHandle.jsonValue()));
 		} finally {
 			await session.close();
 		}
@@ -94,6 +109,8 @@ try {
 	print('worker_ready_first_start_ms', median(cold), 'ms');
 	print('worker_ready_warm_ms', median(warm), 'ms');
 	print('dashboard_first_render_ms', median(firstRender), 'ms');
+	print('blank_first_render_ms', median(blank), 'ms');
+	print('dashboard_render_over_blank', median(firstRender) / median(blank), 'x');
 } finally {
 	server.stop();
 }

@@ -1,13 +1,14 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { DistributorAccount } from '$lib/domain/account';
 import type { AuditEntry } from '$lib/domain/audit';
-import type { CatalogBlock, FeedImport } from '$lib/domain/catalog';
+import type { FeedImport } from '$lib/domain/catalog';
 import type { Order, OrderItem } from '$lib/domain/order';
 import type { OutboxEmail, Suppression } from '$lib/domain/outbox';
 import type { StorePush } from '$lib/domain/storefront';
 import type { PoLine, PurchaseOrder, Shipment } from '$lib/domain/purchase-order';
 import type { RuleOverride, Warehouse } from '$lib/domain/rules';
 import { DATABASE_NAMES } from '$lib/domain/workspace';
+import type { StoredCatalogBlock } from './catalog-blocks';
 
 export interface SettingRow {
 	key: string;
@@ -35,7 +36,7 @@ export type DropshipDb = Dexie & {
 	warehouses: EntityTable<Warehouse, 'id'>;
 	ruleOverrides: EntityTable<RuleOverride, 'id'>;
 	brandAliases: EntityTable<BrandAlias, 'alias'>;
-	catalogBlocks: EntityTable<CatalogBlock, 'importId'>;
+	catalogBlocks: EntityTable<StoredCatalogBlock, 'importId'>;
 	feedImports: EntityTable<FeedImport, 'id'>;
 	orders: EntityTable<Order, 'id'>;
 	orderItems: EntityTable<OrderItem, 'id'>;

@@ -1,13 +1,12 @@
-import type { CatalogBlock, FeedImport, Offer } from '$lib/domain/catalog';
+import type { FeedImport, Offer } from '$lib/domain/catalog';
 import type { DistributorId } from '$lib/domain/distributor';
 import { newWarehouses } from '$lib/domain/rules';
 import type { AppSettings } from '$lib/domain/settings';
 import { DEFAULT_SETTINGS } from '$lib/domain/settings';
+import { toColumnar } from './catalog-blocks';
+import { OfferColumns } from './offer-columns';
 import type { DropshipDb } from './schema';
 import { readSetting, writeSetting } from './setting-rows';
-
-/** Offers per stored record: the block size that keeps a 200k-row feed under a second to store. */
-export const BLOCK_SIZE = 1000;
 
 export async function readSettings(db: DropshipDb): Promise<AppSettings> {
 	return { ...DEFAULT_SETTINGS, ...(await readSetting(db, 'app')) };
@@ -25,24 +24,20 @@ export async function writeSettings(db: DropshipDb, settings: AppSettings): Prom
 export async function replaceCatalog(
 	db: DropshipDb,
 	feed: Omit<FeedImport, 'state' | 'blockCount' | 'rowCount'>,
-	offers: readonly Offer[]
+	offers: readonly Offer[] | OfferColumns
 ): Promise<FeedImport> {
-	const blocks: CatalogBlock[] = [];
-	for (let i = 0; i * BLOCK_SIZE < offers.length; i++) {
-		blocks.push({
-			importId: feed.id,
-			blockNo: i,
-			offers: offers.slice(i * BLOCK_SIZE, (i + 1) * BLOCK_SIZE)
-		});
-	}
+	const columns =
+		offers instanceof OfferColumns ? offers : OfferColumns.fromOffers(feed.id, offers);
+	const blocks = columns.blocks;
+	if (blocks.some((b) => b.importId !== feed.id)) throw new Error('Blocks of another import.');
 	const done: FeedImport = {
 		...feed,
 		state: 'complete',
-		rowCount: offers.length,
+		rowCount: columns.length,
 		blockCount: blocks.length
 	};
 	await db.transaction('rw', db.catalogBlocks, db.feedImports, db.warehouses, async () => {
-		await addNewWarehouses(db, feed.distributorId, stockCodes(offers));
+		await addNewWarehouses(db, feed.distributorId, columns.warehouseCodes());
 		const previous = await db.feedImports
 			.where({ distributorId: feed.distributorId, state: 'complete' })
 			.toArray();
@@ -62,12 +57,6 @@ export async function replaceCatalog(
 
 const BLOCKS_PER_PUT = 5;
 
-function stockCodes(offers: readonly Offer[]): Set<string> {
-	const codes = new Set<string>();
-	for (const offer of offers) for (const code of Object.keys(offer.stock)) codes.add(code);
-	return codes;
-}
-
 /**
  * Writes the warehouses a feed or stock answer names that the rules do not know, as new rows (see
  * `newWarehouses`); the dealer's own rows are never touched. Returns how many were added.
@@ -82,13 +71,14 @@ export async function addNewWarehouses(
 	return added.length;
 }
 
-/** One feed's offers, in feed order (the primary key [importId+blockNo] keeps blocks in order). */
-export async function loadFeedOffers(db: DropshipDb, importId: string): Promise<Offer[]> {
+/**
+ * One feed's offers, in feed order (the primary key [importId+blockNo] keeps blocks in order),
+ * as columns; blocks stored in an older format are converted in memory.
+ */
+export async function loadFeedColumns(db: DropshipDb, importId: string): Promise<OfferColumns> {
 	const blocks = await db.catalogBlocks
 		.where('[importId+blockNo]')
 		.between([importId, 0], [importId, Infinity])
 		.toArray();
-	const offers: Offer[] = [];
-	for (const block of blocks) for (const offer of block.offers) offers.push(offer);
-	return offers;
+	return new OfferColumns(blocks.map(toColumnar));
 }

@@ -2,6 +2,9 @@ import { SvelteSet } from 'svelte/reactivity';
 import type { OrderItem } from '$lib/domain/order';
 import type { Client } from '$lib/worker-client/client.svelte';
 
+/** Items asked about per call (the worker takes up to 5000). */
+const BATCH = 1000;
+
 /**
  * Which order items qualify for drop-ship right now, asked of the worker's catalog (eligibility
  * per item). Used by the Orders filter and the dashboard count; recomputed when the items change.
@@ -17,16 +20,13 @@ export class QualifyingItems {
 		const run = ++this.run;
 		const found = new SvelteSet<string>();
 		const open = items.filter(isOpen);
-		// A few at a time: each answer comes from the worker's in-memory index.
-		for (let i = 0; i < open.length; i += 20) {
-			const answers = await Promise.all(
-				open
-					.slice(i, i + 20)
-					.map((item) => this.client.catalog.optionsForItem({ orderItemId: item.id }))
-			);
-			answers.forEach((answer, n) => {
-				if (answer.ok && answer.value.options.some((o) => o.isEligible)) found.add(open[i + n]!.id);
+		// Ids only, in large batches: a count needs no offers sent across (each answer is
+		// deserialised on the main thread).
+		for (let i = 0; i < open.length; i += BATCH) {
+			const answer = await this.client.catalog.qualifyingItems({
+				orderItemIds: open.slice(i, i + BATCH).map((item) => item.id)
 			});
+			if (answer.ok) answer.value.forEach((id) => found.add(id));
 			if (run !== this.run) return;
 		}
 		this.ids = found;

@@ -21,6 +21,7 @@ import { diff, readBackup } from './read';
 import type { ApiDeps } from '../core/deps';
 import { handler } from '../core/handler';
 import { readSetting, writeSetting } from '$lib/db/setting-rows';
+import { blockOffers, type StoredCatalogBlock } from '$lib/db/catalog-blocks';
 
 export function backupApi(deps: ApiDeps) {
 	return {
@@ -40,7 +41,7 @@ export function backupApi(deps: ApiDeps) {
 					const rows = (await deps.db.table(table).toArray()) as Record<string, unknown>[];
 					tables[table] = rows
 						.filter((r) => table !== 'settings' || !LOCAL_SETTING_KEYS.has(String(r.key)))
-						.map((r) => withoutSecrets(table, r));
+						.map((r) => (table === 'catalogBlocks' ? asRowBlock(r) : withoutSecrets(table, r)));
 				}
 				if (!input.includeCatalog) {
 					// Without the blocks, the feed records would point at nothing.
@@ -184,4 +185,13 @@ function pickSecrets(account: DistributorAccount): Record<string, string> {
 		if (field.isSecret && value) picked[field.key] = value;
 	}
 	return picked;
+}
+
+/**
+ * Backups keep the catalog in block format 1 (offers as objects): JSON cannot hold typed arrays,
+ * and every version restores format 1 (the worker reads every block format ever written).
+ */
+function asRowBlock(row: Record<string, unknown>): Record<string, unknown> {
+	const block = row as unknown as StoredCatalogBlock;
+	return { importId: block.importId, blockNo: block.blockNo, offers: blockOffers(block) };
 }

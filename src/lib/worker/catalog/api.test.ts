@@ -155,6 +155,19 @@ describe('catalog.optionsForItem', () => {
 		expect(freed.ok && freed.value[0]?.options[0]?.isEligible).toBe(true);
 	});
 
+	it('names the qualifying items by id only, leaving out unknown and already ordered ones', async () => {
+		const { api, item, putPo } = await orderedPads();
+		expect(await api.catalog.qualifyingItems({ orderItemIds: [item.id, 'gone'] })).toEqual({
+			ok: true,
+			value: [item.id]
+		});
+		await putPo();
+		expect(await api.catalog.qualifyingItems({ orderItemIds: [item.id] })).toEqual({
+			ok: true,
+			value: []
+		});
+	});
+
 	it('offers the item again when the distributor cancelled its PO', async () => {
 		const { api, item, putPo } = await orderedPads();
 		await putPo({ state: 'confirmed', shipState: 'cancelled' });

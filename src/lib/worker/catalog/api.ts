@@ -8,11 +8,20 @@ import { catalogImportApi } from './import-api';
 import { optionsForItems } from '../orders/item-options';
 
 export function catalogApi(deps: ApiDeps) {
+	// Loaded on first use or when the page asks (`warm`), never at worker start: the database
+	// opens and the first page's reads are answered before 600k offers are read and indexed.
 	const keeper = catalogKeeper(deps.db);
-	// In the real worker the catalog starts loading with the worker, behind the first calls, so
-	// the first search finds it ready; tests (no worker scope) load it on first use.
-	if ('WorkerGlobalScope' in globalThis) setTimeout(() => void keeper.ready(), 0);
 	return {
+		/**
+		 * Starts loading the catalog index in the background (the page calls it once it has
+		 * shown its first screen) and returns at once. Never fails.
+		 */
+		warm: handler(z.object({}), async () => {
+			// A load that fails shows on the first search that needs it.
+			keeper.ready().catch(() => undefined);
+			return ok();
+		}),
+
 		/** Products matching the query, each with its offers side by side. Never fails. */
 		search: handler(
 			z.object({
@@ -46,6 +55,23 @@ export function catalogApi(deps: ApiDeps) {
 				const items = await deps.db.orderItems.bulkGet(input.orderItemIds);
 				const found = items.filter((i): i is NonNullable<typeof i> => i !== undefined);
 				return ok(await optionsForItems(deps, await keeper.ready(), found));
+			}
+		),
+
+		/**
+		 * Which of these order items can be drop-shipped now (an eligible offer), as ids: all the
+		 * dashboard's count and the Orders filter need, in one call with the rules read once.
+		 * Unknown ids are left out. Never fails.
+		 */
+		qualifyingItems: handler(
+			z.object({ orderItemIds: z.array(z.string().min(1)).max(5000) }),
+			async (input) => {
+				const items = await deps.db.orderItems.bulkGet(input.orderItemIds);
+				const found = items.filter((i): i is NonNullable<typeof i> => i !== undefined);
+				const answers = await optionsForItems(deps, await keeper.ready(), found);
+				return ok(
+					answers.filter((a) => a.options.some((o) => o.isEligible)).map((a) => a.orderItemId)
+				);
 			}
 		),
 

@@ -1,3 +1,4 @@
+import { OfferColumns } from '$lib/db/offer-columns';
 import { replaceCatalog } from '$lib/db/writes';
 import type { FeedImport } from '$lib/domain/catalog';
 import type { DistributorId } from '$lib/domain/distributor';
@@ -120,7 +121,9 @@ export class FeedImporter {
 		if (!parsed) return err('conflict', 'This import has nothing to save.');
 		const id = this.deps.newId();
 		run.stage = 'storing';
-		this.keeper.expect(id, parsed.offers);
+		// Encoded once: the same columns are stored and indexed.
+		const columns = await OfferColumns.encode(id, parsed.offers, yieldToEventLoop);
+		this.keeper.expect(id, columns);
 		let feed: FeedImport;
 		try {
 			feed = await this.deps.writes.run(() =>
@@ -135,7 +138,7 @@ export class FeedImporter {
 						errorCount: parsed.problemCount,
 						message: parsed.notes.join(' ') || undefined
 					},
-					parsed.offers
+					columns
 				)
 			);
 		} catch (cause) {

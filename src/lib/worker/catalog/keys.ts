@@ -9,12 +9,33 @@ export const FNV_PRIME = 0x01000193;
 
 /** Hash of the text's letters and digits, upper-cased: the same for "ds-12/34" and "DS1234". */
 export function hashAlnum(text: string, seed = FNV_OFFSET): number {
+	return hashAlnumRange(text, 0, text.length, seed);
+}
+
+/**
+ * `hashAlnum` of `text.slice(start, end)` without making that string: the index reads keys
+ * straight out of a block's joined column text.
+ */
+export function hashAlnumRange(
+	text: string,
+	start: number,
+	end: number,
+	seed = FNV_OFFSET
+): number {
 	let h = seed;
-	for (let i = 0; i < text.length; i++) {
+	for (let i = start; i < end; i++) {
 		let c = text.charCodeAt(i);
 		if (c >= 97 && c <= 122) c -= 32;
 		// Rare non-ASCII text takes the slow road, so the hash always equals normaliseMpn's.
-		else if (c > 127) return hashAscii(text.toUpperCase().replace(/[^A-Z0-9]/g, ''), seed);
+		else if (c > 127) {
+			return hashAscii(
+				text
+					.slice(start, end)
+					.toUpperCase()
+					.replace(/[^A-Z0-9]/g, ''),
+				seed
+			);
+		}
 		if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) h = Math.imul(h ^ c, FNV_PRIME);
 	}
 	return h | 0;
@@ -27,11 +48,11 @@ function hashAscii(upperAlnum: string, seed: number): number {
 	return h | 0;
 }
 
-/** Hash of a UPC's digits without leading zeros (as normaliseUpc). */
-export function hashUpc(text: string): number {
+/** Hash of a UPC's digits without leading zeros (as normaliseUpc); of `text`'s range if given. */
+export function hashUpc(text: string, from = 0, to = text.length): number {
 	let h = FNV_OFFSET;
 	let started = false;
-	for (let i = 0; i < text.length; i++) {
+	for (let i = from; i < to; i++) {
 		const c = text.charCodeAt(i);
 		if (c < 48 || c > 57) continue;
 		if (!started && c === 48) continue;

@@ -1,3 +1,4 @@
+import { OfferColumns } from '$lib/db/offer-columns';
 import { normaliseMpn, type Offer } from '$lib/domain/catalog';
 import type { DistributorId } from '$lib/domain/distributor';
 import {
@@ -55,11 +56,13 @@ export class CatalogIndex implements OfferLookup {
 	async replace(
 		distributorId: DistributorId,
 		importId: string,
-		offers: readonly Offer[],
+		offers: readonly Offer[] | OfferColumns,
 		pause?: Pause,
 		options: { isPartial?: boolean } = {}
 	): Promise<void> {
-		const slice = await buildSlice(importId, offers, this.aliases, pause, !options.isPartial);
+		const columns =
+			offers instanceof OfferColumns ? offers : OfferColumns.fromOffers(importId, offers);
+		const slice = await buildSlice(importId, columns, this.aliases, pause, !options.isPartial);
 		this.slices.set(distributorId, slice);
 	}
 
@@ -77,62 +80,65 @@ export class CatalogIndex implements OfferLookup {
 		for (const slice of this.slices.values()) rekeyProducts(slice, aliases);
 	}
 
-	/** Offers whose key hashes right and whose key really matches (hashes can collide). */
+	/**
+	 * Offers whose key hashes right and whose key really matches (hashes can collide). `keyOf`
+	 * reads offer n's key from the columns, so no offer object is made until one matches.
+	 */
 	private collect(
 		table: (slice: CatalogSlice) => KeyTable | null,
 		hash: number,
-		isMatch: (offer: Offer) => boolean,
+		isMatch: (offers: OfferColumns, n: number) => boolean,
 		only?: DistributorId,
-		hashOf?: (offer: Offer) => number
+		hashOf?: (offers: OfferColumns, n: number) => number
 	): Offer[] {
 		const result: Offer[] = [];
 		for (const [id, slice] of this.slices) {
 			if (only && id !== only) continue;
+			const { offers } = slice;
 			const keys = table(slice);
 			// A table still being built after start-up: read every offer instead (tens of ms).
-			if (!keys) {
-				const scan = hashOf ? (o: Offer) => hashOf(o) === hash && isMatch(o) : isMatch;
-				result.push(...slice.offers.filter(scan));
-			} else
-				for (const n of keys.find(hash)) {
-					const offer = slice.offers[n] as Offer;
-					if (isMatch(offer)) result.push(offer);
-				}
+			const candidates = keys
+				? keys.find(hash)
+				: Array.from({ length: offers.length }, (_, n) => n).filter(
+						(n) => !hashOf || hashOf(offers, n) === hash
+					);
+			for (const n of candidates) if (isMatch(offers, n)) result.push(offers.at(n));
 		}
 		return result;
 	}
 
 	bySku(normalisedSku: string, distributorId?: DistributorId): Offer[] {
 		if (!normalisedSku) return [];
-		const match = (o: Offer) => normaliseMpn(o.sku) === normalisedSku;
 		return this.collect(
 			(s) => s.sku,
 			hashAlnum(normalisedSku),
-			match,
+			(offers, n) => normaliseMpn(offers.sku(n)) === normalisedSku,
 			distributorId,
-			(o) => hashAlnum(o.sku)
+			(offers, n) => hashAlnum(offers.sku(n))
 		);
 	}
 	byMpn(normalisedMpn: string): Offer[] {
 		if (!normalisedMpn) return [];
-		const match = (o: Offer) => normaliseMpn(o.mpn) === normalisedMpn;
 		return this.collect(
 			(s) => s.mpn,
 			hashAlnum(normalisedMpn),
-			match,
+			(offers, n) => normaliseMpn(offers.mpn(n)) === normalisedMpn,
 			undefined,
-			(o) => hashAlnum(o.mpn)
+			(offers, n) => hashAlnum(offers.mpn(n))
 		);
 	}
 	byProduct(productKey: string): Offer[] {
 		const bar = productKey.lastIndexOf('|');
 		const hash = productHash(productKey.slice(0, bar), productKey.slice(bar + 1));
-		const match = (o: Offer) => canonicalProductKey(o, this.aliases) === productKey;
+		const match = (offers: OfferColumns, n: number) =>
+			canonicalProductKey({ brand: offers.brand(n), mpn: offers.mpn(n) }, this.aliases) ===
+			productKey;
 		return this.collect((s) => s.product, hash, match);
 	}
 	byUpc(normalisedUpc: string): Offer[] {
 		if (!normalisedUpc) return [];
-		const match = (o: Offer) => normaliseUpc(o.upc) === normalisedUpc;
+		const match = (offers: OfferColumns, n: number) =>
+			normaliseUpc(offers.upc(n)) === normalisedUpc;
 		return this.collect((s) => s.upc, hashUpc(normalisedUpc), match);
 	}
 
@@ -167,13 +173,13 @@ export class CatalogIndex implements OfferLookup {
 		const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 		for (const slice of this.slices.values()) {
 			if (products.size >= limit) break;
-			for (const n of wordHits(slice, words, limit * 4)) add(slice.offers[n] as Offer);
+			for (const n of wordHits(slice, words, limit * 4)) add(slice.offers.at(n));
 		}
 		// Part numbers typed in part: "2103-01", "EBC-FA1".
 		if (compact.length >= 3 && /\d/.test(compact)) {
 			for (const slice of this.slices.values()) {
 				if (products.size >= limit) break;
-				for (const n of partPrefixHits(slice, compact, limit * 2)) add(slice.offers[n] as Offer);
+				for (const n of partPrefixHits(slice, compact, limit * 2)) add(slice.offers.at(n));
 			}
 		}
 		return [...products.values()];

@@ -1,5 +1,11 @@
-import type { Offer } from '$lib/domain/catalog';
-import { lowerBound, offerWords, postingCount, postingsOf, type CatalogSlice } from './slice';
+import {
+	lowerBound,
+	offerWords,
+	partKey,
+	postingCount,
+	postingsOf,
+	type CatalogSlice
+} from './slice';
 
 /** A prefix that spans more tokens than this is too broad to drive a search by itself. */
 const MAX_PREFIX_TOKENS = 4000;
@@ -48,7 +54,7 @@ export function wordHits(slice: CatalogSlice, words: readonly string[], max: num
 			seen.add(n);
 			if (++checked > MAX_CHECKED) return hits;
 			// The lead word too: two words can share a hash in the token map.
-			const own = offerWords(slice.offers[n] as Offer);
+			const own = offerWords(slice.offers, n);
 			if (!words.every((w) => own.some((o) => o.startsWith(w)))) continue;
 			hits.push(n);
 			if (hits.length >= max) return hits;
@@ -63,16 +69,16 @@ export function wordHits(slice: CatalogSlice, words: readonly string[], max: num
  */
 function scanHits(slice: CatalogSlice, words: readonly string[], max: number): number[] {
 	const hits: number[] = [];
-	for (let n = 0; n < slice.offers.length && hits.length < max; n++) {
-		const offer = slice.offers[n] as Offer;
-		const text = ` ${offer.brand} ${offer.description}`.toLowerCase();
+	const { offers } = slice;
+	for (let n = 0; n < offers.length && hits.length < max; n++) {
+		const text = ` ${offers.brand(n)} ${offers.description(n)}`.toLowerCase();
 		if (
 			!words.every(
 				(w) => text.includes(` ${w}`) || text.includes(`-${w}`) || text.includes(`/${w}`)
 			)
 		)
 			continue;
-		const own = offerWords(offer);
+		const own = offerWords(offers, n);
 		if (words.every((w) => own.some((o) => o.startsWith(w)))) hits.push(n);
 	}
 	return hits;
@@ -80,16 +86,20 @@ function scanHits(slice: CatalogSlice, words: readonly string[], max: number): n
 
 /** Offers whose normalised SKU or MPN starts with `compact` (upper-case letters and digits). */
 export function partPrefixHits(slice: CatalogSlice, compact: string, max: number): number[] {
-	if (!slice.parts) return []; // still being built after start-up
-	const { text, starts } = slice.parts;
+	const order = slice.parts;
+	if (!order) return []; // still being built after start-up
+	let lo = 0;
+	let hi = order.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (partKey(slice.offers, order[mid] as number) < compact) lo = mid + 1;
+		else hi = mid;
+	}
 	const hits: number[] = [];
-	for (const mark of ['\n', '\t']) {
-		const needle = mark + compact;
-		for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
-			const n = lowerBound(starts, at + 1) - 1;
-			if (n >= 0 && !hits.includes(n)) hits.push(n);
-			if (hits.length >= max) return hits;
-		}
+	for (let at = lo; at < order.length && hits.length < max; at++) {
+		const entry = order[at] as number;
+		if (!partKey(slice.offers, entry).startsWith(compact)) break;
+		if (!hits.includes(entry >> 1)) hits.push(entry >> 1);
 	}
 	return hits;
 }

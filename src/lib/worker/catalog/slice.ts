@@ -1,6 +1,16 @@
+import { dictAt, rangeAt, textAt, type ColumnarBlock } from '$lib/db/catalog-blocks';
+import type { OfferColumns } from '$lib/db/offer-columns';
 import { normaliseMpn, type Offer } from '$lib/domain/catalog';
 import { canonicalBrand, type BrandAliases } from '$lib/domain/matching';
-import { FNV_OFFSET, FNV_PRIME, hashAlnum, hashText, hashUpc, KeyTable } from './keys';
+import {
+	FNV_OFFSET,
+	FNV_PRIME,
+	hashAlnum,
+	hashAlnumRange,
+	hashText,
+	hashUpc,
+	KeyTable
+} from './keys';
 
 /**
  * One distributor's feed, indexed in memory: hash tables for the exact keys (SKU, MPN, UPC,
@@ -26,10 +36,10 @@ export function descriptionWords(offer: Pick<Offer, 'brand' | 'description'>): s
 	return `${offer.brand} ${offer.description}`.toLowerCase().match(WORD) ?? [];
 }
 
-/** The words an offer is found by: brand, description, and its SKU and MPN run together. */
-export function offerWords(offer: Offer): string[] {
-	const words = descriptionWords(offer);
-	words.push(normaliseMpn(offer.sku).toLowerCase(), normaliseMpn(offer.mpn).toLowerCase());
+/** The words offer n is found by: brand, description, and its SKU and MPN run together. */
+export function offerWords(offers: OfferColumns, n: number): string[] {
+	const words = descriptionWords({ brand: offers.brand(n), description: offers.description(n) });
+	words.push(normaliseMpn(offers.sku(n)).toLowerCase(), normaliseMpn(offers.mpn(n)).toLowerCase());
 	return words;
 }
 
@@ -40,7 +50,8 @@ export function productHash(brand: string, mpn: string): number {
 
 export interface CatalogSlice {
 	importId: string;
-	offers: readonly Offer[];
+	/** The feed's stored blocks, read in place (no object per offer). */
+	offers: OfferColumns;
 	/** SKU and MPN tables are null for a moment after start-up (lookups scan meanwhile). */
 	sku: KeyTable | null;
 	mpn: KeyTable | null;
@@ -50,8 +61,12 @@ export interface CatalogSlice {
 	tokens: Postings | null;
 	/** Every token once, sorted, for prefix ranges by binary search. */
 	sortedTokens: string[];
-	/** "\n"-joined normalised SKUs and MPNs with each line's start; missing until built. */
-	parts?: { text: string; starts: Int32Array };
+	/**
+	 * Every offer's SKU and MPN (entry 2n and 2n + 1) in the order of their normalised text, for
+	 * part-number prefixes by binary search; missing until built. The text is not kept: a probe
+	 * normalises the one it reads.
+	 */
+	parts?: Int32Array;
 }
 
 /** Yields to the worker's event loop so searches answer while a big feed is indexed. */
@@ -61,34 +76,60 @@ export type Pause = () => Promise<void>;
 const BATCH = 5_000;
 
 /**
+ * Visits every offer block by block (`i` within the block, `n` in the feed), pausing about every
+ * BATCH offers; the visitor reads the columns it needs without making an offer object.
+ */
+async function eachOffer(
+	offers: OfferColumns,
+	pause: Pause | undefined,
+	visit: (block: ColumnarBlock, i: number, n: number) => void
+): Promise<void> {
+	let n = 0;
+	let sincePause = 0;
+	for (const block of offers.blocks) {
+		if (pause && sincePause >= BATCH) {
+			await pause();
+			sincePause = 0;
+		}
+		for (let i = 0; i < block.count; i++) visit(block, i, n++);
+		sincePause += block.count;
+	}
+}
+
+const text = (column: ColumnarBlock['sku'], i: number) => textAt(column, i) ?? '';
+
+/**
  * Indexes a feed. At start-up (`isFull` false) only what every search needs to group offers into
  * products is built (product and UPC tables); `completeSlice` adds the rest in the background.
  */
 export async function buildSlice(
 	importId: string,
-	offers: readonly Offer[],
+	offers: OfferColumns,
 	aliases: BrandAliases,
 	pause?: Pause,
 	isFull = true
 ): Promise<CatalogSlice> {
-	const n = offers.length;
 	const slice: CatalogSlice = {
 		importId,
 		offers,
 		sku: null,
 		mpn: null,
-		upc: new KeyTable(n),
-		product: new KeyTable(n),
+		upc: new KeyTable(offers.length),
+		product: new KeyTable(offers.length),
 		tokens: null,
 		sortedTokens: []
 	};
 	const brandHash = brandHasher(aliases);
-	for (let i = 0; i < n; i++) {
-		if (pause && i > 0 && i % BATCH === 0) await pause();
-		const offer = offers[i] as Offer;
-		if (offer.mpn) slice.product.add(hashAlnum(offer.mpn, brandHash(offer.brand)), i);
-		if (offer.upc) slice.upc.add(hashUpc(offer.upc), i);
-	}
+	// Hashed in place in the columns' text: no string per offer on the start path.
+	await eachOffer(offers, pause, (block, i, n) => {
+		const [from, to] = rangeAt(block.mpn, i);
+		if (to > from) {
+			const seed = brandHash(dictAt(block.brand, i) ?? '');
+			slice.product.add(hashAlnumRange(block.mpn.text, from, to, seed), n);
+		}
+		const [upcFrom, upcTo] = rangeAt(block.upc, i);
+		if (upcTo > upcFrom) slice.upc.add(hashUpc(block.upc.text, upcFrom, upcTo), n);
+	});
 	if (isFull) await completeSlice(slice, pause);
 	return slice;
 }
@@ -98,12 +139,11 @@ export async function completeSlice(slice: CatalogSlice, pause?: Pause): Promise
 	if (!slice.sku || !slice.mpn) {
 		const sku = new KeyTable(slice.offers.length);
 		const mpn = new KeyTable(slice.offers.length);
-		for (let i = 0; i < slice.offers.length; i++) {
-			if (pause && i > 0 && i % BATCH === 0) await pause();
-			const offer = slice.offers[i] as Offer;
-			sku.add(hashAlnum(offer.sku), i);
-			if (offer.mpn) mpn.add(hashAlnum(offer.mpn), i);
-		}
+		await eachOffer(slice.offers, pause, (block, i, n) => {
+			sku.add(hashAlnum(text(block.sku, i)), n);
+			const part = text(block.mpn, i);
+			if (part) mpn.add(hashAlnum(part), n);
+		});
 		[slice.sku, slice.mpn] = [sku, mpn];
 	}
 	if (!slice.tokens) await buildWords(slice, pause);
@@ -113,12 +153,10 @@ export async function completeSlice(slice: CatalogSlice, pause?: Pause): Promise
 /** The word index of a slice: on its own so start-up can answer before it is built. */
 export async function buildWords(slice: CatalogSlice, pause?: Pause): Promise<void> {
 	const words = new WordCollector();
-	for (let i = 0; i < slice.offers.length; i++) {
-		if (pause && i > 0 && i % BATCH === 0) await pause();
-		const offer = slice.offers[i] as Offer;
-		words.add(offer.brand, i);
-		words.add(offer.description, i);
-	}
+	await eachOffer(slice.offers, pause, (block, i, n) => {
+		words.add(dictAt(block.brand, i) ?? '', n);
+		words.add(text(block.description, i), n);
+	});
 	const tokens = words.postings();
 	slice.sortedTokens = [...tokens.keys()].sort();
 	slice.tokens = tokens;
@@ -186,26 +224,59 @@ function brandHasher(aliases: BrandAliases): (brand: string) => number {
 export function rekeyProducts(slice: CatalogSlice, aliases: BrandAliases): void {
 	const product = new KeyTable(slice.offers.length);
 	const brandHash = brandHasher(aliases);
-	slice.offers.forEach((offer, i) => {
-		if (offer.mpn) product.add(hashAlnum(offer.mpn, brandHash(offer.brand)), i);
-	});
+	let n = 0;
+	for (const block of slice.offers.blocks) {
+		for (let i = 0; i < block.count; i++, n++) {
+			const mpn = text(block.mpn, i);
+			if (mpn) product.add(hashAlnum(mpn, brandHash(dictAt(block.brand, i) ?? '')), n);
+		}
+	}
 	slice.product = product;
 }
 
-/** The joined SKU/MPN text for prefix search; built in batches like the rest. */
+/** Entry e of the part index: offer e >> 1's SKU (even) or MPN (odd), normalised. */
+export function partKey(offers: OfferColumns, entry: number): string {
+	const n = entry >> 1;
+	return normaliseMpn(entry & 1 ? offers.mpn(n) : offers.sku(n));
+}
+
+/**
+ * The part index for prefix search. Sorting 2 × 150k strings at once would hold the worker for a
+ * few hundred ms, so entries are bucketed by their first two characters and each bucket sorted on
+ * its own, with pauses between; the texts are dropped once the order is known.
+ */
 export async function buildParts(slice: CatalogSlice, pause?: Pause): Promise<void> {
-	const lines: string[] = [];
-	const starts = new Int32Array(slice.offers.length);
+	const keys: string[] = new Array(slice.offers.length * 2);
+	await eachOffer(slice.offers, pause, (block, i, n) => {
+		keys[2 * n] = normaliseMpn(text(block.sku, i));
+		keys[2 * n + 1] = normaliseMpn(text(block.mpn, i));
+	});
+	const buckets = new Map<string, number[]>();
+	keys.forEach((key, entry) => {
+		if (!key) return;
+		const head = key.slice(0, 2);
+		const bucket = buckets.get(head);
+		if (bucket) bucket.push(entry);
+		else buckets.set(head, [entry]);
+	});
+	const order = new Int32Array(keys.length);
 	let at = 0;
-	for (let i = 0; i < slice.offers.length; i++) {
-		if (pause && i > 0 && i % BATCH === 0) await pause();
-		const offer = slice.offers[i] as Offer;
-		const line = `\n${normaliseMpn(offer.sku)}\t${normaliseMpn(offer.mpn)}`;
-		starts[i] = at;
-		at += line.length;
-		lines.push(line);
+	let sincePause = 0;
+	for (const head of [...buckets.keys()].sort()) {
+		const bucket = buckets.get(head) as number[];
+		bucket.sort((a, b) => {
+			const [x, y] = [keys[a] as string, keys[b] as string];
+			return x < y ? -1 : x > y ? 1 : a - b;
+		});
+		order.set(bucket, at);
+		at += bucket.length;
+		sincePause += bucket.length;
+		if (pause && sincePause >= BATCH) {
+			await pause();
+			sincePause = 0;
+		}
 	}
-	slice.parts = { text: lines.join(''), starts };
+	slice.parts = order.subarray(0, at);
 }
 
 /** First index in `sorted` whose value is ≥ `value`. */

@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import type { DropshipDb } from '$lib/db/schema';
-import { loadFeedOffers } from '$lib/db/writes';
-import type { Offer } from '$lib/domain/catalog';
+import { loadFeedColumns } from '$lib/db/writes';
+import type { OfferColumns } from '$lib/db/offer-columns';
 import type { DistributorId } from '$lib/domain/distributor';
 import { CatalogIndex } from './offer-index';
 import type { Pause } from './slice';
@@ -15,7 +15,9 @@ import type { Pause } from './slice';
 export class CatalogKeeper {
 	private index: Promise<CatalogIndex> | null = null;
 	private queue: Promise<unknown> = Promise.resolve();
-	private pending = new Map<string, readonly Offer[]>();
+	/** The background work that completes slices indexed in part (one after another). */
+	private completing: Promise<unknown> = Promise.resolve();
+	private pending = new Map<string, OfferColumns>();
 	/** How the first load went, for the benchmark and for diagnosing a slow start. */
 	readonly stats = { readMs: 0, buildMs: 0, totalMs: 0, offers: 0 };
 
@@ -23,6 +25,11 @@ export class CatalogKeeper {
 		private readonly db: DropshipDb,
 		private readonly pause: Pause = yieldToEventLoop
 	) {}
+
+	/** Whether loading the index has started (it may still be under way). */
+	get hasStarted(): boolean {
+		return this.index !== null;
+	}
 
 	ready(): Promise<CatalogIndex> {
 		this.index ??= this.load();
@@ -33,10 +40,9 @@ export class CatalogKeeper {
 		const started = performance.now();
 		const index = new CatalogIndex(await readAliases(this.db));
 		// Product keys first, so the first search answers sooner; the rest follows in the background.
-		await this.sync(index, true);
+		await this.sync(index);
 		this.stats.totalMs = performance.now() - started;
 		this.stats.offers = index.offerCount();
-		void this.serial(() => index.completeDeferred(this.pause));
 		liveQuery(() => this.db.feedImports.where('state').equals('complete').toArray()).subscribe({
 			next: () => void this.serial(() => this.sync(index)),
 			error: () => undefined
@@ -54,8 +60,13 @@ export class CatalogKeeper {
 		return next;
 	}
 
-	/** Reloads each distributor whose current feed differs from the one in memory. */
-	private async sync(index: CatalogIndex, isPartial = false): Promise<void> {
+	/**
+	 * Reloads each distributor whose current feed differs from the one in memory: its product and
+	 * UPC keys at once (what every search needs), the rest in the background, so an import or a
+	 * start is done when the feed can be searched, not when its word index is built. Until then a
+	 * search reads the feed's offers instead (correct, tens of ms slower).
+	 */
+	private async sync(index: CatalogIndex): Promise<void> {
 		const feeds = await this.db.feedImports.where('state').equals('complete').toArray();
 		const current = new Set<DistributorId>();
 		await Promise.all(
@@ -63,9 +74,9 @@ export class CatalogKeeper {
 				current.add(feed.distributorId);
 				if (index.importIdOf(feed.distributorId) === feed.id) return;
 				const t0 = performance.now();
-				const offers = this.pending.get(feed.id) ?? (await loadFeedOffers(this.db, feed.id));
+				const offers = this.pending.get(feed.id) ?? (await loadFeedColumns(this.db, feed.id));
 				const t1 = performance.now();
-				await index.replace(feed.distributorId, feed.id, offers, this.pause, { isPartial });
+				await index.replace(feed.distributorId, feed.id, offers, this.pause, { isPartial: true });
 				this.stats.readMs += t1 - t0;
 				this.stats.buildMs += performance.now() - t1;
 			})
@@ -73,13 +84,16 @@ export class CatalogKeeper {
 		for (const id of ['wps', 'pu', 'tucker', 'automatic'] as const) {
 			if (!current.has(id)) index.remove(id);
 		}
+		this.completing = this.completing
+			.then(() => index.completeDeferred(this.pause))
+			.catch(() => undefined);
 	}
 
 	/**
 	 * The importer announces a feed before it commits, so the reload that follows uses its offers
 	 * instead of reading 200k rows back; `settle` indexes it (call both, commit or not).
 	 */
-	expect(importId: string, offers: readonly Offer[]): void {
+	expect(importId: string, offers: OfferColumns): void {
 		this.pending.set(importId, offers);
 	}
 
@@ -91,9 +105,10 @@ export class CatalogKeeper {
 		this.pending.delete(importId);
 	}
 
-	/** Resolves once every reload queued so far has run (tests). */
-	settled(): Promise<unknown> {
-		return this.queue;
+	/** Resolves once every reload queued so far has run and its index is complete (tests). */
+	async settled(): Promise<void> {
+		await this.queue;
+		await this.completing;
 	}
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulator } from '$lib/simulator/simulator';
 import { createApi } from '../api';
 import { createTestDeps } from '$test-support/worker/test-deps';
+import { blockOffers } from '$lib/db/catalog-blocks';
 
 describe('demo', () => {
 	it('seeds a believable dealer on the first start, once', async () => {
@@ -18,7 +19,7 @@ describe('demo', () => {
 		expect(await deps.db.distributors.count()).toBe(4);
 		expect(await deps.db.feedImports.where('state').equals('complete').count()).toBe(4);
 		const blocks = await deps.db.catalogBlocks.toArray();
-		expect(blocks.reduce((n, b) => n + b.offers.length, 0)).toBeGreaterThan(2000);
+		expect(blocks.reduce((n, b) => n + blockOffers(b).length, 0)).toBeGreaterThan(2000);
 
 		const second = await api.demo.ensureStarted({});
 		expect(second).toEqual({ ok: true, value: { mode: 'demo', isFirstStart: false } });

@@ -12,6 +12,13 @@ import { clearAll, connectDemoStore, isSeeded, seedDemo } from './seed';
 import { sealPlaintextSecrets } from '../secrets/credentials';
 
 const notDemo = () => err('conflict', 'The simulator runs in demo mode only.');
+
+/** The demo's simulators once they run (they start behind the app's start); null in the shop. */
+async function running(deps: ApiDeps) {
+	if (deps.workspace !== 'demo') return null;
+	await deps.demo.setActive(true);
+	return deps.demo.simulator();
+}
 const notInDemo = () =>
 	err(
 		'conflict',
@@ -38,7 +45,9 @@ export function demoApi(deps: ApiDeps) {
 				// database, where "live mode" was a flag on this data.
 				const settings = await readSettings(deps.db);
 				if (settings.mode !== 'demo') await writeSettings(deps.db, { ...settings, mode: 'demo' });
-				await deps.demo.setActive(true);
+				// Not awaited: the app opens while msw and the simulators load; their `fetch` waits,
+				// so a start that fails shows on the first request (and is tried again there).
+				deps.demo.setActive(true).catch(() => undefined);
 				return ok({ mode: 'demo' as const, isFirstStart: !wasSeeded });
 			})
 		),
@@ -63,14 +72,14 @@ export function demoApi(deps: ApiDeps) {
 		setFault: handler(
 			z.object({ distributorId: DistributorId, fault: z.enum(FAULTS), isOn: z.boolean() }),
 			async (input) => {
-				const sim = deps.demo.simulator();
+				const sim = await running(deps);
 				if (!sim) return notDemo();
 				sim.setFault(input.distributorId, input.fault, input.isOn);
 				return ok();
 			}
 		),
 		clearFaults: handler(z.object({}), async () => {
-			const sim = deps.demo.simulator();
+			const sim = await running(deps);
 			if (!sim) return notDemo();
 			sim.clearFaults();
 			return ok();
@@ -84,7 +93,7 @@ export function demoApi(deps: ApiDeps) {
 					.max(24 * 30)
 			}),
 			async (input) => {
-				const sim = deps.demo.simulator();
+				const sim = await running(deps);
 				if (!sim) return notDemo();
 				sim.advanceHours(input.hours);
 				return ok({ now: sim.now().toISOString() });
@@ -98,7 +107,7 @@ export function demoApi(deps: ApiDeps) {
 		storeOrders: handler(
 			z.object({ limit: z.number().int().positive().max(100).default(10) }),
 			async (input) => {
-				const sim = deps.demo.simulator();
+				const sim = await running(deps);
 				if (!sim) return notDemo();
 				const orders = [...storeState(sim, 'shopify').orders]
 					.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.n - a.n)
@@ -119,7 +128,7 @@ export function demoApi(deps: ApiDeps) {
 			}
 		),
 		simulatorStatus: handler(z.object({}), async () => {
-			const sim = deps.demo.simulator();
+			const sim = await running(deps);
 			if (!sim) return ok(null);
 			return ok({
 				now: sim.now().toISOString(),

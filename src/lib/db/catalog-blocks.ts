@@ -1,0 +1,212 @@
+import type { CatalogBlock, Offer } from '$lib/domain/catalog';
+import type { DistributorId } from '$lib/domain/distributor';
+
+/**
+ * How a block of offers is stored. Format 1 (`CatalogBlock`, until issue 18) held an array of
+ * offer objects: every field name written again for every offer, and ~10 objects and strings per
+ * offer to read back. Format 2 is columnar: one string table or typed array per field, so a block
+ * is a handful of values whatever its size; it is read back in a fraction of the time and held in
+ * memory as it is (`OfferColumns` makes an `Offer` only for the offers a search returns).
+ * Formats are append-only: a reader accepts every format ever written (`toColumnar`).
+ */
+export const COLUMNAR_FORMAT = 2;
+
+/**
+ * Strings of one field joined, with each one's length (the length column's `absent` marker where
+ * the field was absent). Lengths, not offsets: they fit a byte or two, and bytes on disk count.
+ */
+export interface TextColumn {
+	text: string;
+	lengths: NumberColumn;
+}
+
+/** Few distinct values (brands, distributors, statuses): each value once, an index per offer. */
+export interface DictColumn {
+	values: string[];
+	index: NumberColumn;
+}
+
+/**
+ * Cents, quantities, lengths and indexes: all non-negative, each column in the narrowest typed
+ * array its largest value fits, the type's largest value (-1 for Int32/Float64) meaning absent.
+ */
+export type NumberColumn = Uint8Array | Uint16Array | Int32Array | Float64Array;
+
+export interface ColumnarBlock {
+	importId: string;
+	blockNo: number;
+	format: typeof COLUMNAR_FORMAT;
+	count: number;
+	distributorId: DictColumn;
+	sku: TextColumn;
+	brand: DictColumn;
+	mpn: TextColumn;
+	upc: TextColumn;
+	description: TextColumn;
+	costCents: NumberColumn;
+	msrpCents: NumberColumn;
+	mapCents: NumberColumn;
+	dropShipFeeCents: NumberColumn;
+	status: DictColumn;
+	/** Warehouse codes of this block; quantity of offer i at warehouse w is stock[i * codes + w]. */
+	warehouses: string[];
+	stock: NumberColumn;
+}
+
+/** Whatever the catalogBlocks table holds: blocks of every format ever written. */
+export type StoredCatalogBlock = CatalogBlock | ColumnarBlock;
+
+export function isColumnar(block: StoredCatalogBlock): block is ColumnarBlock {
+	return 'format' in block && block.format === COLUMNAR_FORMAT;
+}
+
+function absentOf(column: NumberColumn): number {
+	return column instanceof Uint8Array ? 0xff : column instanceof Uint16Array ? 0xffff : -1;
+}
+
+const INT32_MAX = 2 ** 31 - 1;
+
+function numberColumn(values: ArrayLike<number | undefined>): NumberColumn {
+	let max = 0;
+	for (let i = 0; i < values.length; i++) max = Math.max(max, values[i] ?? 0);
+	const n = values.length;
+	const column =
+		max < 0xff
+			? new Uint8Array(n)
+			: max < 0xffff
+				? new Uint16Array(n)
+				: max <= INT32_MAX
+					? new Int32Array(n)
+					: new Float64Array(n);
+	const absent = absentOf(column);
+	for (let i = 0; i < n; i++) column[i] = values[i] ?? absent;
+	return column;
+}
+
+function textColumn(values: readonly (string | undefined)[]): TextColumn {
+	return { text: values.join(''), lengths: numberColumn(values.map((v) => v?.length)) };
+}
+
+function dictColumn(values: readonly (string | undefined)[]): DictColumn {
+	const ids = new Map<string, number>();
+	const index = values.map((value) => {
+		if (value === undefined) return undefined;
+		let id = ids.get(value);
+		if (id === undefined) ids.set(value, (id = ids.size));
+		return id;
+	});
+	return { values: [...ids.keys()], index: numberColumn(index) };
+}
+
+/** One block of offers in the columnar layout. */
+export function encodeBlock(
+	importId: string,
+	blockNo: number,
+	offers: readonly Offer[]
+): ColumnarBlock {
+	const warehouses = [...new Set(offers.flatMap((o) => Object.keys(o.stock)))];
+	const quantities = new Array<number | undefined>(offers.length * warehouses.length);
+	offers.forEach((offer, i) =>
+		warehouses.forEach((code, w) => (quantities[i * warehouses.length + w] = offer.stock[code]))
+	);
+	return {
+		importId,
+		blockNo,
+		format: COLUMNAR_FORMAT,
+		count: offers.length,
+		distributorId: dictColumn(offers.map((o) => o.distributorId)),
+		sku: textColumn(offers.map((o) => o.sku)),
+		brand: dictColumn(offers.map((o) => o.brand)),
+		mpn: textColumn(offers.map((o) => o.mpn)),
+		upc: textColumn(offers.map((o) => o.upc)),
+		description: textColumn(offers.map((o) => o.description)),
+		costCents: numberColumn(offers.map((o) => o.costCents)),
+		msrpCents: numberColumn(offers.map((o) => o.msrpCents)),
+		mapCents: numberColumn(offers.map((o) => o.mapCents)),
+		dropShipFeeCents: numberColumn(offers.map((o) => o.dropShipFeeCents)),
+		status: dictColumn(offers.map((o) => o.status)),
+		warehouses,
+		stock: numberColumn(quantities)
+	};
+}
+
+/** A stored block of any format, as a columnar block (format 1 is converted in memory). */
+export function toColumnar(block: StoredCatalogBlock): ColumnarBlock {
+	return isColumnar(block) ? block : encodeBlock(block.importId, block.blockNo, block.offers);
+}
+
+/** Where each value of a text column starts, worked out once per column read. */
+const startsOf = new WeakMap<TextColumn, Int32Array>();
+
+function starts(column: TextColumn): Int32Array {
+	let found = startsOf.get(column);
+	if (!found) {
+		const { lengths } = column;
+		const absent = absentOf(lengths);
+		found = new Int32Array(lengths.length + 1);
+		for (let i = 0; i < lengths.length; i++) {
+			const length = lengths[i] as number;
+			found[i + 1] = (found[i] as number) + (length === absent ? 0 : length);
+		}
+		startsOf.set(column, found);
+	}
+	return found;
+}
+
+/** Where value i of a text column lies in its text; [0, 0] where it was absent. */
+export function rangeAt(column: TextColumn, i: number): [number, number] {
+	if (column.lengths[i] === absentOf(column.lengths)) return [0, 0];
+	const at = starts(column);
+	return [at[i] as number, at[i + 1] as number];
+}
+
+/** Value i of a text column; undefined where it was absent. */
+export function textAt(column: TextColumn, i: number): string | undefined {
+	if (column.lengths[i] === absentOf(column.lengths)) return undefined;
+	const at = starts(column);
+	return column.text.slice(at[i], at[i + 1]);
+}
+
+export function dictAt(column: DictColumn, i: number): string | undefined {
+	return numberAt(column.index, i) === undefined ? undefined : column.values[column.index[i] ?? 0];
+}
+
+function numberAt(column: NumberColumn, i: number): number | undefined {
+	const value = column[i];
+	return value === undefined || value === absentOf(column) ? undefined : value;
+}
+
+/** Offer i of a columnar block, with exactly the fields it was stored with. */
+export function offerAt(block: ColumnarBlock, i: number): Offer {
+	const offer: Offer = {
+		distributorId: dictAt(block.distributorId, i) as DistributorId,
+		sku: textAt(block.sku, i) ?? '',
+		brand: dictAt(block.brand, i) ?? '',
+		mpn: textAt(block.mpn, i) ?? '',
+		description: textAt(block.description, i) ?? '',
+		costCents: numberAt(block.costCents, i) ?? 0,
+		stock: {}
+	};
+	const upc = textAt(block.upc, i);
+	if (upc !== undefined) offer.upc = upc;
+	const msrp = numberAt(block.msrpCents, i);
+	if (msrp !== undefined) offer.msrpCents = msrp;
+	const map = numberAt(block.mapCents, i);
+	if (map !== undefined) offer.mapCents = map;
+	const fee = numberAt(block.dropShipFeeCents, i);
+	if (fee !== undefined) offer.dropShipFeeCents = fee;
+	const status = dictAt(block.status, i);
+	if (status !== undefined) offer.status = status;
+	const codes = block.warehouses.length;
+	block.warehouses.forEach((code, w) => {
+		const qty = numberAt(block.stock, i * codes + w);
+		if (qty !== undefined) offer.stock[code] = qty;
+	});
+	return offer;
+}
+
+/** Every offer of a block, in order (backups write format 1, which any version restores). */
+export function blockOffers(block: StoredCatalogBlock): Offer[] {
+	if (!isColumnar(block)) return [...block.offers];
+	return Array.from({ length: block.count }, (_, i) => offerAt(block, i));
+}

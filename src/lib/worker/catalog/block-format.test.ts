@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { isColumnar } from '$lib/db/catalog-blocks';
+import { replaceCatalog } from '$lib/db/writes';
+import { syntheticOffers } from '$lib/feeds/synthetic';
+import { createApi } from '../api';
+import { createTestDeps } from '$test-support/worker/test-deps';
+
+/** A catalog as the versions before issue 18 stored it: format-1 blocks of offer objects. */
+async function storedInFormat1() {
+	const deps = createTestDeps();
+	const offers = syntheticOffers(2500, 'pu');
+	await deps.db.feedImports.put({
+		id: 'old-pu',
+		distributorId: 'pu',
+		source: 'seed',
+		state: 'complete',
+		startedAt: deps.now().toISOString(),
+		rowCount: offers.length,
+		errorCount: 0,
+		blockCount: 3
+	});
+	await deps.db.catalogBlocks.bulkPut(
+		[0, 1, 2].map((blockNo) => ({
+			importId: 'old-pu',
+			blockNo,
+			offers: offers.slice(blockNo * 1000, (blockNo + 1) * 1000)
+		}))
+	);
+	return { deps, api: createApi(deps), offers };
+}
+
+describe('catalog block formats', () => {
+	it('keeps a catalog stored in format 1 searchable, every field intact', async () => {
+		const { api, offers } = await storedInFormat1();
+		const last = offers[2499];
+		if (!last) throw new Error('no offer');
+		const found = await api.catalog.search({ query: last.sku });
+		if (!found.ok) throw new Error(found.error.message);
+		expect(found.value[0]?.offers).toContainEqual(last);
+		const stats = await api.catalog.indexStats({});
+		expect(stats.ok && stats.value.offers).toBe(2500);
+	});
+
+	it('writes the next import of that distributor in the columnar layout and drops format 1', async () => {
+		const { deps, api } = await storedInFormat1();
+		await replaceCatalog(
+			deps.db,
+			{
+				id: 'new-pu',
+				distributorId: 'pu',
+				source: 'test',
+				startedAt: deps.now().toISOString(),
+				errorCount: 0
+			},
+			syntheticOffers(1500, 'pu', 10_000)
+		);
+		const blocks = await deps.db.catalogBlocks.toArray();
+		expect(blocks.map((b) => [b.importId, isColumnar(b)])).toEqual([
+			['new-pu', true],
+			['new-pu', true]
+		]);
+		const stats = await api.catalog.indexStats({});
+		expect(stats.ok && stats.value.offers).toBe(1500);
+	});
+
+	it('backs the catalog up in format 1 and restores it searchable in another browser', async () => {
+		const { deps, api } = await storedInFormat1();
+		await replaceCatalog(
+			deps.db,
+			{
+				id: 'new-pu',
+				distributorId: 'pu',
+				source: 'test',
+				startedAt: deps.now().toISOString(),
+				errorCount: 0
+			},
+			syntheticOffers(1200, 'pu', 20_000)
+		);
+		const exported = await api.backup.export({ includeCatalog: true });
+		if (!exported.ok) throw new Error(exported.error.message);
+		const file = JSON.parse(exported.value.text) as { tables: { catalogBlocks: object[] } };
+		expect(file.tables.catalogBlocks.every((b) => 'offers' in b && !('format' in b))).toBe(true);
+
+		const other = createTestDeps();
+		const otherApi = createApi(other);
+		const restored = await otherApi.backup.restore({ text: exported.value.text, mode: 'replace' });
+		expect(restored.ok).toBe(true);
+		const wanted = syntheticOffers(1200, 'pu', 20_000)[1199];
+		const found = await otherApi.catalog.search({ query: wanted?.sku ?? '' });
+		expect(found.ok && found.value[0]?.offers).toContainEqual(wanted);
+	});
+});
