@@ -34,6 +34,26 @@ describe('two devices of one shop, through a CouchDB server', { timeout: 30_000 
 		});
 	});
 
+	it('the same web order imported on A and on B while apart becomes one order', async () => {
+		await a.setOffline(true);
+		await b.setOffline(true);
+		const onA = await orderOn(a, '1020');
+		const onB = await orderOn(b, '1020');
+		// The id comes from the store's order number: both devices made the same record.
+		expect(onB).toEqual(onA);
+		await a.setOffline(false);
+		await b.setOffline(false);
+		await eventually([a, b], async () => {
+			for (const d of [a, b]) {
+				expect(await d.deps.db.orders.where('number').equals('1020').count()).toBe(1);
+				expect(await d.deps.db.orderItems.where('orderId').equals(onA.orderId).count()).toBe(1);
+			}
+			const docs = await server.db().allDocs({ startkey: 'orders:', endkey: 'orders:\uffff' });
+			expect(docs.rows.map((r) => r.id)).toEqual([`orders:${onA.orderId}`]);
+			expect(await b.api.sync.status({})).toMatchObject({ value: { phase: 'in_sync' } });
+		});
+	});
+
 	it('a PO placed on A, numbered with its device letter, shows its shipment on B', async () => {
 		const ids = await orderOn(a, '1010');
 		const placed = await dropShip(a, ids);
