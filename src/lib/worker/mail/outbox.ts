@@ -86,20 +86,21 @@ async function claim(
  * asked), and is tried again next round; the other device's `sent` arrives through sync.
  */
 async function isOursToSend(deps: ApiDeps, email: OutboxEmail, was: OutboxEmail) {
-	const held = await claimEmail(deps, email);
-	if (held.ok && held.value.kind !== 'refused') return true;
-	const why = held.ok
-		? `Device ${held.value.device} is sending this email; it is not sent from here.`
-		: held.error.message;
 	// Only while still ours as `sending`: the other device's `sent` may have arrived meanwhile.
-	await deps.writes.run(() =>
-		deps.db.outbox
-			.where('id')
-			.equals(email.id)
-			.and((e) => e.state === 'sending')
-			.modify({ state: was.state, attempts: was.attempts, lastError: why })
-	);
-	return false;
+	const putBack = async (why: string) => {
+		await deps.writes.run(() =>
+			deps.db.outbox
+				.where('id')
+				.equals(email.id)
+				.and((e) => e.state === 'sending')
+				.modify({ state: was.state, attempts: was.attempts, lastError: why })
+		);
+		return false;
+	};
+	const held = await claimEmail(deps, email);
+	if (!held.ok) return putBack(held.error.message);
+	if (held.value.kind !== 'refused') return true;
+	return putBack(`Device ${held.value.device} is sending this email; it is not sent from here.`);
 }
 
 type SendSummary = { sent: number; failed: number; heldBack?: AppError };
