@@ -99,7 +99,7 @@ async function isOursToSend(deps: ApiDeps, email: OutboxEmail, was: OutboxEmail)
 	};
 	const held = await claimEmail(deps, email);
 	if (!held.ok) return putBack(held.error.message);
-	if (held.value.kind !== 'refused') return true;
+	if (held.value.kind === 'claimed' || held.value.kind === 'not_synced') return true;
 	return putBack(`Device ${held.value.device} is sending this email; it is not sent from here.`);
 }
 

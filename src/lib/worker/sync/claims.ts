@@ -9,7 +9,12 @@ export type ClaimOutcome =
 	| { kind: 'not_synced' }
 	| { kind: 'claimed' }
 	/** Another device's PO (or, for an email, another device) holds it. */
-	| { kind: 'refused'; poNumber: string; device: string };
+	| { kind: 'refused'; poNumber: string; device: string }
+	/**
+	 * The same work, claimed by another device: a PO or email that came here through sync while
+	 * the device that made it claimed it. That device sends it; this one must not, nor cancel it.
+	 */
+	| { kind: 'elsewhere'; device: string };
 
 const itemClaimId = (orderItemId: string) => `claim:item:${orderItemId}`;
 /** By the email's dedupe key (order and tracking number): the same email made on two devices. */
@@ -19,15 +24,15 @@ type Holder = Omit<ClaimDoc, 'at'>;
 
 /**
  * Writes claims to the CouchDB server itself (not the replica), without a revision, so the server
- * accepts the first device and refuses the second with 409. A claim `isOurs` already (a retry, a
- * restart) counts as claimed; on a refusal the claims taken here are given back. Fails with
+ * accepts the first device and refuses the second with 409. A claim for the `sameWork` by this
+ * device (a retry, a restart) counts as claimed; by another device, the work is `elsewhere`; on a refusal the claims taken here are given back. Fails with
  * `offline` (and `offlineMessage`) when the server cannot be asked.
  */
 async function claimOnServer(
 	deps: ApiDeps,
 	ids: readonly string[],
 	holder: (device: string) => Holder,
-	isOurs: (held: ClaimDoc, device: string) => boolean,
+	sameWork: (held: ClaimDoc) => boolean,
 	offlineMessage: string
 ): Promise<Result<ClaimOutcome>> {
 	const config = await readSyncConfig(deps.db);
@@ -43,9 +48,14 @@ async function claimOnServer(
 			} catch (cause) {
 				if ((cause as { status?: number }).status !== 409) throw cause;
 				const held = (await remote.get(_id)) as unknown as ClaimDoc;
-				if (isOurs(held, config.deviceLetter)) continue;
+				const isSame = sameWork(held);
+				if (isSame && held.device === config.deviceLetter) continue;
 				await release(remote, mine);
-				return ok({ kind: 'refused', poNumber: held.poNumber ?? '', device: held.device });
+				return ok(
+					isSame
+						? { kind: 'elsewhere', device: held.device }
+						: { kind: 'refused', poNumber: held.poNumber ?? '', device: held.device }
+				);
 			}
 		}
 		return ok({ kind: 'claimed' });
@@ -86,9 +96,7 @@ export function claimEmail(deps: ApiDeps, email: OutboxEmail): Promise<Result<Cl
 		deps,
 		[emailClaimId(email.dedupeKey)],
 		(device) => ({ emailId: email.id, device }),
-		// The same device and email: a send retried after a restart. The same email id on another
-		// device is a replicated copy, not ours to send.
-		(held, device) => held.device === device && held.emailId === email.id,
+		(held) => held.emailId === email.id,
 		`The email to ${email.to} waits: the sync server could not be asked whether another device is sending it.`
 	);
 }

@@ -117,6 +117,32 @@ describe('two devices of one shop, through a CouchDB server', { timeout: 30_000 
 		});
 	});
 
+	it('a waiting PO that reached B through sync is sent by the device that claimed it, not by B', async () => {
+		const ids = await orderOn(a, '1014');
+		server.setDown(true);
+		const waiting = await dropShip(a, ids);
+		server.setDown(false);
+		expect(waiting).toMatchObject({ ok: false, error: { code: 'offline' } });
+		const po = await a.deps.db.purchaseOrders.where('orderId').equals(ids.orderId).first();
+		await eventually([a, b], async () => {
+			expect(await b.deps.db.purchaseOrders.get(po!.id)).toMatchObject({ state: 'queued' });
+		});
+		// A claimed its items, then its tab closed before the distributor call.
+		await server.db().put({
+			_id: `claim:item:${ids.itemId}`,
+			poId: po!.id,
+			poNumber: po!.poNumber,
+			device: 'A',
+			at: '2026-11-20T15:00:00.000Z'
+		});
+		expect(await b.api.purchaseOrders.sendWaiting({})).toMatchObject({ value: { placed: 0 } });
+		expect(fake.orders.size).toBe(0);
+		expect(await b.deps.db.purchaseOrders.get(po!.id)).toMatchObject({ state: 'queued' });
+		expect(await a.api.purchaseOrders.sendWaiting({})).toMatchObject({ value: { placed: 1 } });
+		expect([...fake.orders.keys()]).toEqual([po!.poNumber]);
+		expect(fake.duplicateAttempts).toBe(0);
+	});
+
 	it('a claim the server cannot be asked about leaves the PO waiting, sent once it answers', async () => {
 		const ids = await orderOn(a, '1013');
 		server.setDown(true);
