@@ -87,15 +87,19 @@ async function openItems(tab: SoakTab): Promise<OpenItem[]> {
 		db.poLines.toArray()
 	]);
 	const byId = new Map(orders.map((o) => [o.id, o]));
-	return items
-		.flatMap((item) => {
-			const order = byId.get(item.orderId);
-			if (!order) return [];
-			const mine = pos.filter((p) => p.orderId === order.id);
-			return [{ order, item, open: openQuantity(item, mine, lines) }];
-		})
-		.filter((o) => o.open > 0)
-		.sort((a, b) => a.item.id.localeCompare(b.item.id));
+	return (
+		items
+			.flatMap((item) => {
+				const order = byId.get(item.orderId);
+				if (!order) return [];
+				const mine = pos.filter((p) => p.orderId === order.id);
+				return [{ order, item, open: openQuantity(item, mine, lines) }];
+			})
+			.filter((o) => o.open > 0)
+			// In the order the store took them (order ids come from a hash of the number, so they
+			// say nothing about order).
+			.sort((a, b) => a.order.number.localeCompare(b.order.number) || a.item.lineNo - b.item.lineNo)
+	);
 }
 
 const by = <T>(list: readonly T[], n: number): T | undefined =>

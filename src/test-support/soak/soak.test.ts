@@ -50,7 +50,13 @@ describe('the soak', () => {
 				return adapter && { ...adapter, findOrderByPoNumber: async () => ok(null) };
 			}
 		});
-		const details = await fc.check(shortRun(skipLookup), { ...PARAMS, endOnFailure: true });
+		// Up to 12 seeded weeks, stopping at the first break: which week exposes a blind resend
+		// depends on the world's details (order ids from the store's number moved it past the 3rd).
+		const details = await fc.check(shortRun(skipLookup), {
+			...PARAMS,
+			numRuns: 12,
+			endOnFailure: true
+		});
 		expect(details.failed).toBe(true);
 		expect(String(details.errorInstance)).toMatch(/po_disagrees|over_ordered|double_order/);
 	}, 240_000);

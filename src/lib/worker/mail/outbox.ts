@@ -4,6 +4,7 @@ import { ok, type AppError, type Result } from '$lib/domain/result';
 import { SmtpSettings } from '$lib/domain/smtp';
 import type { ApiDeps } from '../core/deps';
 import { secretHint, type Sealed } from '../secrets/sealing';
+import { claimEmail } from '../sync/claims';
 import { holdIfSuppressed, recordHardBounce } from './suppressions';
 import { readSetting } from '$lib/db/setting-rows';
 
@@ -59,21 +60,47 @@ export async function writeSmtp(deps: ApiDeps, smtp: SmtpSettings): Promise<Resu
 	return ok();
 }
 
-/** Claims an email for sending (compare-and-set), so two tabs or two rounds never send it twice. */
+/**
+ * Claims an email for sending (compare-and-set), so two tabs or two rounds never send it twice.
+ * Returns it as claimed, and as it was (to put it back when another device sends it).
+ */
 async function claim(
 	deps: ApiDeps,
 	id: string,
 	from: readonly OutboxEmail['state'][]
-): Promise<OutboxEmail | null> {
+): Promise<{ email: OutboxEmail; was: OutboxEmail } | null> {
 	return deps.writes.run(() =>
 		deps.db.transaction('rw', deps.db.outbox, async () => {
-			const email = await deps.db.outbox.get(id);
-			if (!email || !from.includes(email.state)) return null;
-			const next: OutboxEmail = { ...email, state: 'sending', attempts: email.attempts + 1 };
-			await deps.db.outbox.put(next);
-			return next;
+			const was = await deps.db.outbox.get(id);
+			if (!was || !from.includes(was.state)) return null;
+			const email: OutboxEmail = { ...was, state: 'sending', attempts: was.attempts + 1 };
+			await deps.db.outbox.put(email);
+			return { email, was };
 		})
 	);
+}
+
+/**
+ * On a synced shop, the email is claimed on the server too: true when this device may send it.
+ * Otherwise it goes back as it was, saying why (another device sends it; the server cannot be
+ * asked), and is tried again next round; the other device's `sent` arrives through sync.
+ */
+async function isOursToSend(deps: ApiDeps, email: OutboxEmail, was: OutboxEmail) {
+	// Only while still ours as `sending`: the other device's `sent` may have arrived meanwhile.
+	const putBack = async (why: string) => {
+		await deps.writes.run(() =>
+			deps.db.outbox
+				.where('id')
+				.equals(email.id)
+				.and((e) => e.state === 'sending')
+				.modify({ state: was.state, attempts: was.attempts, lastError: why })
+		);
+		return false;
+	};
+	const held = await claimEmail(deps, email);
+	if (!held.ok) return putBack(held.error.message);
+	if (held.value.kind === 'claimed' || held.value.kind === 'not_synced') return true;
+	return putBack(`Device ${held.value.device} is sending this email; it is not sent from here.`);
 }
 
 type SendSummary = { sent: number; failed: number; heldBack?: AppError };
@@ -145,12 +172,14 @@ async function sendNow(deps: ApiDeps, options: { emailId?: string }): Promise<Se
 			failed += 1;
 			continue;
 		}
-		const email = await claim(
+		const claimed = await claim(
 			deps,
 			id,
 			options.emailId ? ['queued', 'retrying', 'failed'] : ['queued', 'retrying']
 		);
-		if (!email) continue;
+		if (!claimed) continue;
+		const { email } = claimed;
+		if (!(await isOursToSend(deps, email, claimed.was))) continue;
 		const result = await deps.mail(smtp, {
 			to: email.to,
 			...(email.replyTo ? { replyTo: email.replyTo } : {}),

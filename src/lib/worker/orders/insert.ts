@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { DropshipDb } from '$lib/db/schema';
 import { fulfilmentState } from '$lib/domain/fulfilment';
 import { orderTotalCents, type NewOrderInput, type Order, type OrderItem } from '$lib/domain/order';
+import { orderIdFor } from '$lib/domain/order-id';
 import { err, ok, type Result } from '$lib/domain/result';
 import type { ApiDeps } from '../core/deps';
 
@@ -29,7 +30,10 @@ async function writeNewOrder(
 	deps: Pick<ApiDeps, 'newId' | 'now'>,
 	input: z.output<typeof NewOrderInput>
 ): Promise<Order> {
-	const id = deps.newId();
+	// The id comes from the order number, so the same web order imported on two synced devices is
+	// one record; a hash collision with another number here falls back to a random id.
+	const derived = orderIdFor(input.number);
+	const id = (await db.orders.get(derived)) ? deps.newId() : derived;
 	const items: OrderItem[] = input.items.map((item, index) => ({
 		...item,
 		id: `${id}-${index + 1}`,

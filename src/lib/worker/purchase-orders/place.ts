@@ -69,7 +69,8 @@ async function sendHeld(deps: ApiDeps, poId: string): Promise<Result<PurchaseOrd
 /**
  * On a synced shop, claims the PO's items on the server before any distributor call. Null when
  * the PO may go out; else why not: `offline` (the PO stays `queued` and waits) or `conflict` (another
- * device's PO holds an item: this PO is cancelled, naming that PO).
+ * device's PO holds an item: this PO is cancelled, naming that PO; or another device claimed this
+ * very PO, which came here through sync: it sends it, this one leaves it as it is).
  */
 async function holdItemsAcrossDevices(
 	deps: ApiDeps,
@@ -78,6 +79,11 @@ async function holdItemsAcrossDevices(
 ): Promise<Result<never> | null> {
 	const claim = await claimItems(deps, po, lines);
 	if (!claim.ok) return claim;
+	if (claim.value.kind === 'elsewhere')
+		return err(
+			'conflict',
+			`Device ${claim.value.device} is placing PO ${po.poNumber}; nothing was sent from here.`
+		);
 	if (claim.value.kind !== 'refused') return null;
 	const message = `Device ${claim.value.device} already ordered this item on PO ${claim.value.poNumber}, so PO ${po.poNumber} was cancelled and nothing was sent.`;
 	await deps.writes.run(() =>

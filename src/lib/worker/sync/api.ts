@@ -20,6 +20,7 @@ export function syncApi(deps: ApiDeps) {
 	const shop = new ShopSync(deps);
 	// Set by `resume` (the worker's start-up); every other method waits for it to finish.
 	let resumed: Promise<unknown> = Promise.resolve();
+	let switching: Promise<unknown> = Promise.resolve();
 	return {
 		/**
 		 * Called once when the worker starts: a device whose sync is on goes live again, resuming
@@ -45,17 +46,21 @@ export function syncApi(deps: ApiDeps) {
 		 * Saves this device's sync settings and turns sync on or off. A blank password keeps the
 		 * saved one. `validation` naming the field when one is wrong.
 		 */
-		configure: handler(SyncConfig, (input) =>
-			deps.writes.run(async () => {
-				await resumed;
+		configure: handler(SyncConfig, async (input) => {
+			await resumed;
+			const config = await deps.writes.run(async () => {
 				const saved = await readSyncConfig(deps.db);
-				const config = { ...input, password: input.password || saved?.password };
-				await deps.db.settings.put({ key: SYNC_KEY, value: config });
-				if (config.isOn) await shop.start(config);
-				else await shop.stop();
-				return ok(shop.getStatus());
-			})
-		),
+				const next = { ...input, password: input.password || saved?.password };
+				await deps.db.settings.put({ key: SYNC_KEY, value: next });
+				return next;
+			});
+			// Outside the write queue: starting and stopping wait for inbound batches, which take
+			// their turn in it. One switch at a time, in the order asked.
+			const next = switching.then(() => (config.isOn ? shop.start(config) : shop.stop()));
+			switching = next.catch(() => undefined);
+			await next;
+			return ok(shop.getStatus());
+		}),
 
 		/** "in sync", "n changes waiting", "offline". Never fails. */
 		status: handler(z.object({}), async () => {

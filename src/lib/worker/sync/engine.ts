@@ -14,10 +14,14 @@ export interface SyncDoc {
 	mergedBy?: string;
 }
 
-/** A claim on an order item: the first device to write it places the item (409 for the second). */
+/**
+ * A claim on the server: on an order item (the first device to write it places the item; 409 for
+ * the second) or on a buyer email (the first device to write it sends it).
+ */
 export interface ClaimDoc {
-	poId: string;
-	poNumber: string;
+	poId?: string;
+	poNumber?: string;
+	emailId?: string;
 	device: string;
 	at: string;
 }

@@ -51,7 +51,7 @@ export class ShopSync {
 		const replication = replica.sync(remote, {
 			live: true,
 			retry: true,
-			batch_size: 200,
+			batch_size: 500,
 			back_off_function: (delay: number) => syncBackoffMs(delay, deps.random())
 		});
 		this.replication = replication;
@@ -127,6 +127,7 @@ export class ShopSync {
 	private pullContext(replica: Replica) {
 		return {
 			db: this.deps.db,
+			writes: this.deps.writes,
 			replica,
 			device: this.deviceLetter,
 			now: this.deps.now,

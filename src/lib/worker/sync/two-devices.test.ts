@@ -34,6 +34,26 @@ describe('two devices of one shop, through a CouchDB server', { timeout: 30_000 
 		});
 	});
 
+	it('the same web order imported on A and on B while apart becomes one order', async () => {
+		await a.setOffline(true);
+		await b.setOffline(true);
+		const onA = await orderOn(a, '1020');
+		const onB = await orderOn(b, '1020');
+		// The id comes from the store's order number: both devices made the same record.
+		expect(onB).toEqual(onA);
+		await a.setOffline(false);
+		await b.setOffline(false);
+		await eventually([a, b], async () => {
+			for (const d of [a, b]) {
+				expect(await d.deps.db.orders.where('number').equals('1020').count()).toBe(1);
+				expect(await d.deps.db.orderItems.where('orderId').equals(onA.orderId).count()).toBe(1);
+			}
+			const docs = await server.db().allDocs({ startkey: 'orders:', endkey: 'orders:\uffff' });
+			expect(docs.rows.map((r) => r.id)).toEqual([`orders:${onA.orderId}`]);
+			expect(await b.api.sync.status({})).toMatchObject({ value: { phase: 'in_sync' } });
+		});
+	});
+
 	it('a PO placed on A, numbered with its device letter, shows its shipment on B', async () => {
 		const ids = await orderOn(a, '1010');
 		const placed = await dropShip(a, ids);
@@ -95,6 +115,32 @@ describe('two devices of one shop, through a CouchDB server', { timeout: 30_000 
 		await eventually([a, b], async () => {
 			expect(await a.deps.db.purchaseOrders.get(bPo!.id)).toMatchObject({ state: 'cancelled' });
 		});
+	});
+
+	it('a waiting PO that reached B through sync is sent by the device that claimed it, not by B', async () => {
+		const ids = await orderOn(a, '1014');
+		server.setDown(true);
+		const waiting = await dropShip(a, ids);
+		server.setDown(false);
+		expect(waiting).toMatchObject({ ok: false, error: { code: 'offline' } });
+		const po = await a.deps.db.purchaseOrders.where('orderId').equals(ids.orderId).first();
+		await eventually([a, b], async () => {
+			expect(await b.deps.db.purchaseOrders.get(po!.id)).toMatchObject({ state: 'queued' });
+		});
+		// A claimed its items, then its tab closed before the distributor call.
+		await server.db().put({
+			_id: `claim:item:${ids.itemId}`,
+			poId: po!.id,
+			poNumber: po!.poNumber,
+			device: 'A',
+			at: '2026-11-20T15:00:00.000Z'
+		});
+		expect(await b.api.purchaseOrders.sendWaiting({})).toMatchObject({ value: { placed: 0 } });
+		expect(fake.orders.size).toBe(0);
+		expect(await b.deps.db.purchaseOrders.get(po!.id)).toMatchObject({ state: 'queued' });
+		expect(await a.api.purchaseOrders.sendWaiting({})).toMatchObject({ value: { placed: 1 } });
+		expect([...fake.orders.keys()]).toEqual([po!.poNumber]);
+		expect(fake.duplicateAttempts).toBe(0);
 	});
 
 	it('a claim the server cannot be asked about leaves the PO waiting, sent once it answers', async () => {
