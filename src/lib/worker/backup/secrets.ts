@@ -5,7 +5,8 @@ import { err, ok, type Result } from '$lib/domain/result';
 import type { PassphraseSealed } from '$lib/domain/sealed';
 import { openCredentials, sealAccount } from '../secrets/credentials';
 import type { ApiDeps } from '../core/deps';
-import { openSmtp } from '../mail/outbox';
+import { openSmtpRow } from '../mail/outbox';
+import type { BackupSnapshot } from './snapshot';
 import { openWithPassphrase, sealWithPassphrase } from '../secrets/passphrase';
 import { secretHint } from '../secrets/sealing';
 import { readSetting } from '$lib/db/setting-rows';
@@ -39,17 +40,17 @@ export function withoutSecrets(
 }
 
 /**
- * Every saved secret, opened here and sealed under the dealer's export passphrase
+ * Every secret of the snapshot, opened here and sealed under the dealer's export passphrase
  * (PBKDF2-SHA-256, 600,000 iterations, fresh salt and IV). `locked` or `auth` when a saved secret
  * cannot be opened: nothing is exported then.
  */
 export async function exportSecrets(
 	deps: ApiDeps,
 	passphrase: string,
-	exportedAt: string
+	snapshot: Pick<BackupSnapshot, 'accounts' | 'smtp' | 'at'>
 ): Promise<Result<PassphraseSealed>> {
 	const distributors: Record<string, Credentials> = {};
-	for (const account of await deps.db.distributors.toArray()) {
+	for (const account of snapshot.accounts) {
 		const opened = await openCredentials(deps, account);
 		if (!opened.ok) return opened;
 		const secrets = Object.fromEntries(
@@ -57,13 +58,13 @@ export async function exportSecrets(
 		);
 		if (Object.keys(secrets).length > 0) distributors[account.id] = secrets;
 	}
-	const smtp = await openSmtp(deps);
+	const smtp = await openSmtpRow(deps, snapshot.smtp);
 	if (!smtp.ok) return smtp;
 	const payload: BackupSecrets = {
 		distributors,
 		...(smtp.value?.password ? { smtpPassword: smtp.value.password } : {})
 	};
-	return ok(await sealWithPassphrase(passphrase, JSON.stringify(payload), context(exportedAt)));
+	return ok(await sealWithPassphrase(passphrase, JSON.stringify(payload), context(snapshot.at)));
 }
 
 /** The rows and settings a restore writes to put the backup's secrets back, sealed here. */
