@@ -45,7 +45,9 @@ const SIM_FAULTS: readonly Fault[] = [
 	'lost_response',
 	'malformed_body',
 	'out_of_stock',
-	'unknown_sku'
+	'unknown_sku',
+	// A distributor that says "duplicate PO" for a PO it may not hold (IDEM-5).
+	'duplicate_po'
 ];
 
 const pick = fc.nat({ max: 1000 });

@@ -52,7 +52,7 @@ export function backupApi(deps: ApiDeps) {
 				const exportedAt = snapshot.at;
 				let secrets: BackupFile['secrets'];
 				if (input.passphrase) {
-					const sealed = await exportSecrets(deps, input.passphrase, snapshot);
+					const sealed = await exportSecrets(deps, input.passphrase, exportedAt, snapshot);
 					if (!sealed.ok) return sealed;
 					secrets = sealed.value;
 				}

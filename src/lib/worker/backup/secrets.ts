@@ -40,17 +40,19 @@ export function withoutSecrets(
 }
 
 /**
- * Every secret of the snapshot, opened here and sealed under the dealer's export passphrase
- * (PBKDF2-SHA-256, 600,000 iterations, fresh salt and IV). `locked` or `auth` when a saved secret
+ * Every saved secret (as in `snapshot` when given, else as saved now), opened here and sealed
+ * under the dealer's export passphrase (PBKDF2-SHA-256, 600,000 iterations, fresh salt and IV). `locked` or `auth` when a saved secret
  * cannot be opened: nothing is exported then.
  */
 export async function exportSecrets(
 	deps: ApiDeps,
 	passphrase: string,
-	snapshot: Pick<BackupSnapshot, 'accounts' | 'smtp' | 'at'>
+	exportedAt: string,
+	snapshot?: Pick<BackupSnapshot, 'accounts' | 'smtp'>
 ): Promise<Result<PassphraseSealed>> {
 	const distributors: Record<string, Credentials> = {};
-	for (const account of snapshot.accounts) {
+	const accounts = snapshot?.accounts ?? (await deps.db.distributors.toArray());
+	for (const account of accounts) {
 		const opened = await openCredentials(deps, account);
 		if (!opened.ok) return opened;
 		const secrets = Object.fromEntries(
@@ -58,13 +60,16 @@ export async function exportSecrets(
 		);
 		if (Object.keys(secrets).length > 0) distributors[account.id] = secrets;
 	}
-	const smtp = await openSmtpRow(deps, snapshot.smtp);
+	const smtp = await openSmtpRow(
+		deps,
+		snapshot ? snapshot.smtp : await readSetting(deps.db, 'smtp')
+	);
 	if (!smtp.ok) return smtp;
 	const payload: BackupSecrets = {
 		distributors,
 		...(smtp.value?.password ? { smtpPassword: smtp.value.password } : {})
 	};
-	return ok(await sealWithPassphrase(passphrase, JSON.stringify(payload), context(snapshot.at)));
+	return ok(await sealWithPassphrase(passphrase, JSON.stringify(payload), context(exportedAt)));
 }
 
 /** The rows and settings a restore writes to put the backup's secrets back, sealed here. */
