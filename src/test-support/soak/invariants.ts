@@ -115,10 +115,26 @@ export async function checkInvariants(
 	for (const po of s.pos.filter((p) => p.isManual && p.state !== 'cancelled'))
 		for (const l of s.lines.filter((l) => l.poId === po.id))
 			ordered.set(l.orderItemId, (ordered.get(l.orderItemId) ?? 0) + l.quantity);
+	// What reached the buyer counts too, a cancelled PO's parcels included: nothing is shipped twice.
+	const shipped = new Map<string, number>();
+	for (const shipment of s.shipments)
+		for (const l of shipment.lines) {
+			const line = s.lines.find(
+				(pl) => pl.poId === shipment.poId && pl.sku.toUpperCase() === l.sku.toUpperCase()
+			);
+			if (line) shipped.set(line.orderItemId, (shipped.get(line.orderItemId) ?? 0) + l.quantity);
+		}
 	for (const item of s.items) {
 		const qty = ordered.get(item.id) ?? 0;
 		if (qty > item.quantity)
 			add('over_ordered', item.id, `${qty} ordered of ${item.quantity} × ${item.sku}`);
+		const sent = shipped.get(item.id) ?? 0;
+		if (sent > item.quantity)
+			add(
+				'over_ordered',
+				`${item.id}:shipped`,
+				`${sent} shipped of ${item.quantity} × ${item.sku}`
+			);
 	}
 
 	for (const po of s.pos) checkPoStates(po, isQuiet, add);

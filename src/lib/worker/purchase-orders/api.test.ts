@@ -331,6 +331,31 @@ describe('manual drop-ship, typed tracking and cancellation', () => {
 		expect((await deps.db.orders.get(orderId))?.state).toBe('new');
 	});
 
+	it('a PO that has shipped in full cannot be cancelled, so its item is never freed to be ordered twice (soak)', async () => {
+		const placed = await place();
+		if (!placed.ok) throw new Error(placed.error.message);
+		// Asked to cancel while it waited; then it shipped before the distributor answered.
+		expect(await api.purchaseOrders.requestCancel({ poId: placed.value.id })).toMatchObject({
+			ok: true
+		});
+		await api.purchaseOrders.addTracking({
+			poId: placed.value.id,
+			trackingNumber: '1Z999AA10123456784'
+		});
+		const confirmed = await api.purchaseOrders.decideCancel({
+			poId: placed.value.id,
+			outcome: 'confirmed'
+		});
+		expect(confirmed).toMatchObject({ ok: false, error: { code: 'conflict' } });
+		if (!confirmed.ok) expect(confirmed.error.message).toMatch(/has shipped in full/);
+		expect(await api.purchaseOrders.requestCancel({ poId: placed.value.id })).toMatchObject({
+			ok: false,
+			error: { code: 'conflict' }
+		});
+		expect((await deps.db.purchaseOrders.get(placed.value.id))?.state).not.toBe('cancelled');
+		expect((await deps.db.orders.get(orderId))?.state).toBe('shipped');
+	});
+
 	it('a PO whose answer was lost can be cancelled once the distributor confirms it, not before', async () => {
 		fake.mode = 'lose_and_lookup_down';
 		const placed = await place();
