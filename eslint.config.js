@@ -46,6 +46,11 @@ const pageBoundary = {
 			allowTypeImports: true
 		},
 		{
+			group: ['$lib/storefronts/*/*', '$lib/storefronts/registry'],
+			message: 'Pages never call a web store adapter; use the worker API.',
+			allowTypeImports: true
+		},
+		{
 			group: ['msw', 'msw/*', '$lib/mocks/*'],
 			message: 'msw is loaded only inside the worker, in demo mode.'
 		}
@@ -113,7 +118,12 @@ export default ts.config(
 		}
 	},
 	{
-		files: ['src/lib/db/**', 'src/lib/distributors/**', 'src/lib/feeds/**'],
+		files: [
+			'src/lib/db/**',
+			'src/lib/distributors/**',
+			'src/lib/storefronts/**',
+			'src/lib/feeds/**'
+		],
 		ignores: ['**/*.test.ts'],
 		rules: {
 			'no-restricted-imports': [

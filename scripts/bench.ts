@@ -99,11 +99,13 @@ try {
 }
 
 // The catalog's figures (feed import, search), tracking's (500 open POs against the four
-// simulators, in node), the large shop's (§8 case 30) and sync's (two devices through an in-process
+// simulators, in node), the web store sync's (500 orders from the simulated Shopify shop, in
+// node), the large shop's (§8 case 30) and sync's (two devices through an in-process
 // CouchDB-protocol server) come from their own scripts when present.
 for (const script of [
 	'scripts/bench-catalog.ts',
 	'scripts/bench-tracking.ts',
+	'scripts/bench-storefront.ts',
 	'scripts/bench-scale.ts',
 	'scripts/bench-sync.ts'
 ]) {

@@ -7,16 +7,14 @@
  *               0.0.0.0 only behind a deployment that limits who can reach it)
  *   APP_ORIGIN  the origin the browser loads the app from (default http://localhost:PORT, and
  *               its 127.0.0.1 form)
- *   DD_AUTOMATIC_API_URL  Automatic's API address from the dealer's rep (https; not public), or
- *               `automaticApiUrl` in the JSON file DD_PROXY_CONFIG (default dropship-proxy.json)
  *
- * Which hosts the server side may reach (a private SMTP server, mail ports, senders) is the
- * operator's to say, in dropship-desk.server.json or DD_OUTBOUND_ALLOW, DD_MAIL_PORTS and
- * DD_MAIL_FROM: see src/lib/proxy/server-config.ts.
+ * What the server side may reach (Automatic's API address, the WooCommerce stores, a private SMTP
+ * server, mail ports and senders) is the operator's to say, in dropship-desk.server.json or its
+ * DD_* variables: see src/lib/proxy/server-config.ts and the README's proxy section. A bad value
+ * stops the start with its problem in words.
  */
 import { existsSync } from 'node:fs';
 import { createAppServer } from '../src/lib/proxy/app-server.ts';
-import { readProxyConfig } from '../src/lib/proxy/config.ts';
 import type { ProxyLogEntry } from '../src/lib/proxy/proxy.ts';
 import { loadServerConfig, type ServerConfig } from '../src/lib/proxy/server-config.ts';
 
@@ -53,13 +51,10 @@ const appOrigins = configured
 // One line per request with only the safe fields (PROXY-7): never a URL, header or body.
 const log = (entry: ProxyLogEntry) => console.log(JSON.stringify({ at: new Date(), ...entry }));
 
-const proxyConfig = readProxyConfig();
-if (!proxyConfig.ok) fatal(proxyConfig.message);
-
 const server = createAppServer({
 	root: 'build',
 	appOrigins,
-	proxy: { log, ...proxyConfig.config },
+	proxy: { log },
 	config
 });
 server.listen(port, host, () => {

@@ -10,6 +10,7 @@ import type { PoLine, PurchaseOrder, Shipment } from '$lib/domain/purchase-order
 import type { RuleOverride, Warehouse } from '$lib/domain/rules';
 import { DEFAULT_SETTINGS, type AppSettings } from '$lib/domain/settings';
 import type { SetupFacts } from '$lib/domain/setup';
+import { StoreConnection, SyncState, type StorePush } from '$lib/domain/storefront';
 import { DATABASE_NAMES, type Workspace } from '$lib/domain/workspace';
 import { openDb } from './db';
 import { readOrderList, type OrderList } from './order-list';
@@ -216,3 +217,25 @@ export const auditQuery = (
 				.toArray();
 		return table.orderBy('seq').reverse().limit(200).toArray();
 	});
+
+/** The connected web store (secrets as hints only) and its last sync; nulls when none. */
+export const storefrontQuery = (): Observable<{
+	connection: StoreConnection | null;
+	sync: SyncState | null;
+}> =>
+	liveQuery(async () => {
+		const [connection, sync] = await Promise.all([
+			readDb().settings.get('storefront'),
+			readDb().settings.get('storefrontSync')
+		]);
+		const parsedConnection = StoreConnection.safeParse(connection?.value);
+		const parsedSync = SyncState.safeParse(sync?.value);
+		return {
+			connection: parsedConnection.success ? parsedConnection.data : null,
+			sync: parsedSync.success ? parsedSync.data : null
+		};
+	});
+
+/** What the store was told about an order's shipments, oldest first. */
+export const storePushesQuery = (orderId: string): Observable<StorePush[]> =>
+	liveQuery(() => readDb().storePushes.where('orderId').equals(orderId).sortBy('createdAt'));

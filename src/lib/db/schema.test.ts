@@ -49,6 +49,7 @@ describe('schema upgrades keep the data', () => {
 				'settings',
 				'shipments',
 				'simulatorState',
+				'storePushes',
 				'suppressions',
 				'warehouses'
 			].sort()
@@ -187,6 +188,53 @@ describe('schema upgrades from every released version (case 24, STOR-7)', () => 
 		expect(found.map((f) => f.id)).toEqual(['f3']);
 		expect(warn.mock.calls.flat().join(' ')).not.toMatch(/compound index/i);
 		warn.mockRestore();
+		current.close();
+	});
+
+	it('v4 → v5: every row kept, and the store pushes table starts empty with its unique shipment key', async () => {
+		const name = `schema-v4-${Math.random()}`;
+		const v4 = openAt(name, 4);
+		await v4.open();
+		await v4.table('orders').add(order);
+		await v4
+			.table('suppressions')
+			.add({ address: 'x@example.com', at: order.createdAt, reason: 'bounced' });
+		const feed = {
+			id: 'f1',
+			distributorId: 'wps',
+			state: 'complete',
+			source: 'feed.csv',
+			startedAt: '2026-11-19T11:10:00.000Z',
+			rowCount: 1,
+			blockCount: 1,
+			errorCount: 0
+		};
+		await v4.table('feedImports').add(feed);
+		v4.close();
+
+		const current = openDb(name);
+		await current.open();
+		expect(current.verno).toBe(CURRENT_VERSION);
+		expect(await current.orders.toArray()).toEqual([order]);
+		expect(await current.suppressions.count()).toBe(1);
+		expect(
+			await current.feedImports.where('[distributorId+state]').equals(['wps', 'complete']).toArray()
+		).toEqual([feed]);
+		expect(await current.storePushes.count()).toBe(0);
+		const push = {
+			id: 'p1',
+			shipmentId: 's1',
+			orderId: 'o1',
+			storefrontId: 'shopify' as const,
+			notifyCustomer: true,
+			state: 'queued' as const,
+			attempts: 0,
+			createdAt: order.createdAt
+		};
+		await current.storePushes.add(push);
+		await expect(current.storePushes.add({ ...push, id: 'p2' })).rejects.toMatchObject({
+			name: 'ConstraintError'
+		});
 		current.close();
 	});
 

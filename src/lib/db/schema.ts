@@ -4,6 +4,7 @@ import type { AuditEntry } from '$lib/domain/audit';
 import type { CatalogBlock, FeedImport } from '$lib/domain/catalog';
 import type { Order, OrderItem } from '$lib/domain/order';
 import type { OutboxEmail, Suppression } from '$lib/domain/outbox';
+import type { StorePush } from '$lib/domain/storefront';
 import type { PoLine, PurchaseOrder, Shipment } from '$lib/domain/purchase-order';
 import type { RuleOverride, Warehouse } from '$lib/domain/rules';
 import { DATABASE_NAMES } from '$lib/domain/workspace';
@@ -43,6 +44,7 @@ export type DropshipDb = Dexie & {
 	shipments: EntityTable<Shipment, 'id'>;
 	outbox: EntityTable<OutboxEmail, 'id'>;
 	suppressions: EntityTable<Suppression, 'address'>;
+	storePushes: EntityTable<StorePush, 'id'>;
 	auditLog: EntityTable<AuditEntry, 'seq'>;
 	settings: EntityTable<SettingRow, 'key'>;
 	simulatorState: EntityTable<SimulatorStateRow, 'key'>;
@@ -96,6 +98,16 @@ export const SCHEMA_V4 = {
 	feedImports: 'id, distributorId, state, startedAt, [distributorId+state]'
 } as const;
 
+/**
+ * Version 5: shipments to tell the dealer's web store about, one per shipment (`&shipmentId`),
+ * queued and retried like the outbox. Orders from a store keep their store reference on the row;
+ * the unique order number is already the key a re-sync or re-import meets.
+ */
+export const SCHEMA_V5 = {
+	...SCHEMA_V4,
+	storePushes: 'id, &shipmentId, state, orderId'
+} as const;
+
 /** Every released version, oldest first; `upToVersion` lets the upgrade tests open an old one. */
 export function declareVersions(db: Dexie, upToVersion = Infinity): void {
 	db.version(1).stores(SCHEMA_V1);
@@ -115,6 +127,9 @@ export function declareVersions(db: Dexie, upToVersion = Infinity): void {
 	db.version(3).stores(SCHEMA_V3);
 	if (upToVersion < 4) return;
 	db.version(4).stores(SCHEMA_V4);
+	if (upToVersion < 5) return;
+	// A new table only: nothing to migrate.
+	db.version(5).stores(SCHEMA_V5);
 }
 
-export const CURRENT_VERSION = 4;
+export const CURRENT_VERSION = 5;

@@ -6,7 +6,7 @@ import { WPS_BASE_URL } from './wps/constants.ts';
  * Every fixed address an adapter calls, keyed by the proxy's route id: the one source the proxy
  * allow-list and the worker's live transport are built from (imported with `.ts` so the proxy
  * runs in plain node). Automatic is not here: its address is not public; the dealer enters it
- * and the proxy takes it only from its own configuration (proxy/config.ts).
+ * and the proxy takes it only from its own configuration (proxy/server-config.ts: `automatic.apiUrl`, `DD_AUTOMATIC_API_URL`).
  */
 export const DISTRIBUTOR_BASES = {
 	wps: WPS_BASE_URL,

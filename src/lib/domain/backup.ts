@@ -6,6 +6,7 @@ import { Order, OrderItem } from './order';
 import { OutboxEmail, Suppression } from './outbox';
 import { PoLine, PurchaseOrder, Shipment } from './purchase-order';
 import { RuleOverride, Warehouse } from './rules';
+import { StorePush } from './storefront';
 import { PassphraseSealed } from './sealed';
 
 export const BACKUP_FORMAT = 'dropship-desk-backup';
@@ -19,6 +20,7 @@ export const BACKUP_TABLES = {
 	shipments: Shipment,
 	outbox: OutboxEmail,
 	suppressions: Suppression,
+	storePushes: StorePush,
 	distributors: DistributorAccount,
 	warehouses: Warehouse,
 	ruleOverrides: RuleOverride,

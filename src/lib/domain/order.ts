@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Address } from './address';
 import { StoreLineFulfilment, StoreState } from './store-state';
+import { StoreOrderRef } from './storefront';
 
 export const FulfilmentState = z.enum([
 	'new',
@@ -23,7 +24,18 @@ export const FULFILMENT_LABELS: Record<FulfilmentState, string> = {
 	cancelled: 'Cancelled'
 };
 
-export const OrderSource = z.enum(['demo', 'csv', 'json', 'form']);
+/** How an order came in: a file, the form, the demo, or a sync with the dealer's web store. */
+export const OrderSource = z.enum(['demo', 'csv', 'json', 'form', 'shopify', 'woocommerce']);
+export type OrderSource = z.infer<typeof OrderSource>;
+
+export const ORDER_SOURCE_LABELS: Record<OrderSource, string> = {
+	demo: 'Demo',
+	csv: 'CSV import',
+	json: 'JSON import',
+	form: 'Typed in',
+	shopify: 'Shopify',
+	woocommerce: 'WooCommerce'
+};
 
 export const Buyer = z.object({
 	name: z.string().trim().min(1, 'is required'),
@@ -50,7 +62,9 @@ export const OrderItem = z.object({
 	/** The store's "requires shipping": false for gift cards, digital goods, services. Absent = true. */
 	requiresShipping: z.boolean().optional(),
 	/** Whether the store has already fulfilled this line itself. Absent = open. */
-	storeFulfilment: StoreLineFulfilment.optional()
+	storeFulfilment: StoreLineFulfilment.optional(),
+	/** The store's own line id, for telling the store which lines shipped. */
+	storeLineId: z.string().optional()
 });
 export type OrderItem = z.infer<typeof OrderItem>;
 
@@ -66,7 +80,13 @@ export const Order = z.object({
 	source: OrderSource,
 	note: z.string().optional(),
 	/** Where the order stands in the web store it came from; absent for orders typed here. */
-	storeState: StoreState.optional()
+	storeState: StoreState.optional(),
+	/**
+	 * Present when the order came in by a sync with the dealer's web store (or met one): the
+	 * store's id for it, the link into its admin, and a flag for the dealer. Its state is
+	 * `storeState`, the same as an imported order's.
+	 */
+	store: StoreOrderRef.optional()
 });
 export type Order = z.infer<typeof Order>;
 

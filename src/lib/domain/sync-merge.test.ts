@@ -78,6 +78,16 @@ const cases: Case[] = [
 		device: 'A'
 	},
 	{
+		name: 'store push: what the store was told is never untold, attempts kept',
+		table: 'storePushes',
+		versions: [
+			v({ id: 'push:s1', state: 'done', attempts: 1 }, '2026-11-20T10:00:00.000Z', 'A'),
+			v({ id: 'push:s1', state: 'retrying', attempts: 2 }, '2026-11-20T11:00:00.000Z', 'B')
+		],
+		expected: { state: 'done', attempts: 2 },
+		device: 'A'
+	},
+	{
 		name: 'settings: the latest edit, with the PO sequence never going back',
 		table: 'settings',
 		versions: [

@@ -1,6 +1,7 @@
 import type { OutboxEmail } from './outbox';
 import { PO_STATE_PROGRESS } from './po-state';
 import type { PurchaseOrder, Shipment } from './purchase-order';
+import type { StorePush, StorePushState } from './storefront';
 
 /**
  * The shop's tables that travel between devices, with each one's primary key. Not the catalog
@@ -19,6 +20,8 @@ export const SYNC_TABLES = {
 	warehouses: 'id',
 	brandAliases: 'alias',
 	feedImports: 'id',
+	// What each web store was told about a shipment, so every device's order page says it.
+	storePushes: 'id',
 	settings: 'key'
 } as const;
 export type SyncTable = keyof typeof SYNC_TABLES;
@@ -138,6 +141,31 @@ function mergeEmail(versions: readonly SyncVersion[]): Merged {
 	};
 }
 
+/** What a store was told is never untold: a push done on one device stays done. */
+const PUSH_PROGRESS: Record<StorePushState, number> = {
+	queued: 0,
+	retrying: 1,
+	failed: 2,
+	sending: 3,
+	done: 4
+};
+
+function mergeStorePush(versions: readonly SyncVersion[]): Merged {
+	const rank = (v: SyncVersion) => PUSH_PROGRESS[(v.row as unknown as StorePush).state];
+	const furthest = [...versions].sort(
+		(a, b) =>
+			rank(b) - rank(a) || b.editedAt.localeCompare(a.editedAt) || b.device.localeCompare(a.device)
+	)[0]!;
+	const attempts = Math.max(...versions.map((v) => (v.row as unknown as StorePush).attempts));
+	const push = furthest.row as unknown as StorePush;
+	return {
+		row: { ...push, attempts },
+		editedAt: furthest.editedAt,
+		device: furthest.device,
+		rule: `store push furthest along: ${push.state}`
+	};
+}
+
 function mergeSetting(versions: readonly SyncVersion[]): Merged {
 	const last = latest(versions);
 	let row = last.row;
@@ -167,6 +195,7 @@ export function mergeVersions(table: SyncTable, versions: readonly SyncVersion[]
 	if (table === 'purchaseOrders') return mergePo(versions);
 	if (table === 'shipments') return mergeShipment(versions);
 	if (table === 'outbox') return mergeEmail(versions);
+	if (table === 'storePushes') return mergeStorePush(versions);
 	if (table === 'settings') return mergeSetting(versions);
 	const last = latest(versions);
 	return { ...last, rule: `latest edit, device ${last.device} at ${last.editedAt}` };

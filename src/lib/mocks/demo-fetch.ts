@@ -2,7 +2,7 @@
 import './worker-storage-shim';
 import { getResponse } from 'msw';
 
-import { createHandlers } from './handlers';
+import { createHandlers, type HandlerOptions } from './handlers';
 import type { Simulator } from '$lib/simulator/simulator';
 
 /**
@@ -10,8 +10,8 @@ import type { Simulator } from '$lib/simulator/simulator';
  * request is answered in-process by the same MSW handlers the tests use (no Service Worker, no
  * interception). This module is imported dynamically, so live mode never loads msw.
  */
-export function createDemoFetch(sim: Simulator): typeof fetch {
-	const handlers = createHandlers(sim);
+export function createDemoFetch(sim: Simulator, options: HandlerOptions = {}): typeof fetch {
+	const handlers = createHandlers(sim, options);
 	return async (input, init) => {
 		const request = new Request(input, init);
 		const response = await getResponse(handlers, request);

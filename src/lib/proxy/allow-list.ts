@@ -83,7 +83,7 @@ export const UPSTREAMS = {
 
 /**
  * INVENTED paths (distributors.md §8.4). Automatic's address is not public: it joins the
- * allow-list only from the proxy's own configuration (config.ts), never from a request.
+ * allow-list only from the proxy's own configuration (server-config.ts), never from a request.
  */
 export const AUTOMATIC_ROUTES: readonly Route[] = [
 	{ prefix: '/order', methods: ['GET', 'POST'] },
@@ -123,4 +123,11 @@ export const TUCKER_QUERY_HEADERS = {
 } as const;
 
 /** Response headers the adapters read; set-cookie and everything else stays behind. */
-export const RESPONSE_HEADERS = ['content-type', 'retry-after', 'content-disposition'] as const;
+export const RESPONSE_HEADERS = [
+	'content-type',
+	'retry-after',
+	'content-disposition',
+	// WooCommerce's paging (storefronts.md §2).
+	'x-wp-total',
+	'x-wp-totalpages'
+] as const;

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createMailHandler } from '../mail/mail-handler.ts';
 import { nodeHandler } from './node-adapter.ts';
-import { createProxyHandler, type ProxyOptions } from './proxy.ts';
+import { createProxyHandler, proxyOptionsFrom, type ProxyOptions } from './proxy.ts';
 import { guardResponse } from './security-headers.ts';
 import { loadServerConfig, type ServerConfig } from './server-config.ts';
 import { resolveStatic, sendFile } from './static-files.ts';
@@ -36,7 +36,7 @@ export function createAppServer(options: AppServerOptions): Server {
 	const proxy = nodeHandler(
 		createProxyHandler({
 			clientKey: (_request, info) => info.clientAddress ?? 'unknown',
-			outbound,
+			...proxyOptionsFrom(config),
 			...options.proxy,
 			appOrigins: options.appOrigins,
 			requiredHeader: { name: 'x-dropship-desk', value: '1' }

@@ -11,6 +11,8 @@ import type { OutboundPolicy } from './outbound.ts';
 import { createRateLimiter, type RateLimit } from './rate-limit.ts';
 import { checkOrigin, preflight, proxyError, withCors } from './responses.ts';
 import { isUpstreamId, resolveTarget } from './target.ts';
+import type { ServerConfig } from './server-config.ts';
+import { isStoreUpstreamId, resolveStoreTarget } from './store-target.ts';
 
 /**
  * The CORS proxy: `/proxy/<distributor>/<path>?query` is forwarded to that distributor's base
@@ -47,8 +49,13 @@ export interface ProxyOptions {
 	 */
 	requiredHeader?: { name: string; value: string };
 	/**
-	 * Automatic's API address (https), from the proxy's own configuration (config.ts: environment
-	 * or config file), never from a request. Unset: `/proxy/automatic/…` answers 404.
+	 * The WooCommerce stores this proxy may reach (server-config.ts `woocommerce.stores`); the page
+	 * can never add one. None: every `/proxy/woocommerce/…` is refused.
+	 */
+	wooCommerceStores?: readonly string[];
+	/**
+	 * Automatic's API address (https), from the server's own configuration (server-config.ts
+	 * `automatic.apiUrl`), never from a request. Unset: `/proxy/automatic/…` answers 404.
 	 */
 	automaticBaseUrl?: string;
 	/** Receives only what is safe to keep (PROXY-7). */
@@ -72,13 +79,26 @@ export interface ProxyLogEntry {
 
 export type ProxyHandler = (request: Request, info?: ProxyRequestInfo) => Promise<Response>;
 
-const KNOWN_METHODS = new Set(['GET', 'POST', 'DELETE', 'OPTIONS']);
+const KNOWN_METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS']);
 const PO_NUMBER = /^[A-Za-z0-9._-]{1,40}$/;
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 const MAX_URL_LENGTH = 8 * 1024;
 
 const isProxyMethod = (method: string): method is ProxyMethod =>
 	method === 'GET' || method === 'POST' || method === 'DELETE';
+/** PUT is for WooCommerce's order status only (store-target.ts allows it nowhere else). */
+const isStoreMethod = (method: string) => isProxyMethod(method) || method === 'PUT';
+
+/** What the proxy takes from the server's one configuration: the guard's policy and its hosts. */
+export function proxyOptionsFrom(
+	config: ServerConfig
+): Pick<ProxyOptions, 'outbound' | 'automaticBaseUrl' | 'wooCommerceStores'> {
+	return {
+		outbound: { allowHosts: config.outbound.allowHosts },
+		wooCommerceStores: config.woocommerce.stores,
+		...(config.automatic.apiUrl ? { automaticBaseUrl: config.automatic.apiUrl } : {})
+	};
+}
 
 /** Builds the proxy; the handler answers every request itself and never throws. */
 export function createProxyHandler(options: ProxyOptions): ProxyHandler {
@@ -100,14 +120,25 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
 		const required = options.requiredHeader;
 		if (required && request.headers.get(required.name) !== required.value)
 			return reject(403, 'header_missing', 'Not from this app.');
-		if (!isProxyMethod(request.method))
+		const url = new URL(request.url);
+		const storeId = /^\/proxy\/([^/]+)(\/.*)?$/.exec(url.pathname);
+		const isStore = storeId?.[1] !== undefined && isStoreUpstreamId(storeId[1]);
+		if (!(isStore ? isStoreMethod(request.method) : isProxyMethod(request.method)))
 			return reject(405, 'method_refused', 'That method is not allowed.', {
 				allow: 'GET, POST, DELETE, OPTIONS'
 			});
 		if (request.url.length > MAX_URL_LENGTH)
 			return reject(414, 'url_too_long', 'The address is too long.');
-		const url = new URL(request.url);
-		const target = resolveTarget(url.pathname, url.search, request.method, upstreams);
+		const target =
+			isStore && storeId?.[1] && isStoreUpstreamId(storeId[1])
+				? resolveStoreTarget(
+						storeId[1],
+						storeId[2] ?? '',
+						url.search,
+						request.method,
+						options.wooCommerceStores ?? []
+					)
+				: resolveTarget(url.pathname, url.search, request.method as ProxyMethod, upstreams);
 		if (!target.ok)
 			return reject(
 				target.status,
@@ -134,6 +165,10 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
 			const value = request.headers.get(name);
 			if (value !== null) headers.set(name, value);
 		}
+		if (target.id === 'shopify') {
+			const token = request.headers.get('x-shopify-access-token');
+			if (token !== null) headers.set('x-shopify-access-token', token);
+		}
 		if (target.id === 'tucker' || target.id === 'tucker-test') {
 			// PROXY-6b: the key joins the URL here, at the last moment, and that URL goes nowhere else.
 			for (const [header, param] of Object.entries(TUCKER_QUERY_HEADERS)) {
@@ -148,11 +183,12 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
 			body,
 			fetch: doFetch,
 			timeoutMs: options.timeoutMs ?? 25_000,
-			maxResponseBytes: target.upstream.isFeed
-				? (options.maxFeedResponseBytes ?? 64 * 1024 * 1024)
-				: (options.maxResponseBytes ?? 2 * 1024 * 1024),
+			maxResponseBytes:
+				'upstream' in target && target.upstream.isFeed
+					? (options.maxFeedResponseBytes ?? 64 * 1024 * 1024)
+					: (options.maxResponseBytes ?? 2 * 1024 * 1024),
 			signal: request.signal,
-			redirectOrigins: target.upstream.redirectOrigins ?? []
+			redirectOrigins: 'upstream' in target ? (target.upstream.redirectOrigins ?? []) : []
 		});
 	}
 
@@ -173,7 +209,10 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
 		const distributor = /^\/proxy\/([a-z-]+)(?:\/|$)/.exec(new URL(request.url).pathname)?.[1];
 		options.log?.({
 			method: KNOWN_METHODS.has(request.method) ? request.method : 'OTHER',
-			distributor: distributor !== undefined && isUpstreamId(distributor) ? distributor : 'unknown',
+			distributor:
+				distributor !== undefined && (isUpstreamId(distributor) || isStoreUpstreamId(distributor))
+					? distributor
+					: 'unknown',
 			status: response.status,
 			latencyMs: now() - started,
 			...(PO_NUMBER.test(poNumber) ? { poNumber } : {})

@@ -4,8 +4,7 @@ import type { Connect, Plugin } from 'vite';
 import { createMailHandler } from '../mail/mail-handler.ts';
 import { nodeHandler } from './node-adapter.ts';
 import { guardResponse } from './security-headers.ts';
-import { readProxyConfig, type ProxyConfig } from './config.ts';
-import { createProxyHandler } from './proxy.ts';
+import { createProxyHandler, proxyOptionsFrom } from './proxy.ts';
 import { loadServerConfig, type ServerConfig } from './server-config.ts';
 
 /**
@@ -45,9 +44,8 @@ function mount(
 			proxy ??= nodeHandler(
 				createProxyHandler({
 					appOrigins: origins(),
-					outbound,
-					requiredHeader: { name: 'x-dropship-desk', value: '1' },
-					...proxyConfig()
+					...proxyOptionsFrom(config),
+					requiredHeader: { name: 'x-dropship-desk', value: '1' }
 				}),
 				{
 					origin,
@@ -86,12 +84,4 @@ export function proxyPlugin(config: ServerConfig = loadServerConfig()): Plugin {
 			mount(server, server.config.preview.port, Boolean(server.config.preview.https), config);
 		}
 	};
-}
-
-/** Automatic's address from this server's own configuration; a bad one is said and left out. */
-function proxyConfig(): ProxyConfig {
-	const read = readProxyConfig();
-	if (read.ok) return read.config;
-	console.warn(`Proxy configuration: ${read.message} Automatic stays unreachable.`);
-	return {};
 }

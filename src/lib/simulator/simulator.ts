@@ -30,8 +30,11 @@ export interface SimSnapshot {
 	faults: Partial<Record<DistributorId, Fault[]>>;
 	orders: SimOrder[];
 	sequence: number;
-	/** Per-distributor extra state an adapter's simulator keeps (WPS carts, request counts …). */
-	extra: Partial<Record<DistributorId, unknown>>;
+	/**
+	 * Extra state a simulator keeps, per distributor (WPS carts, request counts …) or per
+	 * simulated web store ('shopify', 'woocommerce': their orders and fulfilments).
+	 */
+	extra: Partial<Record<string, unknown>>;
 }
 
 /** The parts a simulated distributor carries: its own SKUs with today's stock and dealer cost. */
@@ -187,11 +190,11 @@ export class Simulator {
 		).length;
 	}
 
-	extra<T>(distributorId: DistributorId, init: () => T): T {
-		const existing = this.state.extra[distributorId];
+	extra<T>(key: DistributorId | 'shopify' | 'woocommerce', init: () => T): T {
+		const existing = this.state.extra[key];
 		if (existing !== undefined) return existing as T;
 		const created = init();
-		this.state.extra[distributorId] = created;
+		this.state.extra[key] = created;
 		return created;
 	}
 

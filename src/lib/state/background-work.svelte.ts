@@ -2,7 +2,7 @@ import type { Client } from '$lib/worker-client/client.svelte';
 
 /**
  * The work the app does by itself while it is open: on start, POs left mid-send by a closed tab
- * are looked up and POs written while offline are sent once the network is there; tracking is refreshed on open and every few minutes (the dealer's setting). The
+ * are looked up and POs written while offline are sent once the network is there; the web store's orders are synced and tracking is refreshed on open and every few minutes (the dealer's setting). The
  * worker's Web Lock makes sure only one tab polls; this only rings the bell.
  */
 /** A round this recent makes the one on opening the app unnecessary (a reload, a second tab). */
@@ -45,6 +45,11 @@ export class BackgroundWork {
 		if (this.isRefreshing || !this.isOnline) return;
 		this.isRefreshing = true;
 		try {
+			// The web store's new orders first (a no-op without a connected store), then tracking,
+			// whose round also tells the store about new shipments.
+			await this.client.storefront.sync(
+				options.unlessCheckedWithinMs ? { unlessSyncedWithinMs: options.unlessCheckedWithinMs } : {}
+			);
 			await this.client.tracking.refresh(options);
 		} finally {
 			this.isRefreshing = false;

@@ -14,6 +14,7 @@ import { rulesApi } from './rules/api';
 import { secretsApi } from './secrets/api';
 import { settingsApi } from './settings/api';
 import { shopApi } from './shop/api';
+import { storefrontApi } from './storefront/api';
 import { syncApi } from './sync/api';
 import { trackingApi } from './tracking/api';
 
@@ -44,6 +45,7 @@ export function createApi(deps: ApiDeps) {
 		secrets: secretsApi(deps),
 		settings: settingsApi(deps),
 		shop: shopApi(deps),
+		storefront: storefrontApi(deps),
 		sync: syncApi(deps),
 		tracking: trackingApi(deps),
 		mail: mailApi(deps)

@@ -28,6 +28,13 @@ export function withoutSecrets(
 		for (const key of secretKeys(row as DistributorAccount)) delete credentials[key];
 		return { ...rest, credentials };
 	}
+	if (table === 'settings' && row.key === 'storefront') {
+		// The store's keys are sealed under this browser's key; without them the dealer reconnects.
+		const { sealed: _sealed, ...connection } = row.value as Record<string, unknown>;
+		const credentials = { ...(connection.credentials as Record<string, unknown>) };
+		for (const key of ['accessToken', 'consumerKey', 'consumerSecret']) delete credentials[key];
+		return { ...row, value: { ...connection, credentials } };
+	}
 	if (table === 'settings' && row.key === 'smtp') {
 		const {
 			password: _password,

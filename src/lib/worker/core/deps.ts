@@ -45,6 +45,11 @@ export interface ApiDeps {
 	mail: MailTransport;
 	/** The simulated distributors, present in demo mode only. */
 	demo: DemoControl;
+	/**
+	 * The web store adapters' waiting (Shopify's throttle): real timers unless a test passes a
+	 * fake clock, so a THROTTLED answer costs a test no real time.
+	 */
+	storeTiming?: { sleep: (ms: number) => Promise<void>; clockMs: () => number };
 }
 
 export interface DemoControl {

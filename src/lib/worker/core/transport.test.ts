@@ -36,6 +36,25 @@ describe('live transport', () => {
 		expect(request.headers.get('x-tucker-cust')).toBe('123456');
 	});
 
+	it('sends a web store URL to the store route that names its host (the proxy decides)', async () => {
+		const seen: string[] = [];
+		const live = createLiveFetch('http://localhost:4173', async (input, init) => {
+			seen.push(new Request(input, init).url);
+			return new Response('{}');
+		});
+		await live('https://ridge-line.myshopify.com/admin/api/2026-10/graphql.json', {
+			method: 'POST'
+		});
+		await live('https://shop.ridgeline.example/wp-json/wc/v3/orders?page=2');
+		expect(seen).toEqual([
+			'http://localhost:4173/proxy/shopify/ridge-line.myshopify.com/admin/api/2026-10/graphql.json',
+			'http://localhost:4173/proxy/woocommerce/shop.ridgeline.example/wp-json/wc/v3/orders?page=2'
+		]);
+		await expect(live('http://shop.ridgeline.example/wp-json/wc/v3/orders')).rejects.toThrow(
+			/Not a distributor address/
+		);
+	});
+
 	it('refuses any other address', async () => {
 		const live = createLiveFetch('http://localhost:4173', async () => new Response('{}'));
 		await expect(live('https://evil.example/x')).rejects.toThrow(/Not a distributor address/);

@@ -34,8 +34,24 @@ const TUCKER_SECRET_PARAMS: Record<string, string> = {
 	cust: 'x-tucker-cust'
 };
 
+/**
+ * A web store's URL onto its proxy route, which names the store's host (the proxy decides whether
+ * it may be reached): `https://x.myshopify.com/…` → `/proxy/shopify/x.myshopify.com/…`, a
+ * WooCommerce REST URL → `/proxy/woocommerce/<host>/…`. Null for any other URL.
+ */
+function storeProxyTarget(url: string, origin: string): string | null {
+	const parsed = new URL(url);
+	if (parsed.protocol !== 'https:') return null;
+	const rest = `${parsed.host}${parsed.pathname}${parsed.search}`;
+	if (parsed.hostname.endsWith('.myshopify.com')) return `${origin}/proxy/shopify/${rest}`;
+	if (parsed.pathname.includes('/wp-json/wc/v3/')) return `${origin}/proxy/woocommerce/${rest}`;
+	return null;
+}
+
 /** Maps a distributor URL onto the proxy route; Tucker's key moves from the query to headers. */
 export function toProxyTarget(url: string, headers: Headers, origin: string): string {
+	const store = storeProxyTarget(url, origin);
+	if (store) return store;
 	const automatic = headers.get(AUTOMATIC_BASE_HEADER);
 	headers.delete(AUTOMATIC_BASE_HEADER);
 	const bases = automatic ? [...BASES, { base: automatic, id: 'automatic' }] : BASES;

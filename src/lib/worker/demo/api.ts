@@ -5,7 +5,9 @@ import { err, ok } from '$lib/domain/result';
 import { FAULTS } from '$lib/simulator/simulator';
 import type { ApiDeps } from '../core/deps';
 import { handler } from '../core/handler';
-import { clearAll, isSeeded, seedDemo } from './seed';
+import { catchUpArrivals, storeState } from '$lib/storefronts/sim-store';
+import { DEMO_STORE_ARRIVALS_PER_DAY } from './control';
+import { clearAll, connectDemoStore, isSeeded, seedDemo } from './seed';
 import { sealPlaintextSecrets } from '../secrets/credentials';
 
 const notDemo = () => err('conflict', 'The simulator runs in demo mode only.');
@@ -25,7 +27,10 @@ export function demoApi(deps: ApiDeps) {
 			deps.writes.run(async () => {
 				if (deps.workspace !== 'demo') return notInDemo();
 				const wasSeeded = await isSeeded(deps.db);
-				if (!wasSeeded) await seedDemo(deps.db, deps);
+				if (!wasSeeded) {
+					await seedDemo(deps.db, deps);
+					await connectDemoStore(deps);
+				}
 				await sealPlaintextSecrets(deps);
 				// The demo database is always in demo mode, also one from before the shop had its own
 				// database, where "live mode" was a flag on this data.
@@ -42,9 +47,12 @@ export function demoApi(deps: ApiDeps) {
 				await clearAll(deps.db);
 				await deps.demo.setActive(false);
 				await seedDemo(deps.db, deps);
+				await connectDemoStore(deps);
 				await sealPlaintextSecrets(deps);
 				await deps.demo.setActive(true);
-				deps.demo.simulator()?.reset();
+				const sim = deps.demo.simulator();
+				sim?.reset();
+				if (sim) catchUpArrivals(sim, 'shopify', DEMO_STORE_ARRIVALS_PER_DAY);
 				return ok();
 			})
 		),
@@ -77,6 +85,34 @@ export function demoApi(deps: ApiDeps) {
 				if (!sim) return notDemo();
 				sim.advanceHours(input.hours);
 				return ok({ now: sim.now().toISOString() });
+			}
+		),
+		/**
+		 * The simulated Shopify shop as its admin would show it sorted by last update: the orders
+		 * changed last (a new one, or one just fulfilled, however old) with their fulfilments and
+		 * tracking numbers. `conflict` outside demo mode.
+		 */
+		storeOrders: handler(
+			z.object({ limit: z.number().int().positive().max(100).default(10) }),
+			async (input) => {
+				const sim = deps.demo.simulator();
+				if (!sim) return notDemo();
+				const orders = [...storeState(sim, 'shopify').orders]
+					.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.n - a.n)
+					.slice(0, input.limit);
+				return ok(
+					orders.map((o) => ({
+						number: o.number,
+						buyer: o.name,
+						createdAt: o.createdAt,
+						isCancelled: o.cancelledAt !== null,
+						fulfillments: o.fulfillments.map((f) => ({
+							company: f.company,
+							numbers: f.numbers,
+							isBuyerNotified: f.notifyCustomer
+						}))
+					}))
+				);
 			}
 		),
 		simulatorStatus: handler(z.object({}), async () => {

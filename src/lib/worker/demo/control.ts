@@ -1,11 +1,13 @@
 import type { DropshipDb } from '$lib/db/schema';
 import { Simulator, catalogFromOffers, type SimSnapshot } from '$lib/simulator/simulator';
 import { demoLiveOffers, demoOffers } from '$lib/mocks/demo-data';
+import { catchUpArrivals } from '$lib/storefronts/sim-store';
 import type { DemoControl } from '../core/deps';
 
 /** Virtual hours per real hour: an order placed in the demo ships within minutes. */
 export const DEMO_SPEED = 360;
 const SNAPSHOT_KEY = 'snapshot';
+export const DEMO_STORE_ARRIVALS_PER_DAY = 12;
 
 /**
  * Owns the in-process simulators of demo mode. msw and the handlers load with a dynamic import
@@ -39,8 +41,13 @@ export function createDemoControl(db: DropshipDb): DemoControl & { fetch: typeof
 				},
 				saved
 			);
+			// The shop's clock of arrivals starts now, not at its first request: a dealer who moves
+			// the clock on before the first sync still finds the orders of those hours.
+			catchUpArrivals(sim, 'shopify', DEMO_STORE_ARRIVALS_PER_DAY);
 			simulator = sim;
-			control.fetch = createDemoFetch(sim);
+			// The demo shop's web orders: about one every two simulated hours, so advancing the
+			// clock four hours always brings some.
+			control.fetch = createDemoFetch(sim, { storeArrivalsPerDay: DEMO_STORE_ARRIVALS_PER_DAY });
 		}
 	};
 	return control;

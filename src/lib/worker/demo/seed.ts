@@ -6,6 +6,7 @@ import { NewOrderInput } from '$lib/domain/order';
 import { demoAccounts, demoOffers, demoOrders, demoWarehouses } from '$lib/mocks/demo-data';
 import type { ApiDeps } from '../core/deps';
 import { insertOrder } from '../orders/insert';
+import { CONNECTION_ROW, sealConnection } from '../storefront/connection';
 
 /**
  * Fills an empty database with the demo dealer. Writes settings last, so a seed interrupted by a
@@ -58,4 +59,17 @@ export async function clearAll(db: DropshipDb): Promise<void> {
 		await Promise.all(db.tables.filter((t) => t.name !== 'settings').map((table) => table.clear()));
 		await db.settings.where('key').notEqual('secretKey').delete();
 	});
+}
+
+/** The demo shop's web store: a Shopify shop in the simulator, telling its buyers itself. */
+export const DEMO_STORE = {
+	storefrontId: 'shopify' as const,
+	credentials: { shop: 'ridge-line.myshopify.com', accessToken: 'shpat_demo_ridgeline_0000' },
+	notifier: 'store' as const
+};
+
+/** Connects the demo's Shopify shop, its token sealed; left unconnected while secrets are locked. */
+export async function connectDemoStore(deps: ApiDeps): Promise<void> {
+	const sealed = await sealConnection(deps, DEMO_STORE, null);
+	if (sealed.ok) await deps.db.settings.put({ key: CONNECTION_ROW, value: sealed.value });
 }

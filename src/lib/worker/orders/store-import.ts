@@ -16,7 +16,7 @@ type Incoming = z.output<typeof NewOrderInput>;
  * The store state an order takes from a newer read of the store. A cancellation is final in
  * both stores, so an older file read again cannot bring a cancelled order back to life.
  */
-function mergeStoreState(
+export function mergeStoreState(
 	stored: StoreState | undefined,
 	incoming: StoreState | undefined
 ): StoreState | undefined {
@@ -44,7 +44,7 @@ const isStoppable = (po: PurchaseOrder) =>
  * out); a PO already with the distributor is marked, which puts a to-do on the dashboard (no
  * distributor API cancels, so the dealer must ask). Inside the caller's transaction.
  */
-async function stopPurchaseOrders(db: DropshipDb, order: Order, at: Date): Promise<void> {
+export async function stopPurchaseOrders(db: DropshipDb, order: Order, at: Date): Promise<void> {
 	const pos = await db.purchaseOrders.where('orderId').equals(order.id).toArray();
 	for (const po of pos.filter(isStoppable)) {
 		if (canWithdraw(po.state)) {

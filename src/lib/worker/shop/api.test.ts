@@ -35,6 +35,31 @@ describe("the dealer's shop", () => {
 		expect(await api.shop.ensureStarted({})).toMatchObject({ value: { isFirstStart: false } });
 	});
 
+	it("has no web store connected: the demo's Shopify shop lives in the demo database only", async () => {
+		let calls = 0;
+		const deps = createTestDeps({
+			workspace: 'shop',
+			fetch: async () => {
+				calls += 1;
+				return new Response(null, { status: 500 });
+			}
+		});
+		const api = createApi(deps);
+		await api.shop.ensureStarted({});
+		expect(await deps.db.settings.get('storefront')).toBeUndefined();
+		expect(await api.storefront.sync({})).toEqual({ ok: true, value: { skipped: true } });
+		expect(await api.storefront.testConnection({})).toMatchObject({
+			ok: false,
+			error: { code: 'not_enabled', message: /Connect your web store/ }
+		});
+		expect(calls).toBe(0);
+		const demo = createTestDeps();
+		await createApi(demo).demo.ensureStarted({});
+		expect(await demo.db.settings.get('storefront')).toMatchObject({
+			value: { storefrontId: 'shopify', credentials: { shop: 'ridge-line.myshopify.com' } }
+		});
+	});
+
 	it('is refused in the demo database, and the demo profile cannot be edited as a shop', async () => {
 		const deps = createTestDeps();
 		const api = createApi(deps);

@@ -4,6 +4,7 @@ import { readSettings } from '$lib/db/writes';
 import type { ApiDeps } from '../core/deps';
 import { handler } from '../core/handler';
 import { sendOutbox } from '../mail/outbox';
+import { sendStorePushes } from '../storefront/push';
 import { refreshTracking } from './refresh';
 import { readSetting } from '$lib/db/setting-rows';
 
@@ -31,7 +32,14 @@ export function trackingApi(deps: ApiDeps) {
 				const round = await deps.locks.runExclusive('tracking', async () => {
 					const summary = await refreshTracking(deps);
 					const mail = await sendOutbox(deps);
-					return { ...summary, emailsSent: mail.sent, emailsFailed: mail.failed };
+					// The store hears of each shipment in the same round (pushes queued by applyStatus).
+					const store = await sendStorePushes(deps);
+					return {
+						...summary,
+						emailsSent: mail.sent,
+						emailsFailed: mail.failed,
+						storeUpdates: store.sent
+					};
 				});
 				// Another tab is refreshing right now; its results reach this tab through liveQuery.
 				return ok(round ?? { skipped: true as const });

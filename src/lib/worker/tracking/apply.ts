@@ -5,6 +5,9 @@ import type { OutboxEmail } from '$lib/domain/outbox';
 import type { PurchaseOrder, ShipState, Shipment } from '$lib/domain/purchase-order';
 import { readSettings } from '$lib/db/writes';
 import type { ApiDeps } from '../core/deps';
+import { whoTellsBuyer } from '$lib/domain/storefront';
+import { readConnection } from '../storefront/connection';
+import { queueStorePushes } from '../storefront/push';
 import { movePo, refreshOrderState, withState } from '../purchase-orders/records';
 
 const SHIP_STATE: Record<OrderStatusResult['status'], ShipState> = {
@@ -47,6 +50,7 @@ export async function applyStatus(
 	const db = deps.db;
 	const settings = await readSettings(db);
 	const templates = await readTemplates(deps);
+	const connection = await readConnection(deps);
 	return deps.writes.run(() =>
 		db.transaction(
 			'rw',
@@ -57,7 +61,8 @@ export async function applyStatus(
 				db.orders,
 				db.orderItems,
 				db.poLines,
-				db.settings
+				db.settings,
+				db.storePushes
 			],
 			async () => {
 				let added = 0;
@@ -100,8 +105,15 @@ export async function applyStatus(
 					return next;
 				});
 				await refreshOrderState(db, po.orderId);
-				if (fresh.length > 0 && updated)
-					await queueEmails(deps, updated, fresh, settings.dealer.name, templates);
+				if (fresh.length > 0 && updated) {
+					// One email per shipment, decided once: the store tells the buyer, or we do.
+					const order = await db.orders.get(po.orderId);
+					const notifier = order ? whoTellsBuyer(order, connection) : 'smtp';
+					if (notifier === 'smtp')
+						await queueEmails(deps, updated, fresh, settings.dealer.name, templates);
+					if (order?.store && order.store.storefrontId === connection?.storefrontId)
+						await queueStorePushes(deps, order, fresh, notifier === 'store');
+				}
 				return added;
 			}
 		)
