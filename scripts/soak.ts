@@ -27,7 +27,7 @@ const only = arg('seed', 0);
 const first = arg('first', 1);
 const seeds = only > 0 ? [only] : Array.from({ length: arg('seeds', 50) }, (_, i) => i + first);
 const totals = { days: 0, steps: 0, faults: 0, crashes: 0, seconds: 0 };
-const volume = { orders: 0, pos: 0, shipments: 0, emails: 0 };
+const volume = { orders: 0, pos: 0, shipments: 0, emails: 0, storeUpdates: 0 };
 const broken = new Map<string, number>(INVARIANTS.map((name) => [name, 0]));
 
 for (const seed of seeds) {
@@ -57,6 +57,7 @@ print('soak_store_orders', volume.orders, 'orders');
 print('soak_pos', volume.pos, 'POs');
 print('soak_shipments', volume.shipments, 'shipments');
 print('soak_emails', volume.emails, 'emails');
+print('soak_store_updates', volume.storeUpdates, 'fulfilments');
 for (const [name, count] of broken) print(`soak_broken_${name}`, count, 'breaks');
 print('soak_steps_per_s', totals.steps / Math.max(totals.seconds, 0.001), 'steps/s');
 if ([...broken.values()].some((n) => n > 0)) process.exitCode = 1;

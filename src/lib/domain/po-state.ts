@@ -123,6 +123,15 @@ const allows = (event: PoEventType) => (state: PoState) => nextPoState(state, ev
 export const canTrack = allows('report');
 /** The dealer may ask the distributor to cancel (the order is, or may be, there). */
 export const canRequestCancel = allows('request_cancel');
+
+/**
+ * A PO that has shipped in full cannot be cancelled: the parcel is on its way, and a PO recorded
+ * as cancelled frees its items to be drop-shipped again, so the buyer would get them twice (the
+ * page hid the button but the worker took the request: found by the soak).
+ */
+export function isCancellable(po: { state: PoState; shipState: string }): boolean {
+	return canRequestCancel(po.state) && po.shipState !== 'shipped';
+}
 /** The dealer may withdraw it here: it has not gone to the distributor. */
 export const canWithdraw = (state: PoState) => state === 'queued' && allows('cancel')(state);
 /** Retry: a refusal is sent again; an unknown outcome is looked up first. */

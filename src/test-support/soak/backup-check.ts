@@ -27,17 +27,46 @@ function canonical(value: unknown): string {
 	);
 }
 
+/** Every compared table, read in one transaction: the database at one moment. */
+async function stateOf(db: DropshipDb): Promise<Map<BackupTable, string[]>> {
+	const state = new Map<BackupTable, string[]>();
+	await db.transaction(
+		'r',
+		COMPARED.map((t) => db.table(t)),
+		async () => {
+			for (const table of COMPARED) state.set(table, await rowsOf(db, table));
+		}
+	);
+	return state;
+}
+
+const isSame = (a: Map<BackupTable, string[]>, b: Map<BackupTable, string[]>) =>
+	COMPARED.every((t) => JSON.stringify(a.get(t)) === JSON.stringify(b.get(t)));
+
 /**
  * Takes a backup in `tab` now, restores it (replace) into a fresh database as a new computer
- * would, and compares table by table with what was there when the backup was taken.
+ * would, and compares table by table with what was there when the backup was taken. "When it
+ * was taken" is only known if nothing changed while it was: audit rows are written without
+ * waiting (core/audit.ts) and a crashed tab's last write may still land, so the database is read
+ * just before and just after the export and the export is taken again until both agree (seeds
+ * 11, 22, 55 compared a backup with audit rows written after it). If it never stands still, the
+ * backup must hold what was there throughout and nothing that was there at neither moment.
  */
 export async function checkBackup(world: SoakWorld, tab: SoakTab): Promise<Finding[]> {
-	const exported = await tab.api.backup.export({});
-	// A full disk refuses the "last backup" note; the dealer tries again another day.
-	if (!exported.ok) return [];
+	let exported: Awaited<ReturnType<SoakTab['api']['backup']['export']>> | undefined;
+	let before = new Map<BackupTable, string[]>();
+	let after = before;
+	for (let attempt = 0; attempt < 3; attempt++) {
+		before = await stateOf(tab.deps.db);
+		exported = await tab.api.backup.export({});
+		// A full disk refuses the "last backup" note; the dealer tries again another day.
+		if (!exported.ok) return [];
+		after = await stateOf(tab.deps.db);
+		if (isSame(before, after)) break;
+	}
+	if (!exported?.ok) return [];
+	const isStill = isSame(before, after);
 	const findings: Finding[] = [];
-	const before = new Map<BackupTable, string[]>();
-	for (const table of COMPARED) before.set(table, await rowsOf(tab.deps.db, table));
 	for (const canary of world.canaries)
 		if (exported.value.text.includes(canary))
 			findings.push({
@@ -64,15 +93,18 @@ export async function checkBackup(world: SoakWorld, tab: SoakTab): Promise<Findi
 			return findings;
 		}
 		for (const table of COMPARED) {
-			const want = before.get(table) ?? [];
+			const was = before.get(table) ?? [];
+			const is = after.get(table) ?? [];
 			const got = await rowsOf(target.deps.db, table);
+			// Still: exactly what was there. Moving: what stayed throughout, and nothing invented.
+			const want = isStill ? was : was.filter((r) => is.includes(r));
 			const missing = want.filter((r) => !got.includes(r));
-			const extra = got.filter((r) => !want.includes(r));
+			const extra = got.filter((r) => !was.includes(r) && !is.includes(r));
 			if (missing.length + extra.length > 0)
 				findings.push({
 					invariant: 'backup_restore',
 					subject: table,
-					detail: `${table}: ${missing.length} rows lost, ${extra.length} changed or added; e.g. ${(missing[0] ?? extra[0] ?? '').slice(0, 300)}`
+					detail: `${table}: ${missing.length} rows lost, ${extra.length} changed or added${isStill ? '' : ' (the database moved during the export)'}; e.g. ${(missing[0] ?? extra[0] ?? '').slice(0, 300)}`
 				});
 		}
 	} finally {

@@ -67,9 +67,45 @@ export function storeTakesOrders(world: SoakWorld, n: number): NewOrderInput[] {
 			})
 		};
 		world.store.push(order);
+		inShop(world, order);
 		taken.push(order);
 	}
 	return taken;
+}
+
+/** The same order in the Shopify store's own records, where the storefront sync reads it. */
+function inShop(world: SoakWorld, order: NewOrderInput): void {
+	const shop = world.shop;
+	shop.sequence += 1;
+	const n = shop.sequence;
+	shop.orders.push({
+		n,
+		number: Number(order.number),
+		createdAt: order.createdAt ?? new Date(world.clock).toISOString(),
+		updatedAt: order.createdAt ?? new Date(world.clock).toISOString(),
+		name: order.buyer.name,
+		email: order.buyer.email,
+		address: {
+			line1: order.shipTo.line1,
+			city: order.shipTo.city,
+			state: order.shipTo.state,
+			zip: order.shipTo.postalCode
+		},
+		lines: order.items.map((item, i) => ({
+			n: n * 10 + i,
+			sku: item.sku,
+			title: item.title,
+			vendor: 'Moose Racing',
+			quantity: item.quantity,
+			priceCents: item.unitPriceCents
+		})),
+		isPaid: true,
+		cancelledAt: null,
+		wooStatus: 'processing',
+		fulfillments: [],
+		notes: []
+	});
+	world.sim.changed();
 }
 
 interface OpenItem {
@@ -143,6 +179,12 @@ export async function runDealerStep(
 			return [
 				await api.orders.importFile({ fileName: 'orders.json', text: JSON.stringify(recent) })
 			];
+		}
+		case 'storeSync': {
+			// The web store takes orders; the dealer's app pulls them in (and tells the store of
+			// shipments) through the storefront sync.
+			storeTakesOrders(world, step.n);
+			return [await api.storefront.sync({})];
 		}
 		case 'dropship': {
 			const open = by(await openItems(tab), step.pick);
@@ -256,7 +298,8 @@ export async function startUp(tab: SoakTab): Promise<Result<unknown>[]> {
 		await tab.api.purchaseOrders.resumeAfterRestart({}),
 		await tab.api.mail.resumeAfterRestart({}),
 		await tab.api.purchaseOrders.sendWaiting({}),
-		await tab.api.tracking.refresh({ unlessCheckedWithinMs: 2 * 60_000 })
+		await tab.api.tracking.refresh({ unlessCheckedWithinMs: 2 * 60_000 }),
+		await tab.api.storefront.sync({ unlessSyncedWithinMs: 2 * 60_000 })
 	];
 }
 

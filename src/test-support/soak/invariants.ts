@@ -3,6 +3,8 @@ import { normalizeAddress } from '$lib/domain/outbox';
 import { nextPoState, PO_EVENT_TYPES } from '$lib/domain/po-state';
 import { PoState, type PurchaseOrder } from '$lib/domain/purchase-order';
 import { emailKey } from '../../lib/worker/tracking/apply';
+import type { SimFulfillment } from '$lib/storefronts/sim-store';
+import type { Shipment } from '$lib/domain/purchase-order';
 import type { SoakWorld } from './world';
 
 /**
@@ -19,6 +21,8 @@ export const INVARIANTS = [
 	'email_doubled',
 	'email_lost',
 	'email_to_suppressed',
+	'store_push_doubled',
+	'store_push_lost',
 	'store_order',
 	'backup_restore',
 	'secret_leak',
@@ -47,16 +51,17 @@ const LIVE_AT_DISTRIBUTOR = new Set([
 ]);
 
 async function read(db: DropshipDb) {
-	const [orders, items, pos, lines, shipments, outbox, suppressions] = await Promise.all([
+	const [orders, items, pos, lines, shipments, outbox, suppressions, pushes] = await Promise.all([
 		db.orders.toArray(),
 		db.orderItems.toArray(),
 		db.purchaseOrders.toArray(),
 		db.poLines.toArray(),
 		db.shipments.toArray(),
 		db.outbox.toArray(),
-		db.suppressions.toArray()
+		db.suppressions.toArray(),
+		db.storePushes.toArray()
 	]);
-	return { orders, items, pos, lines, shipments, outbox, suppressions };
+	return { orders, items, pos, lines, shipments, outbox, suppressions, pushes };
 }
 
 /**
@@ -115,10 +120,26 @@ export async function checkInvariants(
 	for (const po of s.pos.filter((p) => p.isManual && p.state !== 'cancelled'))
 		for (const l of s.lines.filter((l) => l.poId === po.id))
 			ordered.set(l.orderItemId, (ordered.get(l.orderItemId) ?? 0) + l.quantity);
+	// What reached the buyer counts too, a cancelled PO's parcels included: nothing is shipped twice.
+	const shipped = new Map<string, number>();
+	for (const shipment of s.shipments)
+		for (const l of shipment.lines) {
+			const line = s.lines.find(
+				(pl) => pl.poId === shipment.poId && pl.sku.toUpperCase() === l.sku.toUpperCase()
+			);
+			if (line) shipped.set(line.orderItemId, (shipped.get(line.orderItemId) ?? 0) + l.quantity);
+		}
 	for (const item of s.items) {
 		const qty = ordered.get(item.id) ?? 0;
 		if (qty > item.quantity)
 			add('over_ordered', item.id, `${qty} ordered of ${item.quantity} × ${item.sku}`);
+		const sent = shipped.get(item.id) ?? 0;
+		if (sent > item.quantity)
+			add(
+				'over_ordered',
+				`${item.id}:shipped`,
+				`${sent} shipped of ${item.quantity} × ${item.sku}`
+			);
 	}
 
 	for (const po of s.pos) checkPoStates(po, isQuiet, add);
@@ -133,6 +154,7 @@ export async function checkInvariants(
 			if (!numbers.has(o.number)) add('store_order', o.number, `order ${o.number} never arrived`);
 
 	checkEmails(world, s, isQuiet, add);
+	checkStore(world, s, isQuiet, add);
 
 	// Canaries: the audit rows written since the last check after every step; once quiet, every
 	// table but the accounts themselves.
@@ -186,6 +208,23 @@ function checkEmails(
 	}
 	for (const [key, count] of perKey)
 		if (count > 1) add('email_doubled', key, `${count} emails for shipment ${key}`);
+	// A shipment of a store order may be told by the store instead: one or the other, once.
+	const byTracking = storeFulfilments(world);
+	const notices = (shipment: Shipment) =>
+		fulfilmentsOf(byTracking, shipment).filter((f) => f.notifyCustomer).length;
+	for (const shipment of s.shipments) {
+		const told = notices(shipment);
+		if (told === 0) continue;
+		const order = s.orders.find((o) => o.id === s.pos.find((p) => p.id === shipment.poId)?.orderId);
+		const key = order ? emailKey(order.id, shipment) : shipment.id;
+		const emails = perKey.get(key) ?? 0;
+		if (told + emails > 1)
+			add(
+				'email_doubled',
+				key,
+				`the buyer was told ${told} times by the store, ${emails} by email`
+			);
+	}
 	for (const a of world.mail.attempts) {
 		const suppression = s.suppressions.find((x) => x.address === normalizeAddress(a.to));
 		if (suppression && Date.parse(suppression.at) < a.at && suppression.emailId !== a.key)
@@ -199,7 +238,7 @@ function checkEmails(
 			const order = s.orders.find((o) => o.id === po.orderId);
 			if (!order || world.mail.bouncing.has(normalizeAddress(order.buyer.email))) continue;
 			const key = emailKey(order.id, shipment);
-			if ((perKey.get(key) ?? 0) === 0) {
+			if ((perKey.get(key) ?? 0) + notices(shipment) === 0) {
 				const email = s.outbox.find((e) => e.dedupeKey === key);
 				add(
 					'email_lost',
@@ -213,4 +252,55 @@ function checkEmails(
 		for (const e of s.outbox)
 			if (e.state === 'sending')
 				add('po_transitional', `email:${e.id}`, 'an email still sending once quiet');
+}
+
+/** What the store holds: its fulfilments by tracking number (upper-cased). */
+function storeFulfilments(world: SoakWorld): Map<string, SimFulfillment[]> {
+	const byTracking = new Map<string, SimFulfillment[]>();
+	for (const order of world.shop.orders)
+		for (const f of order.fulfillments)
+			for (const n of f.numbers) {
+				const key = n.toUpperCase();
+				byTracking.set(key, [...(byTracking.get(key) ?? []), f]);
+			}
+	return byTracking;
+}
+
+function fulfilmentsOf(byTracking: Map<string, SimFulfillment[]>, shipment: Shipment) {
+	return [
+		...new Set(shipment.trackingNumbers.flatMap((n) => byTracking.get(n.toUpperCase()) ?? []))
+	];
+}
+
+/**
+ * The store is told of each shipment of its orders once: one fulfilment per shipment, never two;
+ * once quiet, every update queued for it has gone and the store shows it.
+ */
+function checkStore(
+	world: SoakWorld,
+	s: Awaited<ReturnType<typeof read>>,
+	isQuiet: boolean,
+	add: (i: Invariant, s: string, d: string) => void
+): void {
+	const byTracking = storeFulfilments(world);
+	for (const shipment of s.shipments) {
+		const count = fulfilmentsOf(byTracking, shipment).length;
+		if (count > 1)
+			add(
+				'store_push_doubled',
+				shipment.id,
+				`the store shows shipment ${shipment.id} ${count} times`
+			);
+	}
+	if (!isQuiet) return;
+	for (const push of s.pushes) {
+		const shipment = s.shipments.find((x) => x.id === push.shipmentId);
+		const isShown = shipment !== undefined && fulfilmentsOf(byTracking, shipment).length > 0;
+		if (push.state !== 'done' || !isShown)
+			add(
+				'store_push_lost',
+				push.id,
+				`the store was never shown shipment ${push.shipmentId} (${push.state}${push.lastError ? `: ${push.lastError}` : ''})`
+			);
+	}
 }

@@ -27,8 +27,8 @@ export interface SoakReport {
 	crashes: number;
 	/** Each break once, in the order found, with the step it was found after. */
 	findings: (Finding & { step: number })[];
-	/** How much happened: store orders, POs, shipments and emails delivered. */
-	volume: { orders: number; pos: number; shipments: number; emails: number };
+	/** How much happened: store orders, POs, shipments, emails delivered, shipments shown in the store. */
+	volume: { orders: number; pos: number; shipments: number; emails: number; storeUpdates: number };
 	/** What each step did, for reading a failure. */
 	log: string[];
 	seconds: number;
@@ -57,15 +57,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 			log.push(`  !! ${f.invariant} ${f.subject}: ${f.detail}`);
 		}
 	};
-	const volume = { orders: 0, pos: 0, shipments: 0, emails: 0 };
+	const volume = { orders: 0, pos: 0, shipments: 0, emails: 0, storeUpdates: 0 };
 	const isBroken = () => options.isStopOnBreak === true && findings.length > 0;
 
 	try {
 		await world.setUp();
 		for (const [day, steps] of options.history.entries()) {
 			log.push(`day ${day + 1}`);
-			// Every morning the store has taken a couple of orders and the dealer imports them.
-			const morning: Step = { k: 'orders', n: 2, byHand: false };
+			// Every morning the store has taken a couple of orders and the app syncs them in.
+			const morning: Step = { k: 'storeSync', n: 2 };
 			for (const step of [morning, ...steps]) {
 				const said = await runStep(world, step, record);
 				world.stats.steps += 1;
@@ -88,6 +88,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 		volume.shipments = await db.shipments.count();
 		volume.emails = world.mail.deliveries.length;
 		volume.orders = world.store.length;
+		volume.storeUpdates = world.shop.orders.reduce((n, o) => n + o.fulfillments.length, 0);
 	} finally {
 		world.close();
 		await Promise.all([world.dbName].map((name) => Dexie.delete(name).catch(() => undefined)));
@@ -203,6 +204,9 @@ async function runStep(
 		case 'mailFault':
 			world.mailFault(step.fault, step.steps);
 			return 'on';
+		case 'storeFault':
+			world.storeFault(step.fault, step.steps);
+			return 'on';
 		case 'bounce': {
 			const order = world.store[step.pick % Math.max(1, world.store.length)];
 			if (order) world.mail.bouncing.add(order.buyer.email.toLowerCase());
@@ -248,11 +252,21 @@ async function settle(world: SoakWorld, record: (f: Finding[]) => void): Promise
 					await tab.api.orders.importFile({ fileName: 'all.json', text: all }),
 					await tab.api.purchaseOrders.resumeAfterRestart({}),
 					await tab.api.purchaseOrders.sendWaiting({}),
-					await tab.api.tracking.refresh({})
+					await tab.api.tracking.refresh({}),
+					await tab.api.storefront.sync({}),
+					// The dealer sends the store updates that gave up again, one click at a time.
+					...(await retryFailedPushes(tab))
 				];
 			},
 			record
 		);
 		await runInTab(world, 0, { k: 'sendMail', resendFailed: true }, record);
 	}
+}
+
+async function retryFailedPushes(tab: SoakTab): Promise<Result<unknown>[]> {
+	const results: Result<unknown>[] = [];
+	for (const push of await tab.deps.db.storePushes.where('state').equals('failed').toArray())
+		results.push(await tab.api.storefront.retryPush({ pushId: push.id }));
+	return results;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAdapter } from '$lib/distributors/registry';
-import { ok } from '$lib/domain/result';
+import { err, ok } from '$lib/domain/result';
 import type { ApiDeps } from '../../lib/worker/core/deps';
 import { runSoak, type SoakReport } from './run-soak';
 import { historyArb } from './steps';
@@ -42,12 +42,26 @@ describe('the soak', () => {
 	}, 240_000);
 
 	it('fails when the lookup before a resend is skipped (a deliberately broken build)', async () => {
-		// Every lookup answers "not there" without asking: a lost answer is then resent blind.
+		// Every lookup answers "not there" without asking, so a lost answer is resent blind; and the
+		// distributor's "duplicate PO" to that resend is taken for a refusal. (Skipping the lookup
+		// alone no longer breaks anything: the "duplicate PO" answer is looked up too, IDEM-5, and
+		// a dealer's Retry of a failed PO heals the rest, so the broken build here skips both.)
 		const skipLookup = (deps: ApiDeps): ApiDeps => ({
 			...deps,
 			adapters: (id, adapterDeps) => {
 				const adapter = createAdapter(id, adapterDeps);
-				return adapter && { ...adapter, findOrderByPoNumber: async () => ok(null) };
+				return (
+					adapter && {
+						...adapter,
+						findOrderByPoNumber: async () => ok(null),
+						placeDropShipOrder: async (request) => {
+							const placed = await adapter.placeDropShipOrder(request);
+							return !placed.ok && placed.error.code === 'duplicate_po'
+								? err('validation', 'Refused.')
+								: placed;
+						}
+					}
+				);
 			}
 		});
 		// Up to 12 seeded weeks, stopping at the first break: which week exposes a blind resend

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Fault } from '$lib/simulator/simulator';
 import type { MailFault } from './mail-server';
+import type { StoreFault } from './world';
 
 /**
  * One thing that happens in the soak: the dealer acts, the store or a distributor does something,
@@ -9,6 +10,8 @@ import type { MailFault } from './mail-server';
  */
 export type DealerStep =
 	| { k: 'orders'; n: number; byHand: boolean }
+	/** The store takes `n` orders, then the dealer's app syncs with the store. */
+	| { k: 'storeSync'; n: number }
 	| { k: 'dropship'; pick: number; dist: number; split: boolean; whole: boolean }
 	| { k: 'manual'; pick: number; dist: number }
 	| { k: 'retry'; pick: number }
@@ -27,6 +30,7 @@ export type WorldStep =
 	| { k: 'transport'; refuse: number; timeout: number; jitterMs: number; steps: number }
 	| { k: 'disk'; steps: number }
 	| { k: 'mailFault'; fault: MailFault; steps: number }
+	| { k: 'storeFault'; fault: StoreFault; steps: number }
 	| { k: 'bounce'; pick: number }
 	| { k: 'distCancel'; pick: number }
 	| { k: 'backup' };
@@ -45,7 +49,9 @@ const SIM_FAULTS: readonly Fault[] = [
 	'lost_response',
 	'malformed_body',
 	'out_of_stock',
-	'unknown_sku'
+	'unknown_sku',
+	// A distributor that says "duplicate PO" for a PO it may not hold (IDEM-5).
+	'duplicate_po'
 ];
 
 const pick = fc.nat({ max: 1000 });
@@ -71,6 +77,10 @@ const dealerStep: fc.Arbitrary<DealerStep> = fc.oneof(
 	},
 	{ arbitrary: fc.record({ k: fc.constant('manual'), pick, dist: fc.nat({ max: 3 }) }), weight: 1 },
 	{ arbitrary: fc.record({ k: fc.constant('retry'), pick }), weight: 2 },
+	{
+		arbitrary: fc.record({ k: fc.constant('storeSync'), n: fc.integer({ min: 0, max: 2 }) }),
+		weight: 2
+	},
 	{ arbitrary: fc.record({ k: fc.constant('cancelWaiting'), pick }), weight: 1 },
 	{
 		arbitrary: fc.record({ k: fc.constant('cancel'), pick, isConfirmed: fc.boolean() }),
@@ -114,6 +124,14 @@ const worldStep: fc.Arbitrary<WorldStep> = fc.oneof(
 		arbitrary: fc.record({
 			k: fc.constant('mailFault'),
 			fault: fc.constantFrom<MailFault>('refuse', 'lost_answer'),
+			steps
+		}),
+		weight: 1
+	},
+	{
+		arbitrary: fc.record({
+			k: fc.constant('storeFault'),
+			fault: fc.constantFrom<StoreFault>('refuse', 'drop_writes'),
 			steps
 		}),
 		weight: 1

@@ -58,7 +58,14 @@ export class SoakTab {
 			// A real dealer's shop: its distributors answer through the world's transport.
 			workspace: 'shop',
 			// Sync is off, as for a shop on one browser.
-			sync: memorySyncEngine
+			sync: memorySyncEngine,
+			// Shopify's throttle waits on the soak's virtual clock.
+			storeTiming: {
+				clockMs: () => world.storeClockMs(),
+				sleep: async (ms) => {
+					world.storeSleptMs += ms;
+				}
+			}
 		});
 		this.api = createApi(this.deps);
 	}

@@ -1,7 +1,11 @@
 import type { NewOrderInput } from '$lib/domain/order';
 import type { DistributorAccount } from '$lib/domain/account';
 import { DISTRIBUTOR_IDS, type DistributorId } from '$lib/domain/distributor';
-import { createDemoFetch } from '$lib/mocks/demo-fetch';
+import { getResponse } from 'msw';
+import { createHandlers } from '$lib/mocks/handlers';
+import { shopifyHandlers } from '$lib/storefronts/shopify/mocks';
+import { storeState, type SimStore } from '$lib/storefronts/sim-store';
+import type { BuyerNotifier } from '$lib/domain/storefront';
 import { catalogFromOffers, seededRandom, Simulator, type Fault } from '$lib/simulator/simulator';
 import type { ApiDeps } from '../../lib/worker/core/deps';
 import { soakProducts, type SoakProduct } from './catalog';
@@ -67,7 +71,7 @@ export class SoakWorld {
 			realNow: () => this.clock,
 			seed: 1000 + (options.seed % 1000)
 		});
-		this.transport = createDemoFetch(this.sim);
+		this.transport = soakFetch(this.sim, () => this.storeClockMs());
 		this.mail = new SoakMailServer(() => this.clock);
 		const tag = (options.seed >>> 0).toString(36).toUpperCase();
 		this.canaries = [
@@ -75,11 +79,27 @@ export class SoakWorld {
 			`DEMOKEY-CANARY${tag}P`,
 			`DEMOTUCKERCANARY${tag}T`,
 			`demo-automatic-CANARY${tag}A`,
-			`smtp-CANARY${tag}S`
+			`smtp-CANARY${tag}S`,
+			`shpat_demo_CANARY${tag}H`
 		];
+		// Half the dealers let Shopify email the buyer, half send our own email (issue 15).
+		this.notifier = this.random() < 0.5 ? 'store' : 'smtp';
 	}
 
 	readonly newId = (): string => `s${++this.ids}`;
+
+	/** Who tells the buyer of a shipment of a store order: Shopify or our SMTP email. */
+	readonly notifier: BuyerNotifier;
+	/** Milliseconds the Shopify adapter has waited for its cost bucket (virtual, never real). */
+	storeSleptMs = 0;
+	/** The Shopify cost bucket's clock: the world's, plus what the adapter waited for it. */
+	storeClockMs(): number {
+		return this.clock + this.storeSleptMs;
+	}
+	/** The web store (Shopify, simulated): its orders, fulfilments and the emails it sent. */
+	get shop(): SimStore {
+		return storeState(this.sim, 'shopify');
+	}
 
 	/** Every tab ever opened, dead ones too, to close at the end. */
 	readonly opened: SoakTab[] = [];
@@ -131,6 +151,12 @@ export class SoakWorld {
 			from: 'orders@soak.example'
 		});
 		if (!smtp.ok) throw new Error(smtp.error.message);
+		const store = await tab.api.storefront.connect({
+			storefrontId: 'shopify',
+			credentials: { shop: SOAK_SHOP, accessToken: this.canaries[5] },
+			notifier: this.notifier
+		});
+		if (!store.ok) throw new Error(store.error.message);
 		return tab;
 	}
 
@@ -176,6 +202,21 @@ export class SoakWorld {
 		this.active.push({ stepsLeft: steps, undo: () => (this.isDiskFull = false) });
 	}
 
+	/** The store refuses every call (THROTTLED) or loses the answers to its writes, for `steps`. */
+	storeFault(fault: StoreFault, steps: number): void {
+		this.stats.faults += 1;
+		const faults = this.shop.faults;
+		if (fault === 'refuse') faults.refuseAfterCalls = this.shop.calls;
+		else faults.dropWriteAnswers = true;
+		this.active.push({
+			stepsLeft: steps,
+			undo: () => {
+				if (fault === 'refuse') delete faults.refuseAfterCalls;
+				else delete faults.dropWriteAnswers;
+			}
+		});
+	}
+
 	mailFault(fault: MailFault, steps: number): void {
 		this.stats.faults += 1;
 		this.mail.fault = fault;
@@ -196,6 +237,7 @@ export class SoakWorld {
 	clearFaults(): void {
 		for (const fault of this.active.splice(0)) fault.undo();
 		this.sim.clearFaults();
+		this.shop.faults = {};
 	}
 
 	advanceHours(hours: number): void {
@@ -205,4 +247,25 @@ export class SoakWorld {
 	close(): void {
 		for (const tab of this.opened) tab.close();
 	}
+}
+
+export type StoreFault = 'refuse' | 'drop_writes';
+
+export const SOAK_SHOP = 'soak-moto.myshopify.com';
+
+/**
+ * The demo transport (every simulator in-process, through MSW's getResponse), with Shopify's
+ * cost bucket on the soak's virtual clock: the adapter's waits for it cost no real time.
+ */
+function soakFetch(sim: Simulator, clockMs: () => number): typeof fetch {
+	// First match wins: this Shopify comes before the one createHandlers carries (real clock).
+	const handlers = [...shopifyHandlers(sim, { clockMs }), ...createHandlers(sim)];
+	return async (input, init) => {
+		const request = new Request(input, init);
+		const response = await getResponse(handlers, request);
+		if (!response) return Response.json({ message: 'no simulator' }, { status: 404 });
+		// HttpResponse.error() stands for a dropped connection: fetch rejects, as a real one would.
+		if (response.type === 'error') throw new TypeError('Failed to fetch');
+		return response;
+	};
 }

@@ -32,6 +32,8 @@ export class FakeDistributor {
 	/** Bulk status answers nothing and leaves every PO to a per-PO call (no bulk form). */
 	hasNoBulkStatus = false;
 	stock = 10;
+	/** Lookups left that miss an order the distributor holds (its lookup lags its order intake). */
+	blindLookups = 0;
 
 	adapter(id: DistributorId = 'pu'): DistributorAdapter {
 		return {
@@ -81,8 +83,10 @@ export class FakeDistributor {
 				}
 				if (this.mode === 'lose_and_cannot_check')
 					return err('not_supported', `Cannot check PO ${poNumber}: ask the distributor.`);
+				const isBlind = this.blindLookups > 0;
+				if (isBlind) this.blindLookups -= 1;
 				return ok(
-					this.orders.has(poNumber)
+					this.orders.has(poNumber) && !isBlind
 						? { poNumber, distributorRefs: [`REF-${poNumber}`], status: 'open' }
 						: null
 				);

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { CURRENT_VERSION } from '$lib/db/schema';
 import {
 	BACKUP_FORMAT,
-	BACKUP_TABLE_NAMES,
 	LOCAL_SETTING_KEYS,
-	type BackupFile
+	type BackupFile,
+	type BackupTable
 } from '$lib/domain/backup';
 import { ok } from '$lib/domain/result';
 import type { DistributorAccount } from '$lib/domain/account';
@@ -18,6 +18,7 @@ import {
 	type RestoredSecrets
 } from './secrets';
 import { diff, readBackup } from './read';
+import { readSnapshot } from './snapshot';
 import type { ApiDeps } from '../core/deps';
 import { handler } from '../core/handler';
 import { readSetting, writeSetting } from '$lib/db/setting-rows';
@@ -26,8 +27,8 @@ import { blockOffers, type StoredCatalogBlock } from '$lib/db/catalog-blocks';
 export function backupApi(deps: ApiDeps) {
 	return {
 		/**
-		 * The whole database as one JSON text. Secrets go in only with a passphrase, encrypted under
-		 * it; without one they are left out. `locked`/`auth` when a saved secret cannot be opened.
+		 * The whole database as one JSON text, read at one point in time (snapshot.ts). Secrets go
+		 * in only with a passphrase, encrypted under it; without one they are left out. `locked`/`auth` when a saved secret cannot be opened.
 		 */
 		export: handler(
 			z.object({
@@ -35,10 +36,12 @@ export function backupApi(deps: ApiDeps) {
 				passphrase: Passphrase.optional()
 			}),
 			async (input) => {
+				const snapshot = await readSnapshot(deps, { includeCatalog: input.includeCatalog });
 				const tables: Record<string, unknown[]> = {};
-				for (const table of BACKUP_TABLE_NAMES) {
-					if (!input.includeCatalog && table === 'catalogBlocks') continue;
-					const rows = (await deps.db.table(table).toArray()) as Record<string, unknown>[];
+				for (const [table, rows] of Object.entries(snapshot.tables) as [
+					BackupTable,
+					Record<string, unknown>[]
+				][]) {
 					tables[table] = rows
 						.filter((r) => table !== 'settings' || !LOCAL_SETTING_KEYS.has(String(r.key)))
 						.map((r) => (table === 'catalogBlocks' ? asRowBlock(r) : withoutSecrets(table, r)));
@@ -47,10 +50,10 @@ export function backupApi(deps: ApiDeps) {
 					// Without the blocks, the feed records would point at nothing.
 					tables.feedImports = [];
 				}
-				const exportedAt = deps.now().toISOString();
+				const exportedAt = snapshot.at;
 				let secrets: BackupFile['secrets'];
 				if (input.passphrase) {
-					const sealed = await exportSecrets(deps, input.passphrase, exportedAt);
+					const sealed = await exportSecrets(deps, input.passphrase, exportedAt, snapshot);
 					if (!sealed.ok) return sealed;
 					secrets = sealed.value;
 				}

@@ -5,7 +5,8 @@ import { err, ok, type Result } from '$lib/domain/result';
 import type { PassphraseSealed } from '$lib/domain/sealed';
 import { openCredentials, sealAccount } from '../secrets/credentials';
 import type { ApiDeps } from '../core/deps';
-import { openSmtp } from '../mail/outbox';
+import { openSmtpRow } from '../mail/outbox';
+import type { BackupSnapshot } from './snapshot';
 import { openWithPassphrase, sealWithPassphrase } from '../secrets/passphrase';
 import { secretHint } from '../secrets/sealing';
 import { readSetting } from '$lib/db/setting-rows';
@@ -46,17 +47,19 @@ export function withoutSecrets(
 }
 
 /**
- * Every saved secret, opened here and sealed under the dealer's export passphrase
- * (PBKDF2-SHA-256, 600,000 iterations, fresh salt and IV). `locked` or `auth` when a saved secret
+ * Every saved secret (as in `snapshot` when given, else as saved now), opened here and sealed
+ * under the dealer's export passphrase (PBKDF2-SHA-256, 600,000 iterations, fresh salt and IV). `locked` or `auth` when a saved secret
  * cannot be opened: nothing is exported then.
  */
 export async function exportSecrets(
 	deps: ApiDeps,
 	passphrase: string,
-	exportedAt: string
+	exportedAt: string,
+	snapshot?: Pick<BackupSnapshot, 'accounts' | 'smtp'>
 ): Promise<Result<PassphraseSealed>> {
 	const distributors: Record<string, Credentials> = {};
-	for (const account of await deps.db.distributors.toArray()) {
+	const accounts = snapshot?.accounts ?? (await deps.db.distributors.toArray());
+	for (const account of accounts) {
 		const opened = await openCredentials(deps, account);
 		if (!opened.ok) return opened;
 		const secrets = Object.fromEntries(
@@ -64,7 +67,10 @@ export async function exportSecrets(
 		);
 		if (Object.keys(secrets).length > 0) distributors[account.id] = secrets;
 	}
-	const smtp = await openSmtp(deps);
+	const smtp = await openSmtpRow(
+		deps,
+		snapshot ? snapshot.smtp : await readSetting(deps.db, 'smtp')
+	);
 	if (!smtp.ok) return smtp;
 	const payload: BackupSecrets = {
 		distributors,

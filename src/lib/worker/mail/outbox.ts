@@ -7,6 +7,7 @@ import { secretHint, type Sealed } from '../secrets/sealing';
 import { claimEmail } from '../sync/claims';
 import { holdIfSuppressed, recordHardBounce } from './suppressions';
 import { readSetting } from '$lib/db/setting-rows';
+import type { SmtpRow } from '$lib/domain/setting-rows';
 
 /** After this many failed attempts an email stops retrying by itself and waits for the dealer. */
 export const MAX_ATTEMPTS = 5;
@@ -16,7 +17,14 @@ export const MAX_ATTEMPTS = 5;
  * the password cannot be opened now.
  */
 export async function openSmtp(deps: ApiDeps): Promise<Result<SmtpSettings | null>> {
-	const row = await readSetting(deps.db, 'smtp');
+	return openSmtpRow(deps, await readSetting(deps.db, 'smtp'));
+}
+
+/** `openSmtp` for a row already read (a backup's snapshot): the same answers. */
+export async function openSmtpRow(
+	deps: ApiDeps,
+	row: SmtpRow | undefined
+): Promise<Result<SmtpSettings | null>> {
 	if (!row) return ok(null);
 	const { sealedPassword, ...rest } = row;
 	let password = rest.password;

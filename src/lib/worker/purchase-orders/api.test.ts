@@ -83,17 +83,73 @@ describe('purchaseOrders.place', () => {
 		]);
 	});
 
-	it('a lost answer the distributor cannot look up stays unknown, says what to ask, sends nothing more', async () => {
+	it('a lost answer the distributor cannot look up waits for the dealer, says what to ask, sends nothing more', async () => {
 		fake.mode = 'lose_and_cannot_check';
 		const result = await place();
-		expect(result.ok).toBe(false);
+		expect(result).toMatchObject({ ok: false, error: { code: 'not_supported' } });
 		const po = await deps.db.purchaseOrders.toCollection().first();
-		expect(po?.state).toBe('unknown');
+		// Not `unknown` for ever (the soak's quiet check found it there): no lookup will ever tell,
+		// so the dealer asks, and can then record tracking or request cancellation (IDEM-3).
+		expect(po?.state).toBe('needs_attention');
+		expect(po?.history.map((h) => h.state).slice(-3)).toEqual([
+			'reconciling',
+			'unknown',
+			'needs_attention'
+		]);
+		expect(await api.purchaseOrders.resumeAfterRestart({})).toEqual({
+			ok: true,
+			value: { checked: 0 }
+		});
 		expect(po?.lastError).toEqual({
 			code: 'not_supported',
 			message: 'Cannot check PO RL000001: ask the distributor.'
 		});
 		expect(fake.requests.get('RL000001')).toBe(1);
+	});
+
+	it('a resend answered "duplicate PO" looks the order up and records it placed, never failed (IDEM-5)', async () => {
+		// The answer is lost and the first lookup lags the distributor's order intake, so the PO
+		// goes out again under its number and the distributor says "duplicate PO".
+		fake.mode = 'lose_after_create';
+		fake.blindLookups = 1;
+		const result = await place();
+		expect(result).toMatchObject({
+			ok: true,
+			value: { state: 'submitted', distributorRefs: ['REF-RL000001'] }
+		});
+		expect(fake.orders.size).toBe(1);
+		expect(fake.requests.get('RL000001')).toBe(2);
+		const po = await deps.db.purchaseOrders.toCollection().first();
+		expect(po?.history.map((h) => h.state)).toEqual([
+			'queued',
+			'submitting',
+			'unknown',
+			'reconciling',
+			'queued',
+			'submitting',
+			'unknown',
+			'reconciling',
+			'submitted'
+		]);
+		// The item is covered: nothing invites the dealer to order it again.
+		expect((await deps.db.orders.get(orderId))?.state).toBe('dropshipped');
+	});
+
+	it('"duplicate PO" that the lookup cannot find waits for the dealer and is not sent a third time (IDEM-5)', async () => {
+		fake.mode = 'lose_after_create';
+		fake.blindLookups = 99;
+		const result = await place();
+		expect(result).toMatchObject({ ok: false, error: { code: 'duplicate_po' } });
+		if (!result.ok) expect(result.error.message).toMatch(/already holds PO RL000001.*portal/);
+		const po = await deps.db.purchaseOrders.toCollection().first();
+		expect(po?.state).toBe('needs_attention');
+		expect(fake.requests.get('RL000001')).toBe(2);
+		expect(await api.purchaseOrders.resumeAfterRestart({})).toEqual({
+			ok: true,
+			value: { checked: 0 }
+		});
+		expect(fake.requests.get('RL000001')).toBe(2);
+		expect(fake.orders.size).toBe(1);
 	});
 
 	it('when the lookup fails too, the PO stays unknown; Retry looks up before sending', async () => {
@@ -273,6 +329,31 @@ describe('manual drop-ship, typed tracking and cancellation', () => {
 			value: { state: 'cancelled', cancelRequest: { outcome: 'confirmed' } }
 		});
 		expect((await deps.db.orders.get(orderId))?.state).toBe('new');
+	});
+
+	it('a PO that has shipped in full cannot be cancelled, so its item is never freed to be ordered twice (soak)', async () => {
+		const placed = await place();
+		if (!placed.ok) throw new Error(placed.error.message);
+		// Asked to cancel while it waited; then it shipped before the distributor answered.
+		expect(await api.purchaseOrders.requestCancel({ poId: placed.value.id })).toMatchObject({
+			ok: true
+		});
+		await api.purchaseOrders.addTracking({
+			poId: placed.value.id,
+			trackingNumber: '1Z999AA10123456784'
+		});
+		const confirmed = await api.purchaseOrders.decideCancel({
+			poId: placed.value.id,
+			outcome: 'confirmed'
+		});
+		expect(confirmed).toMatchObject({ ok: false, error: { code: 'conflict' } });
+		if (!confirmed.ok) expect(confirmed.error.message).toMatch(/has shipped in full/);
+		expect(await api.purchaseOrders.requestCancel({ poId: placed.value.id })).toMatchObject({
+			ok: false,
+			error: { code: 'conflict' }
+		});
+		expect((await deps.db.purchaseOrders.get(placed.value.id))?.state).not.toBe('cancelled');
+		expect((await deps.db.orders.get(orderId))?.state).toBe('shipped');
 	});
 
 	it('a PO whose answer was lost can be cancelled once the distributor confirms it, not before', async () => {

@@ -1,7 +1,7 @@
 import { DISTRIBUTORS } from '$lib/domain/distributor';
 import { normaliseTrackingNumber } from '$lib/domain/carriers';
 import { err, ok, type Result } from '$lib/domain/result';
-import { canTrack } from '$lib/domain/po-state';
+import { canTrack, isCancellable } from '$lib/domain/po-state';
 import type { PurchaseOrder } from '$lib/domain/purchase-order';
 import type { ApiDeps } from '../core/deps';
 import { movePo, withState } from './records';
@@ -60,6 +60,7 @@ export async function requestCancellation(
 	const order = await deps.db.orders.get(po.orderId);
 	const lines = await deps.db.poLines.where('poId').equals(po.id).toArray();
 	const name = DISTRIBUTORS[po.distributorId].name;
+	if (po.shipState === 'shipped') return shippedInFull(po, name);
 	const message = [
 		`Please cancel our drop-ship order PO ${po.poNumber}${po.distributorRefs.length ? ` (your order ${po.distributorRefs.join(', ')})` : ''}.`,
 		'',
@@ -69,10 +70,14 @@ export async function requestCancellation(
 		'Please confirm the cancellation by reply. Thank you.'
 	].join('\n');
 	const saved = await deps.writes.run(() =>
-		movePo(deps.db, po.id, 'request_cancel', (p, to) => ({
-			...withState(p, to, deps.now(), `Cancellation requested from ${name}`),
-			cancelRequest: { requestedAt: deps.now().toISOString(), outcome: 'requested' }
-		}))
+		movePo(deps.db, po.id, 'request_cancel', (p, to) =>
+			isCancellable(p)
+				? {
+						...withState(p, to, deps.now(), `Cancellation requested from ${name}`),
+						cancelRequest: { requestedAt: deps.now().toISOString(), outcome: 'requested' }
+					}
+				: null
+		)
 	);
 	if (!saved)
 		return err('conflict', `PO ${po.poNumber} is ${po.state}; there is nothing to cancel.`);
@@ -91,6 +96,8 @@ export async function decideCancellation(
 			input.outcome === 'confirmed' ? 'distributor_cancelled' : 'cancel_refused',
 			(p, to) => {
 				if (p.cancelRequest?.outcome !== 'requested') return null;
+				// It shipped in full while the request was open: the distributor cannot have cancelled it.
+				if (input.outcome === 'confirmed' && !isCancellable(p)) return null;
 				const decided = {
 					...p.cancelRequest,
 					outcome: input.outcome,
@@ -110,7 +117,16 @@ export async function decideCancellation(
 			}
 		)
 	);
-	return saved?.cancelRequest?.outcome === input.outcome
-		? ok(saved)
-		: err('conflict', 'There is no open cancellation request on this PO.');
+	if (saved?.cancelRequest?.outcome === input.outcome) return ok(saved);
+	const po = await deps.db.purchaseOrders.get(input.poId);
+	if (po && po.shipState === 'shipped' && input.outcome === 'confirmed')
+		return shippedInFull(po, DISTRIBUTORS[po.distributorId].name);
+	return err('conflict', 'There is no open cancellation request on this PO.');
+}
+
+function shippedInFull(po: PurchaseOrder, name: string): Result<never> {
+	return err(
+		'conflict',
+		`PO ${po.poNumber} has shipped in full, so ${name} cannot cancel it any more. If the buyer sends the parts back, treat it as a return.`
+	);
 }

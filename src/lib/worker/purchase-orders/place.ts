@@ -1,6 +1,5 @@
 import type { DistributorAdapter, DropShipRequest, DropShipResult } from '$lib/distributors/types';
 import { DISTRIBUTORS } from '$lib/domain/distributor';
-import { formatCents } from '$lib/domain/money';
 import { isOutcomeUnknown, nextPoState } from '$lib/domain/po-state';
 import type { PoLine, PurchaseOrder } from '$lib/domain/purchase-order';
 import { err, ok, type AppError, type Result } from '$lib/domain/result';
@@ -172,7 +171,11 @@ async function recordFailure(
 	po: PurchaseOrder,
 	error: AppError
 ): Promise<Result<PurchaseOrder>> {
-	if (isOutcomeUnknown(error.code)) {
+	// "Duplicate PO" means the distributor may well hold the order (our answer went missing and
+	// its lookup lagged): it is looked up like a lost answer, never failed (IDEM-5). Failed, the
+	// dealer would drop-ship the item again on a new PO: a second order.
+	const isDuplicate = error.code === 'duplicate_po';
+	if (isOutcomeUnknown(error.code) || isDuplicate) {
 		const name = DISTRIBUTORS[po.distributorId].name;
 		const lost: AppError = {
 			...error,
@@ -184,7 +187,7 @@ async function recordFailure(
 				lastError: lost
 			}))
 		);
-		const reconciled = await reconcileWith(deps, adapter, po.id);
+		const reconciled = await reconcileWith(deps, adapter, po.id, isDuplicate);
 		return reconciled.ok && reconciled.value.state === 'unknown'
 			? { ok: false, error: lost }
 			: reconciled;
@@ -212,10 +215,16 @@ export function reconcilePo(deps: ApiDeps, poId: string): Promise<Result<Purchas
 	});
 }
 
+/**
+ * `isSaidDuplicate`: the distributor just answered "duplicate PO". If its lookup then does not
+ * find the order, the two answers disagree and nothing proves either: the dealer checks the
+ * portal (`needs_attention`) instead of a resend that would only hear "duplicate" again.
+ */
 async function reconcileWith(
 	deps: ApiDeps,
 	adapter: DistributorAdapter,
-	poId: string
+	poId: string,
+	isSaidDuplicate = false
 ): Promise<Result<PurchaseOrder>> {
 	const claimed = await deps.writes.run(() =>
 		movePo(deps.db, poId, 'reconcile', (p, to) =>
@@ -225,21 +234,34 @@ async function reconcileWith(
 	if (!claimed) return err('conflict', 'This purchase order is not waiting for a lookup.');
 	const found = await adapter.findOrderByPoNumber(claimed.poNumber);
 	if (!found.ok) {
+		// No lookup at all (Tucker without its order number): asking again will not tell, so the
+		// PO waits for the dealer, who can ask the distributor (IDEM-3), instead of sitting in
+		// `unknown` for ever, where tracking typed by the dealer could not be recorded either.
+		const isUncheckable = found.error.code === 'not_supported';
+		const events = isUncheckable ? (['lookup_failed', 'attention'] as const) : 'lookup_failed';
+		const note = `Lookup failed: ${found.error.message}`;
 		const back = await deps.writes.run(() =>
-			movePo(deps.db, poId, 'lookup_failed', (p, to) => ({
-				...withState(p, to, deps.now(), `Lookup failed: ${found.error.message}`),
+			movePo(deps.db, poId, events, (p, to) => ({
+				...(isUncheckable
+					? withState(
+							withState(p, 'unknown', deps.now(), note),
+							to,
+							deps.now(),
+							'Ask the distributor'
+						)
+					: withState(p, to, deps.now(), note)),
 				// "Cannot check" (Tucker without its order number) already says what to ask the
 				// distributor; checking again would not change the answer.
-				lastError:
-					found.error.code === 'not_supported'
-						? found.error
-						: {
-								...found.error,
-								message: `${found.error.message} The order may or may not have arrived; we will check again.`
-							}
+				lastError: isUncheckable
+					? found.error
+					: {
+							...found.error,
+							message: `${found.error.message} The order may or may not have arrived; we will check again.`
+						}
 			}))
 		);
-		return back ? ok(back) : err('conflict', 'The purchase order changed during the lookup.');
+		if (!back) return err('conflict', 'The purchase order changed during the lookup.');
+		return isUncheckable ? { ok: false, error: found.error } : ok(back);
 	}
 	if (found.value) {
 		const refs = found.value.distributorRefs;
@@ -252,6 +274,24 @@ async function reconcileWith(
 		);
 		return saved ? ok(saved) : err('conflict', 'The purchase order changed during the lookup.');
 	}
+	if (isSaidDuplicate) {
+		const name = DISTRIBUTORS[claimed.distributorId].name;
+		const message = `${name} answered that it already holds PO ${claimed.poNumber}, but its order lookup does not find it. Check ${name}'s portal: if the order is there, add its tracking here when it ships; if not, request cancellation of this PO and drop-ship the item again.`;
+		const held = await deps.writes.run(() =>
+			movePo(deps.db, poId, ['lookup_failed', 'attention'], (p, to) => ({
+				...withState(
+					withState(p, 'unknown', deps.now(), 'Said duplicate; its lookup does not find it'),
+					to,
+					deps.now(),
+					'Check the portal'
+				),
+				lastError: { code: 'duplicate_po', message }
+			}))
+		);
+		return held
+			? err('duplicate_po', message)
+			: err('conflict', 'The purchase order changed during the lookup.');
+	}
 	// Provably absent: the same PO number may go out again.
 	const requeued = await deps.writes.run(() =>
 		movePo(deps.db, poId, 'absent', (p, to) =>
@@ -263,34 +303,4 @@ async function reconcileWith(
 	}
 	// Still holding the PO's lock: the resend is part of this lookup.
 	return sendHeld(deps, poId);
-}
-
-/** A line that the feed said was in stock, checked live. Null when fine, else the reason. */
-export function liveStockProblem(
-	distributorName: string,
-	displaySku: string,
-	wanted: number,
-	live: { found: boolean; totalQty: number; costCents?: number },
-	expectedCostCents: number
-): AppError | null {
-	if (!live.found) {
-		return {
-			code: 'unknown_sku',
-			message: `${distributorName} does not know ${displaySku} any more. Choose another distributor.`
-		};
-	}
-	if (live.totalQty < wanted) {
-		return {
-			code: 'out_of_stock',
-			message: `${distributorName} has ${live.totalQty} of ${displaySku} right now, not the ${wanted} needed: its feed was out of date. Choose another distributor.`
-		};
-	}
-	// More than 2 % dearer than the feed: the dealer decides, not us.
-	if (live.costCents !== undefined && live.costCents > expectedCostCents * 1.02) {
-		return {
-			code: 'price_changed',
-			message: `${distributorName} now charges ${formatCents(live.costCents)} for ${displaySku}, not ${formatCents(expectedCostCents)} as in its feed.`
-		};
-	}
-	return null;
 }

@@ -7,7 +7,8 @@ import { adapterFor } from '../core/adapters';
 import type { ApiDeps } from '../core/deps';
 import { inTurns } from '../core/in-turns';
 import { CONCURRENCY_PER_DISTRIBUTOR } from '../tracking/singly';
-import { liveStockProblem, sendPo } from './place';
+import { liveStockProblem } from './live-stock';
+import { sendPo } from './place';
 import { movePo, withState } from './records';
 
 /** The history note of a PO written while offline; the page shows its own sentence for `queued`. */

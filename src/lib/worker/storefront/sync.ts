@@ -13,6 +13,7 @@ import { mergeStoreState, stopPurchaseOrders } from '../orders/store-import';
 import { refreshOrderState } from '../purchase-orders/records';
 import { SYNC_ROW, readSyncState, storefrontFor } from './connection';
 import { decideStoreOrder } from './decide';
+import { adoptStoreLineIds } from './line-ids';
 
 /** A first sync looks this far back. */
 export const FIRST_SYNC_DAYS = 7;
@@ -104,11 +105,13 @@ async function applyPage(
 						break;
 					}
 					case 'refresh':
-						if (order)
+						if (order) {
 							await db.orders.update(order.id, {
 								storeState: mergeStoreState(order.storeState, incoming.storeState),
 								store: refOf(storefrontId, incoming, order.store?.flag)
 							});
+							await adoptStoreLineIds(db, order.id, incoming);
+						}
 						break;
 					case 'replace': {
 						if (!order) break;
@@ -126,11 +129,13 @@ async function applyPage(
 						break;
 					}
 					case 'flag':
-						if (order)
+						if (order) {
 							await db.orders.update(order.id, {
 								storeState: mergeStoreState(order.storeState, incoming.storeState),
 								store: refOf(storefrontId, incoming, decision.note)
 							});
+							await adoptStoreLineIds(db, order.id, incoming);
+						}
 						counts.flagged += 1;
 						break;
 					case 'cancel': {
