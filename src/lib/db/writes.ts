@@ -3,7 +3,7 @@ import type { DistributorId } from '$lib/domain/distributor';
 import { newWarehouses } from '$lib/domain/rules';
 import type { AppSettings } from '$lib/domain/settings';
 import { DEFAULT_SETTINGS } from '$lib/domain/settings';
-import { toColumnar } from './catalog-blocks';
+import { blockOffers, toColumnar } from './catalog-blocks';
 import { OfferColumns } from './offer-columns';
 import type { DropshipDb } from './schema';
 import { readSetting, writeSetting } from './setting-rows';
@@ -81,4 +81,14 @@ export async function loadFeedColumns(db: DropshipDb, importId: string): Promise
 		.between([importId, 0], [importId, Infinity])
 		.toArray();
 	return new OfferColumns(blocks.map(toColumnar));
+}
+
+/** One feed's offers as objects, in feed order, whatever format its blocks were stored in (the
+ *  feed history compares a new feed with the last one by these). */
+export async function loadFeedOffers(db: DropshipDb, importId: string): Promise<Offer[]> {
+	const blocks = await db.catalogBlocks
+		.where('[importId+blockNo]')
+		.between([importId, 0], [importId, Infinity])
+		.toArray();
+	return blocks.flatMap(blockOffers);
 }
