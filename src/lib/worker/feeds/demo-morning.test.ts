@@ -11,30 +11,35 @@ import { createApi } from '../api';
  * and replaces yesterday's seeded catalog, with the stock that sold out since counted.
  */
 describe("the demo dealer's morning fetch", () => {
-	it('fetches all four feeds by their sources on open, and nothing more that day', async () => {
-		const now = new Date(2026, 10, 20, 9, 30);
-		const sim = new Simulator({
-			catalog: catalogFromOffers(demoLiveOffers(demoOffers())),
-			realNow: () => now.getTime()
-		});
-		const deps = createTestDeps({ simulator: sim, fetch: createDemoFetch(sim), now: () => now });
-		const api = createApi(deps);
-		await api.demo.ensureStarted({});
+	// The demo seed and four imports: seconds on a loaded machine.
+	it(
+		'fetches all four feeds by their sources on open, and nothing more that day',
+		{ timeout: 30_000 },
+		async () => {
+			const now = new Date(2026, 10, 20, 9, 30);
+			const sim = new Simulator({
+				catalog: catalogFromOffers(demoLiveOffers(demoOffers())),
+				realNow: () => now.getTime()
+			});
+			const deps = createTestDeps({ simulator: sim, fetch: createDemoFetch(sim), now: () => now });
+			const api = createApi(deps);
+			await api.demo.ensureStarted({});
 
-		const round = await api.feeds.fetchDue({});
-		if (!round.ok || !('fetched' in round.value)) throw new Error('no round');
-		const byId = Object.fromEntries(round.value.fetched.map((f) => [f.distributorId, f.entry]));
-		for (const id of ['wps', 'pu', 'tucker', 'automatic'] as const) {
-			expect(byId[id], id).toMatchObject({ outcome: 'imported', skipped: 0 });
-			const seeded = demoOffers().filter((o) => o.distributorId === id).length;
-			expect(byId[id]?.rows, id).toBe(seeded);
-			expect(byId[id]?.changes?.added, id).toBe(0);
+			const round = await api.feeds.fetchDue({});
+			if (!round.ok || !('fetched' in round.value)) throw new Error('no round');
+			const byId = Object.fromEntries(round.value.fetched.map((f) => [f.distributorId, f.entry]));
+			for (const id of ['wps', 'pu', 'tucker', 'automatic'] as const) {
+				expect(byId[id], id).toMatchObject({ outcome: 'imported', skipped: 0 });
+				const seeded = demoOffers().filter((o) => o.distributorId === id).length;
+				expect(byId[id]?.rows, id).toBe(seeded);
+				expect(byId[id]?.changes?.added, id).toBe(0);
+			}
+			const soldOut = Object.values(byId).reduce((n, e) => n + (e?.changes?.stockChanged ?? 0), 0);
+			expect(soldOut).toBeGreaterThan(0);
+			const feeds = await deps.db.feedImports.where('state').equals('complete').toArray();
+			expect(feeds.every((f) => f.finishedAt === now.toISOString())).toBe(true);
+
+			expect(await api.feeds.fetchDue({})).toEqual({ ok: true, value: { fetched: [] } });
 		}
-		const soldOut = Object.values(byId).reduce((n, e) => n + (e?.changes?.stockChanged ?? 0), 0);
-		expect(soldOut).toBeGreaterThan(0);
-		const feeds = await deps.db.feedImports.where('state').equals('complete').toArray();
-		expect(feeds.every((f) => f.finishedAt === now.toISOString())).toBe(true);
-
-		expect(await api.feeds.fetchDue({})).toEqual({ ok: true, value: { fetched: [] } });
-	});
+	);
 });
