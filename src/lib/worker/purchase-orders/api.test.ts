@@ -200,6 +200,31 @@ describe('purchaseOrders.place', () => {
 		expect(fake.orders.size).toBe(1);
 	});
 
+	it('a resend whose answer is lost too waits in unknown: no lookup-and-resend loop in one call', async () => {
+		// Every answer goes missing and the lookup finds nothing each time (the soak's broken build
+		// met this and never returned): one send, one lookup, one resend, then the PO waits.
+		const adapter = fake.adapter();
+		let lookups = 0;
+		deps.adapters = () => ({
+			...adapter,
+			placeDropShipOrder: async (request) => {
+				fake.requests.set(request.poNumber, (fake.requests.get(request.poNumber) ?? 0) + 1);
+				return { ok: false, error: { code: 'transient', message: 'No answer in time.' } };
+			},
+			findOrderByPoNumber: async () => {
+				lookups += 1;
+				return { ok: true, value: null };
+			}
+		});
+		const result = await place();
+		expect(result).toMatchObject({ ok: false, error: { code: 'transient' } });
+		expect(fake.requests.get('RL000001')).toBe(2);
+		expect(lookups).toBe(1);
+		const po = await deps.db.purchaseOrders.toCollection().first();
+		expect(po).toMatchObject({ state: 'unknown', lastError: { code: 'transient' } });
+		expect(po?.lastError?.message).toMatch(/checking with .* before anything is sent again/);
+	});
+
 	it('a warehouse the live stock answer names and the rules do not know is added as new', async () => {
 		fake.stock = 10;
 		const adapter = fake.adapter();

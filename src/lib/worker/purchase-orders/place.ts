@@ -38,7 +38,16 @@ export function sendPo(deps: ApiDeps, poId: string): Promise<Result<PurchaseOrde
 	return holdingPo(deps, poId, () => sendHeld(deps, poId));
 }
 
-async function sendHeld(deps: ApiDeps, poId: string): Promise<Result<PurchaseOrder>> {
+/**
+ * `isResend`: this send follows a lookup that found nothing. If its answer is lost too, the PO
+ * waits in `unknown` for the next check instead of looking up and resending again in the same
+ * call: while answers keep going missing, that loop would never end.
+ */
+async function sendHeld(
+	deps: ApiDeps,
+	poId: string,
+	isResend = false
+): Promise<Result<PurchaseOrder>> {
 	const po = await deps.db.purchaseOrders.get(poId);
 	if (!po) return err('not_found', 'That purchase order is not here any more.');
 	const built = await adapterFor(deps, po.distributorId);
@@ -62,7 +71,7 @@ async function sendHeld(deps: ApiDeps, poId: string): Promise<Result<PurchaseOrd
 	const result = await built.value.placeDropShipOrder(toRequest(claimed, lines));
 	return result.ok
 		? recordAccepted(deps, claimed, lines, result.value)
-		: recordFailure(deps, built.value, claimed, result.error);
+		: recordFailure(deps, built.value, claimed, result.error, !isResend);
 }
 
 /**
@@ -169,7 +178,8 @@ async function recordFailure(
 	deps: ApiDeps,
 	adapter: DistributorAdapter,
 	po: PurchaseOrder,
-	error: AppError
+	error: AppError,
+	mayLookUp: boolean
 ): Promise<Result<PurchaseOrder>> {
 	// "Duplicate PO" means the distributor may well hold the order (our answer went missing and
 	// its lookup lagged): it is looked up like a lost answer, never failed (IDEM-5). Failed, the
@@ -187,6 +197,7 @@ async function recordFailure(
 				lastError: lost
 			}))
 		);
+		if (!mayLookUp && !isDuplicate) return { ok: false, error: lost };
 		const reconciled = await reconcileWith(deps, adapter, po.id, isDuplicate);
 		return reconciled.ok && reconciled.value.state === 'unknown'
 			? { ok: false, error: lost }
@@ -302,5 +313,5 @@ async function reconcileWith(
 		return err('conflict', 'The purchase order changed during the lookup.');
 	}
 	// Still holding the PO's lock: the resend is part of this lookup.
-	return sendHeld(deps, poId);
+	return sendHeld(deps, poId, true);
 }
