@@ -66,15 +66,19 @@ describe('two devices of one shop, synced through a CouchDB-protocol server', ()
 		// The device letter is in the number: the laptop could never make the same one.
 		expect(poNumber).toMatch(/A\d+$/);
 
-		// It travelled through the server, written there by the counter PC.
+		// It travelled through the server, written there by the counter PC (live replication sends
+		// in batches, beside the first push of the whole demo shop, so this may take seconds).
 		await expect
-			.poll(async () => {
-				const all = await fetch(new URL('shop/_all_docs?include_docs=true', couch.url));
-				const { rows } = (await all.json()) as {
-					rows: { doc: { row?: { poNumber?: string }; device?: string } }[];
-				};
-				return rows.filter((r) => r.doc.row?.poNumber === poNumber).map((r) => r.doc.device);
-			})
+			.poll(
+				async () => {
+					const all = await fetch(new URL('shop/_all_docs?include_docs=true', couch.url));
+					const { rows } = (await all.json()) as {
+						rows: { doc: { row?: { poNumber?: string }; device?: string } }[];
+					};
+					return rows.filter((r) => r.doc.row?.poNumber === poNumber).map((r) => r.doc.device);
+				},
+				{ timeout: 30_000, interval: 500 }
+			)
 			.toEqual(['A']);
 
 		const { page } = laptop;
