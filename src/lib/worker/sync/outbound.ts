@@ -75,7 +75,12 @@ type Write = PouchDB.Core.PutDocument<SyncDoc> & { _deleted?: boolean };
  * replica holds; the replicator takes them to the server from there. Returns the ids that must be
  * tried again (the replica changed under us: a pull landed between our read and our write).
  */
-export async function pushRecords(ctx: PushContext, ids: readonly string[]): Promise<string[]> {
+export async function pushRecords(
+	ctx: PushContext,
+	ids: readonly string[],
+	/** Told how many documents are about to be written, before the replica has them. */
+	onWriting: (count: number) => void = () => undefined
+): Promise<string[]> {
 	const wanted = ids
 		.map((id) => ({ id, parsed: parseDocId(id) }))
 		.filter((w) => w.parsed && isShared(w.parsed.table, w.parsed.key));
@@ -102,13 +107,18 @@ export async function pushRecords(ctx: PushContext, ids: readonly string[]): Pro
 			device: ctx.device
 		});
 	}
-	return writeAll(ctx.replica, writes);
+	return writeAll(ctx.replica, writes, onWriting);
 }
 
-async function writeAll(replica: Replica, writes: Write[]): Promise<string[]> {
+async function writeAll(
+	replica: Replica,
+	writes: Write[],
+	onWriting: (count: number) => void = () => undefined
+): Promise<string[]> {
 	const retry: string[] = [];
 	for (let i = 0; i < writes.length; i += 500) {
 		const chunk = writes.slice(i, i + 500);
+		onWriting(chunk.length);
 		const results = await replica.bulkDocs(chunk);
 		results.forEach((r, j) => {
 			if ('error' in r && r.error) retry.push(String(chunk[j]?._id));

@@ -101,11 +101,17 @@ export class ShopSync {
 			if (!replica) return;
 			const ids = [...this.dirty];
 			this.dirty.clear();
+			// Only documents really written count as waiting (a row of a table that is not shared,
+			// or one the replica already holds as it is, never reaches the server's `change`
+			// event), and they count before the replica has them: live replication may send them
+			// (its `change` event takes them off) before pushRecords returns. Counted otherwise,
+			// a device in sync showed "1 change waiting" for good.
 			const retry = await pushRecords(
 				{ db: this.deps.db, replica, device: this.deviceLetter, now: this.deps.now },
-				ids
+				ids,
+				(count) => (this.unsent += count)
 			);
-			this.unsent += ids.length - retry.length;
+			this.unsent = Math.max(0, this.unsent - retry.length);
 			await applyIncoming(this.pullContext(replica));
 			for (const id of retry) this.dirty.add(id);
 			if (retry.length) this.schedule();

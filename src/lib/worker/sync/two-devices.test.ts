@@ -34,6 +34,19 @@ describe('two devices of one shop, through a CouchDB server', { timeout: 30_000 
 		});
 	});
 
+	it('a write this device keeps to itself is never counted as a change waiting', async () => {
+		await orderOn(a, '1010');
+		await eventually([a], async () => {
+			expect(await a.api.sync.status({})).toMatchObject({
+				value: { phase: 'in_sync', pending: 0 }
+			});
+		});
+		// A device-local setting (not shared) never reaches the server, so it never waits for it.
+		await a.deps.db.settings.put({ key: 'deviceOnlyNote', value: 'counter PC' } as never);
+		await a.api.sync.flush({});
+		expect(await a.api.sync.status({})).toMatchObject({ value: { pending: 0 } });
+	});
+
 	it('the same web order imported on A and on B while apart becomes one order', async () => {
 		await a.setOffline(true);
 		await b.setOffline(true);
