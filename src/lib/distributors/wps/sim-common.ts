@@ -1,5 +1,6 @@
-import { delay, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import type { Simulator } from '$lib/simulator/simulator';
+import { isDemoCredential, rateLimitWait, transportFaults } from '$lib/simulator/sim-http';
 import { WPS_UNCONFIRMED } from './constants';
 
 export interface WpsSimOptions {
@@ -10,11 +11,6 @@ export interface WpsSimOptions {
 }
 
 export const WPS_SIM_DEFAULTS = { stockCap: WPS_UNCONFIRMED.stockCap, slowMs: 3_000 } as const;
-
-/** Obviously fake tokens only: the simulator never accepts a real-looking one. */
-export function isDemoToken(token: string): boolean {
-	return /^(demo-|DEMO|test-)/.test(token);
-}
 
 const SIM = WPS_UNCONFIRMED.errors.sim;
 
@@ -36,19 +32,13 @@ export async function guard(
 	request: Request,
 	options: Required<WpsSimOptions>
 ): Promise<Response | undefined> {
-	if (sim.latencyMs > 0) await delay(sim.latencyMs);
-	if (sim.hasFault('wps', 'slow')) await delay(options.slowMs);
-	if (sim.hasFault('wps', 'dropped_connection')) return HttpResponse.error();
+	const dropped = await transportFaults(sim, 'wps', options.slowMs);
+	if (dropped) return dropped;
 	const token = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1] ?? '';
-	if (!isDemoToken(token) || sim.hasFault('wps', 'bad_credentials')) {
+	if (!isDemoCredential(token) || sim.hasFault('wps', 'bad_credentials')) {
 		return wpsError(401, SIM.unauthenticated);
 	}
-	if (sim.hasFault('wps', 'rate_limited')) {
-		return wpsError(429, SIM.rateLimited, undefined, {
-			'retry-after': String(WPS_UNCONFIRMED.retryAfterSeconds)
-		});
-	}
-	const wait = sim.admit('wps');
+	const wait = rateLimitWait(sim, 'wps', WPS_UNCONFIRMED.retryAfterSeconds);
 	if (wait !== null)
 		return wpsError(429, SIM.rateLimited, undefined, { 'retry-after': String(wait) });
 	if (sim.hasFault('wps', 'server_error')) return wpsError(500, SIM.serverError);
