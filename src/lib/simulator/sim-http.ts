@@ -43,3 +43,32 @@ export function jsonReply(
 ): Response {
 	return HttpResponse.json(sim.hasFault(id, 'malformed_body') ? broken : body);
 }
+
+/** How one distributor words the refusals that `requestGuard` sends. */
+export interface GuardRefusals {
+	unauthorized: () => Response;
+	rateLimited: (retryAfter: Record<string, string>) => Response;
+	serverError: () => Response;
+}
+
+/**
+ * The checks every simulated request passes, in the order a real API makes them: transport
+ * faults, the credential (refused when not a demo one or with `bad_credentials`), the rate limit,
+ * then `server_error`. Returns the refusal to send, or undefined to go on.
+ */
+export async function requestGuard(
+	sim: Simulator,
+	id: DistributorId,
+	check: { slowMs: number; credential: string; retryAfterSeconds: number },
+	refuse: GuardRefusals
+): Promise<Response | undefined> {
+	const dropped = await transportFaults(sim, id, check.slowMs);
+	if (dropped) return dropped;
+	if (!isDemoCredential(check.credential) || sim.hasFault(id, 'bad_credentials')) {
+		return refuse.unauthorized();
+	}
+	const wait = rateLimitWait(sim, id, check.retryAfterSeconds);
+	if (wait !== null) return refuse.rateLimited({ 'retry-after': String(wait) });
+	if (sim.hasFault(id, 'server_error')) return refuse.serverError();
+	return undefined;
+}

@@ -1,12 +1,7 @@
 import { HttpResponse, type JsonBodyType } from 'msw';
 import type { Offer } from '$lib/domain/catalog';
 import type { Simulator } from '$lib/simulator/simulator';
-import {
-	isDemoCredential,
-	jsonReply,
-	rateLimitWait,
-	transportFaults
-} from '$lib/simulator/sim-http';
+import { jsonReply, requestGuard } from '$lib/simulator/sim-http';
 import { AUTOMATIC_UNCONFIRMED } from './constants';
 
 export interface AutomaticSimOptions {
@@ -46,22 +41,21 @@ export async function guard(
 	request: Request,
 	options: Required<AutomaticSimOptions>
 ): Promise<Response | undefined> {
-	const dropped = await transportFaults(sim, 'automatic', options.slowMs);
-	if (dropped) return dropped;
 	const { header, scheme } = AUTOMATIC_UNCONFIRMED.auth;
 	const value = request.headers.get(header) ?? '';
 	const token = value.startsWith(`${scheme} `) ? value.slice(scheme.length + 1) : '';
-	if (!isDemoCredential(token) || sim.hasFault('automatic', 'bad_credentials')) {
-		return adError(401, 'UNAUTHORIZED', SIM.badToken);
-	}
-	const wait = rateLimitWait(sim, 'automatic', AUTOMATIC_UNCONFIRMED.retryAfterSeconds);
-	if (wait !== null) {
-		return adError(429, 'RATE_LIMITED', SIM.rateLimited, undefined, {
-			'retry-after': String(wait)
-		});
-	}
-	if (sim.hasFault('automatic', 'server_error')) return adError(500, 'SERVER', SIM.serverError);
-	return undefined;
+	const { slowMs } = options;
+	const { retryAfterSeconds } = AUTOMATIC_UNCONFIRMED;
+	return requestGuard(
+		sim,
+		'automatic',
+		{ slowMs, credential: token, retryAfterSeconds },
+		{
+			unauthorized: () => adError(401, 'UNAUTHORIZED', SIM.badToken),
+			rateLimited: (headers) => adError(429, 'RATE_LIMITED', SIM.rateLimited, undefined, headers),
+			serverError: () => adError(500, 'SERVER', SIM.serverError)
+		}
+	);
 }
 
 /** 2xx JSON, or with `malformed_body` a body that lacks what the client needs. */

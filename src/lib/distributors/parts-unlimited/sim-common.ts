@@ -1,12 +1,7 @@
 import { HttpResponse, type JsonBodyType } from 'msw';
 import type { Offer } from '$lib/domain/catalog';
 import type { Simulator } from '$lib/simulator/simulator';
-import {
-	isDemoCredential,
-	jsonReply,
-	rateLimitWait,
-	transportFaults
-} from '$lib/simulator/sim-http';
+import { jsonReply, requestGuard } from '$lib/simulator/sim-http';
 import { PU_UNCONFIRMED } from './constants';
 
 export interface PuSimOptions {
@@ -36,15 +31,18 @@ export async function guard(
 	request: Request,
 	options: Required<PuSimOptions>
 ): Promise<Response | undefined> {
-	const dropped = await transportFaults(sim, 'pu', options.slowMs);
-	if (dropped) return dropped;
-	const key = request.headers.get('api-key') ?? '';
-	if (!isDemoCredential(key) || sim.hasFault('pu', 'bad_credentials'))
-		return puError(401, SIM.badKey);
-	const wait = rateLimitWait(sim, 'pu', PU_UNCONFIRMED.retryAfterSeconds);
-	if (wait !== null) return puError(429, SIM.rateLimited, { 'retry-after': String(wait) });
-	if (sim.hasFault('pu', 'server_error')) return puError(503, SIM.serverError);
-	return undefined;
+	const credential = request.headers.get('api-key') ?? '';
+	const { retryAfterSeconds } = PU_UNCONFIRMED;
+	return requestGuard(
+		sim,
+		'pu',
+		{ slowMs: options.slowMs, credential, retryAfterSeconds },
+		{
+			unauthorized: () => puError(401, SIM.badKey),
+			rateLimited: (headers) => puError(429, SIM.rateLimited, headers),
+			serverError: () => puError(503, SIM.serverError)
+		}
+	);
 }
 
 /** 2xx JSON, or with `malformed_body` a body that lacks what the client needs. */

@@ -1,6 +1,6 @@
 import { HttpResponse } from 'msw';
 import type { Simulator } from '$lib/simulator/simulator';
-import { isDemoCredential, rateLimitWait, transportFaults } from '$lib/simulator/sim-http';
+import { requestGuard } from '$lib/simulator/sim-http';
 import { WPS_UNCONFIRMED } from './constants';
 
 export interface WpsSimOptions {
@@ -32,17 +32,18 @@ export async function guard(
 	request: Request,
 	options: Required<WpsSimOptions>
 ): Promise<Response | undefined> {
-	const dropped = await transportFaults(sim, 'wps', options.slowMs);
-	if (dropped) return dropped;
 	const token = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1] ?? '';
-	if (!isDemoCredential(token) || sim.hasFault('wps', 'bad_credentials')) {
-		return wpsError(401, SIM.unauthenticated);
-	}
-	const wait = rateLimitWait(sim, 'wps', WPS_UNCONFIRMED.retryAfterSeconds);
-	if (wait !== null)
-		return wpsError(429, SIM.rateLimited, undefined, { 'retry-after': String(wait) });
-	if (sim.hasFault('wps', 'server_error')) return wpsError(500, SIM.serverError);
-	return undefined;
+	const { retryAfterSeconds } = WPS_UNCONFIRMED;
+	return requestGuard(
+		sim,
+		'wps',
+		{ slowMs: options.slowMs, credential: token, retryAfterSeconds },
+		{
+			unauthorized: () => wpsError(401, SIM.unauthenticated),
+			rateLimited: (headers) => wpsError(429, SIM.rateLimited, undefined, headers),
+			serverError: () => wpsError(500, SIM.serverError)
+		}
+	);
 }
 
 /** A token named "…-readonly…" lacks the order-processing scope: 403 on carts and orders (§8.1). */
