@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { recordManualDropship, typeTracking } from './pages/order-page';
+import { recordManualDropship, typeTracking, dialogPoNumber } from './pages/order-page';
 import { openApp, openSession, type Session } from './support/chromium';
 
 /**
@@ -65,7 +65,7 @@ describe('drop-shipping an order item', () => {
 		const second = dialog.locator('input[type=radio]:not([disabled])').nth(1);
 		await second.check();
 		const distributor = (await second.locator('xpath=..').locator('strong').textContent()) ?? '';
-		const poNumber = await dialog.getByLabel('PO number').inputValue();
+		const poNumber = await dialogPoNumber(dialog);
 		await dialog.getByRole('button', { name: 'Confirm and place order' }).click();
 		await page.getByText(`Placed with ${distributor} as PO ${poNumber}.`).waitFor();
 		await dialog.waitFor({ state: 'detached' });
@@ -99,7 +99,7 @@ describe('drop-shipping an order item', () => {
 		}
 		const { orderNumber } = await openOrderWithTwoOffers(page);
 		const dialog = page.getByRole('dialog');
-		const poNumber = await dialog.getByLabel('PO number').inputValue();
+		const poNumber = await dialogPoNumber(dialog);
 		await dialog.getByRole('button', { name: 'Confirm and place order' }).click();
 		const reason = dialog.locator('.notice.error');
 		await reason.waitFor();
@@ -156,7 +156,7 @@ describe('tracking comes back', () => {
 		await openApp(page, '/');
 		await openOrderWithTwoOffers(page);
 		const dialog = page.getByRole('dialog');
-		const poNumber = await dialog.getByLabel('PO number').inputValue();
+		const poNumber = await dialogPoNumber(dialog);
 		await dialog.getByRole('button', { name: 'Confirm and place order' }).click();
 		await dialog.waitFor({ state: 'detached' });
 
@@ -225,7 +225,7 @@ describe('one PO for several items', () => {
 				continue;
 			}
 			await also.getByRole('checkbox').first().check();
-			const poNumber = await dialog.getByLabel('PO number').inputValue();
+			const poNumber = await dialogPoNumber(dialog);
 			await dialog.getByRole('button', { name: 'Confirm and place order' }).click();
 			await dialog.waitFor({ state: 'detached' });
 			await expect.poll(() => page.getByRole('link', { name: `PO ${poNumber}` }).count()).toBe(2);

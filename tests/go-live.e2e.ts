@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dialogPoNumber } from './pages/order-page';
 import type { Page } from 'playwright-core';
 import type { Offer } from '../src/lib/domain/catalog';
 import { openApp, openSession, waitForReady, baseUrl, type Session } from './support/chromium';
@@ -150,7 +151,7 @@ describe('going live', () => {
 			.first()
 			.click();
 		const dialog = page.getByRole('dialog');
-		const poNumber = await dialog.getByLabel('PO number').inputValue();
+		const poNumber = await dialogPoNumber(dialog);
 		expect(poNumber).toMatch(/^ACME\d{6}$/);
 		await dialog.getByRole('button', { name: 'Confirm and place order' }).click();
 		await page.getByText(`Placed with Western Power Sports as PO ${poNumber}.`).waitFor();

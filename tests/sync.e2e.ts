@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dialogPoNumber } from './pages/order-page';
 import type { Page } from 'playwright-core';
 import { startLocalCouch, type LocalCouch } from '../src/lib/proxy/local-couch';
 import { syncStatus, turnOnSync } from './pages/sync-card';
@@ -42,7 +43,7 @@ async function dropShipAnItem(page: Page): Promise<string> {
 		if ((await buttons.count()) > 0) {
 			await buttons.first().click();
 			const dialog = page.getByRole('dialog');
-			const poNumber = await dialog.getByLabel('PO number').inputValue();
+			const poNumber = await dialogPoNumber(dialog);
 			await dialog.getByRole('button', { name: 'Confirm and place order' }).click();
 			await page.getByText(new RegExp(`as PO ${poNumber}\\.`)).waitFor();
 			return poNumber;

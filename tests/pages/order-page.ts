@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** One order: buyer, ship-to, its items and purchase orders. */
 export class OrderPage {
@@ -33,4 +34,14 @@ export async function typeTracking(page: Page, trackingNumber: string): Promise<
 	await page.getByLabel('Tracking number').fill(trackingNumber);
 	await page.getByRole('button', { name: 'Add tracking' }).click();
 	await page.getByText('Tracking saved; the buyer email is queued.').waitFor();
+}
+
+/**
+ * The Dropship dialog's PO number, once the dialog has it: it asks the worker for the next number
+ * as it opens, so reading the field at once can find it still empty.
+ */
+export async function dialogPoNumber(dialog: Locator): Promise<string> {
+	const field = dialog.getByLabel('PO number');
+	await expect.poll(() => field.inputValue()).not.toBe('');
+	return field.inputValue();
 }
