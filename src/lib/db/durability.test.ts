@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApi } from '$lib/worker/api';
 import { FakeDistributor } from '$test-support/worker/fake-distributor';
+import { putPuAccount } from '$test-support/worker/dealer-fixture';
 import { createTestDeps } from '$test-support/worker/test-deps';
 import type { DropshipDb } from './schema';
 
@@ -34,13 +35,7 @@ describe('durability (STOR-1, IDEM-2)', () => {
 		const deps = createTestDeps({ adapters: (id) => fake.adapter(id) });
 		const seen = probe(deps.db);
 		const api = createApi(deps);
-		await deps.db.distributors.put({
-			id: 'pu',
-			isEnabled: true,
-			credentials: { dealerNumber: '10001', apiKey: 'DEMOKEY-0000000-0000000-0000000' },
-			prerequisitesDone: [],
-			updatedAt: deps.now().toISOString()
-		});
+		await putPuAccount(deps);
 		const created = await api.orders.create({
 			number: '1009',
 			buyer: { name: 'Cody Walters', email: 'cody@example.com' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OrderStatus } from './types';
+import type { OrderStatus, OrderStatusResult } from './types';
 
 /**
  * The building blocks of every adapter's wire schemas: the parsing policy of README.md in code.
@@ -86,4 +86,17 @@ export function unknownStatusNote(
 	const unique = [...new Set(words.filter((w): w is string => Boolean(w)))];
 	if (unique.length === 0) return undefined;
 	return `${distributorName} said ${unique.map((w) => `'${w}'`).join(', ')}`;
+}
+
+/**
+ * One PO as an adapter reports it: what the distributor said, and a status note naming the
+ * words it used that the app does not know (none when every word was known).
+ */
+export function statusResult(
+	distributorName: string,
+	result: Omit<OrderStatusResult, 'statusNote'>,
+	unknownWords: readonly (string | undefined)[]
+): OrderStatusResult {
+	const note = unknownStatusNote(distributorName, unknownWords);
+	return { ...result, ...(note ? { statusNote: note } : {}) };
 }

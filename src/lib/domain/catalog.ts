@@ -24,6 +24,16 @@ export const Offer = z.object({
 });
 export type Offer = z.infer<typeof Offer>;
 
+/** One product as the Catalog page shows it: its distributors' offers side by side. */
+export interface CatalogProduct {
+	key: string;
+	brand: string;
+	mpn: string;
+	upc?: string;
+	description: string;
+	offers: Offer[];
+}
+
 /**
  * The catalog is stored as blocks of about a thousand offers per record: one record per row is
  * ~60× slower in IndexedDB (see ../shared/benchmarks.md), and the worker keeps its own index.

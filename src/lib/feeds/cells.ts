@@ -1,5 +1,6 @@
 import { parsePriceToCents } from '$lib/domain/money';
-import { MAX_PROBLEMS_KEPT, type RowProblem } from './types';
+import type { Offer } from '$lib/domain/catalog';
+import { MAX_PROBLEMS_KEPT, type FeedParse, type RowProblem } from './types';
 
 /** Header names compared the way people retype them: case, spaces and a stray BOM ignored. */
 export const headerKey = (name: string): string =>
@@ -27,6 +28,11 @@ export class Problems {
 	add(problem: RowProblem): void {
 		this.count++;
 		if (this.kept.length < MAX_PROBLEMS_KEPT) this.kept.push(problem);
+	}
+
+	/** The successful parse every layout returns: its offers, these problems, the rows read. */
+	parsed(offers: Offer[], rowCount: number, notes: string[] = []): FeedParse {
+		return { ok: true, offers, problems: this.kept, problemCount: this.count, rowCount, notes };
 	}
 }
 

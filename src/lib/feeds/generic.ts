@@ -87,26 +87,8 @@ export async function parseGeneric(
 		detectDelimiter(decoded.text),
 		(header) => {
 			const col = (name: string | undefined) => (name ? findColumn(header, name) : -1);
-			const missing = [
-				mapping.sku,
-				mapping.cost,
-				mapping.mpn,
-				mapping.brand,
-				mapping.upc,
-				mapping.description,
-				mapping.msrp,
-				mapping.map,
-				mapping.fee,
-				mapping.status,
-				...mapping.stock.map((s) => s.column)
-			].filter((name) => name && col(name) < 0);
-			if (!mapping.sku || !mapping.cost)
-				return { refused: 'Choose the SKU and the dealer cost columns first.' };
-			if (missing.length > 0)
-				return {
-					refused: `${file.name} has no column ${missing.map((m) => `“${m}”`).join(', ')}: is it the right file?`
-				};
-			const [sku, cost, mpn, brand, upc, description, msrp, map, fee, status] = [
+			// The named fields in the order they are read below; the stock columns follow them.
+			const named = [
 				mapping.sku,
 				mapping.cost,
 				mapping.mpn,
@@ -117,7 +99,19 @@ export async function parseGeneric(
 				mapping.map,
 				mapping.fee,
 				mapping.status
-			].map(col) as number[] as [
+			];
+			const missing = [...named, ...mapping.stock.map((s) => s.column)].filter(
+				(name) => name && col(name) < 0
+			);
+			if (!mapping.sku || !mapping.cost)
+				return { refused: 'Choose the SKU and the dealer cost columns first.' };
+			if (missing.length > 0)
+				return {
+					refused: `${file.name} has no column ${missing.map((m) => `“${m}”`).join(', ')}: is it the right file?`
+				};
+			const [sku, cost, mpn, brand, upc, description, msrp, map, fee, status] = named.map(
+				col
+			) as number[] as [
 				number,
 				number,
 				number,

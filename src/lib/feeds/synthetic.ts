@@ -1,5 +1,6 @@
 import type { Offer } from '$lib/domain/catalog';
 import type { DistributorId } from '$lib/domain/distributor';
+import { seededRandom } from '$lib/domain/seeded-random';
 
 /**
  * Big, believable feeds for the atomic-replacement test and the benchmark: seeded, so a run is
@@ -76,18 +77,6 @@ const VARIANTS = [
 	'kit'
 ];
 
-/** mulberry32: small, fast, good enough for test data. */
-export function seeded(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 const pick = <T>(r: () => number, list: readonly T[]): T =>
 	list[Math.floor(r() * list.length)] as T;
 const digits = (r: () => number, n: number) =>
@@ -103,7 +92,7 @@ export interface SyntheticProduct {
 
 /** Product `i` is the same part for every distributor: that is what matching must find. */
 export function syntheticProduct(i: number, seed = 7): SyntheticProduct {
-	const r = seeded(seed * 1_000_003 + i);
+	const r = seededRandom(seed * 1_000_003 + i);
 	const brand = pick(r, BRANDS);
 	const kind = pick(r, KINDS);
 	return {

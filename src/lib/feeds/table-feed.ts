@@ -69,12 +69,5 @@ export async function readTable(
 	}
 	if (!map) return { ok: false, refused: `${fileName} has no header line.` };
 	if (rowCount === 0) return { ok: false, refused: `${fileName} has a header but no rows.` };
-	return {
-		ok: true,
-		offers,
-		problems: problems.kept,
-		problemCount: problems.count,
-		rowCount,
-		notes: []
-	};
+	return problems.parsed(offers, rowCount);
 }

@@ -158,12 +158,5 @@ export async function parseTucker(
 		? []
 		: ['No inventory list came with the item master: every item shows as out of stock.'];
 	if (rows === 0) return { ok: false, refused: `${master.name} has no items.` };
-	return {
-		ok: true,
-		offers,
-		problems: problems.kept,
-		problemCount: problems.count,
-		rowCount: rows,
-		notes
-	};
+	return problems.parsed(offers, rows, notes);
 }

@@ -109,12 +109,5 @@ export async function readWpsCatalog(
 		await hooks.pause?.();
 	}
 	if (rows === 0) return { ok: false, refused: 'WPS returned no items.' };
-	return {
-		ok: true,
-		offers,
-		problems: problems.kept,
-		problemCount: problems.count,
-		rowCount: rows,
-		notes: []
-	};
+	return problems.parsed(offers, rows);
 }

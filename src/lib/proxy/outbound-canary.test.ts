@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useCanary } from '$test-support/proxy/canary-hooks.ts';
 import { createMailHandler } from '../mail/mail-handler.ts';
 import { createOutboundFetch } from './outbound-fetch.ts';
-import {
-	guardedPolicy,
-	loopbackOpener,
-	startCanary,
-	stubResolver,
-	type Canary
-} from '$test-support/proxy/outbound-kit.ts';
+import { guardedPolicy, loopbackOpener, stubResolver } from '$test-support/proxy/outbound-kit.ts';
 import { createProxyHandler } from './proxy.ts';
 
 /**
@@ -16,18 +11,8 @@ import { createProxyHandler } from './proxy.ts';
  * canary listener on 127.0.0.1 instead, so a leak is a canary hit, and nothing leaves loopback.
  */
 const APP = 'http://localhost:4173';
-let canary: Canary;
-let hitsBefore = 0;
-/** Connections that reached the canary during this test. */
-const leaks = () => canary.hits() - hitsBefore;
-
-beforeAll(async () => {
-	canary = await startCanary();
-});
-beforeEach(() => {
-	hitsBefore = canary.hits();
-});
-afterAll(() => canary.close());
+const canary = useCanary();
+const { leaks } = canary;
 
 /** Names and what the stubbed DNS says they are. */
 const DNS = {

@@ -1,11 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-	guardedPolicy,
-	loopbackOpener,
-	startCanary,
-	stubResolver,
-	type Canary
-} from '$test-support/proxy/outbound-kit.ts';
+import { describe, expect, it } from 'vitest';
+import { useCanary } from '$test-support/proxy/canary-hooks.ts';
+import { guardedPolicy, loopbackOpener, stubResolver } from '$test-support/proxy/outbound-kit.ts';
 import { createOutboundFetch } from './outbound-fetch.ts';
 import { createProxyHandler, proxyOptionsFrom } from './proxy.ts';
 import { ServerConfig } from './server-config.ts';
@@ -18,17 +13,8 @@ import { ServerConfig } from './server-config.ts';
  */
 const APP = 'http://localhost:4173';
 const ORDERS = '/proxy/woocommerce/shop.ridgeline.example/wp-json/wc/v3/orders?status=processing';
-let canary: Canary;
-let hitsBefore = 0;
-const leaks = () => canary.hits() - hitsBefore;
-
-beforeAll(async () => {
-	canary = await startCanary();
-});
-beforeEach(() => {
-	hitsBefore = canary.hits();
-});
-afterAll(() => canary.close());
+const canary = useCanary();
+const { leaks } = canary;
 
 function proxyFor(address: string, allowHosts: string[] = []) {
 	const resolver = stubResolver({ 'shop.ridgeline.example': address });

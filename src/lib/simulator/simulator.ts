@@ -10,6 +10,7 @@ import type { Fault } from '$lib/domain/faults';
 
 // The fault names and labels live in the domain (the Data settings page lists them).
 export { FAULTS, FAULT_LABELS, type Fault } from '$lib/domain/faults';
+export { seededRandom } from '$lib/domain/seeded-random';
 
 /** One order as a simulated distributor holds it. Lines and shipments derive from the clock. */
 export interface SimOrder {
@@ -224,16 +225,4 @@ export class Simulator {
 		this.admitted.clear();
 		this.changed();
 	}
-}
-
-/** Small deterministic PRNG (mulberry32): the simulators never use Math.random. */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }

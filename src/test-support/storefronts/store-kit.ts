@@ -3,7 +3,7 @@ import type { Offer } from '$lib/domain/catalog';
 import type { StoreCredentials } from '$lib/domain/storefront';
 import type { Simulator } from '$lib/simulator/simulator';
 import { useSimulatorServer } from '$test-support/distributors/sim-kit';
-import type { StorefrontDeps } from '$lib/storefronts/types';
+import type { StorefrontAdapter, StorefrontDeps, SyncCursor } from '$lib/storefronts/types';
 
 /**
  * The web stores' contract-test kit: a simulator on msw/node, the requests it saw, and a fake
@@ -26,4 +26,20 @@ export function useStoreSimulator(
 		}
 	});
 	return { ...kit, clock, deps, requests: () => Promise.all(kit.seen) };
+}
+
+/** Reads every page from `cursor` on and returns the order numbers in the order they came. */
+export async function drainOrders(
+	adapter: () => StorefrontAdapter,
+	cursor: SyncCursor
+): Promise<string[]> {
+	const numbers: string[] = [];
+	let next: SyncCursor | null = cursor;
+	while (next) {
+		const page = await adapter().listOrdersSince(next);
+		if (!page.ok) throw new Error(page.error.message);
+		numbers.push(...page.value.orders.map((o) => o.number));
+		next = page.value.next;
+	}
+	return numbers;
 }

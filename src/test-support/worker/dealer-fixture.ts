@@ -12,6 +12,26 @@ export const CODY_SHIP_TO = {
 	postalCode: '53703'
 };
 
+/** The Parts Unlimited account the placement tests order through, on and with demo credentials. */
+export async function putPuAccount(deps: ApiDeps): Promise<void> {
+	await deps.db.distributors.put({
+		id: 'pu',
+		isEnabled: true,
+		credentials: { dealerNumber: '10001', apiKey: 'DEMOKEY-0000000-0000000-0000000' },
+		prerequisitesDone: [],
+		updatedAt: deps.now().toISOString()
+	});
+}
+
+/** Dealer "Ridge Line" (PO prefix RL) with its Parts Unlimited account, in a fresh database. */
+export async function setUpRidgeLine(deps: ApiDeps): Promise<void> {
+	await deps.db.settings.put({
+		key: 'app',
+		value: { dealer: { name: 'Ridge Line', poPrefix: 'RL' } }
+	});
+	await putPuAccount(deps);
+}
+
 /**
  * The placement tests' world: dealer "Ridge Line" (PO prefix RL) with a Parts Unlimited account,
  * a fake distributor behind every adapter, and web order 1009 for 2 × EBC brake pads. `place`
@@ -23,17 +43,7 @@ export async function dealerWithOrder(options: { wrap?: (deps: ApiDeps) => ApiDe
 	// `wrap` lets a test put something between the worker and its deps (a flaky write queue …).
 	const deps = options.wrap ? options.wrap(base) : base;
 	const api = createApi(deps);
-	await deps.db.settings.put({
-		key: 'app',
-		value: { dealer: { name: 'Ridge Line', poPrefix: 'RL' } }
-	});
-	await deps.db.distributors.put({
-		id: 'pu',
-		isEnabled: true,
-		credentials: { dealerNumber: '10001', apiKey: 'DEMOKEY-0000000-0000000-0000000' },
-		prerequisitesDone: [],
-		updatedAt: deps.now().toISOString()
-	});
+	await setUpRidgeLine(deps);
 	const created = await api.orders.create({
 		number: '1009',
 		buyer: { name: 'Cody Walters', email: 'cody@example.com' },

@@ -3,7 +3,7 @@ import { openDb } from '$lib/db/db';
 import { createApi } from '../../lib/worker/api';
 import type { ApiDeps } from '../../lib/worker/core/deps';
 import { startCouchServer, type CouchServer } from './couch-server';
-import { CODY_SHIP_TO } from './dealer-fixture';
+import { CODY_SHIP_TO, setUpRidgeLine } from './dealer-fixture';
 import { FakeDistributor } from './fake-distributor';
 import { memorySyncEngine } from './memory-sync-engine';
 import { PouchDB, remoteOptions } from '../../lib/worker/sync/engine';
@@ -58,17 +58,7 @@ export async function device(
 	});
 	const api = createApi(deps);
 	if (!dbName) {
-		await deps.db.settings.put({
-			key: 'app',
-			value: { dealer: { name: 'Ridge Line', poPrefix: 'RL' } }
-		});
-		await deps.db.distributors.put({
-			id: 'pu',
-			isEnabled: true,
-			credentials: { dealerNumber: '10001', apiKey: 'DEMOKEY-0000000-0000000-0000000' },
-			prerequisitesDone: [],
-			updatedAt: deps.now().toISOString()
-		});
+		await setUpRidgeLine(deps);
 	}
 	const on = await api.sync.configure({
 		isOn: true,

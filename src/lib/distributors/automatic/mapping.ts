@@ -11,7 +11,7 @@ import type {
 	ShipmentInfo,
 	StockLine
 } from '../types';
-import { readStatusWord, unknownStatusNote } from '../wire';
+import { readStatusWord, statusResult } from '../wire';
 import type { AdCreated, AdGeneration, AdInventory } from './api-schemas';
 import { AUTOMATIC_MAX_LOOKUP_DAYS, AUTOMATIC_MAX_PO, AUTOMATIC_UNCONFIRMED } from './constants';
 import { AD_NAME } from './errors';
@@ -118,17 +118,16 @@ export function toStatusResult(
 	poNumber: string,
 	generations: readonly AdGeneration[]
 ): OrderStatusResult {
-	const note = unknownStatusNote(
+	return statusResult(
 		AD_NAME,
+		{
+			poNumber,
+			status: orderStatus(generations),
+			distributorRefs: [...new Set(generations.map((g) => g.header.orderNumber))],
+			shipments: toShipments(generations)
+		},
 		generations.map((g) => readStatusWord(GEN, g.header.status).unknownWord)
 	);
-	return {
-		poNumber,
-		status: orderStatus(generations),
-		distributorRefs: [...new Set(generations.map((g) => g.header.orderNumber))],
-		shipments: toShipments(generations),
-		...(note ? { statusNote: note } : {})
-	};
 }
 
 /**

@@ -1,6 +1,7 @@
-import { delay, HttpResponse, type JsonBodyType } from 'msw';
+import { HttpResponse, type JsonBodyType } from 'msw';
 import type { Offer } from '$lib/domain/catalog';
 import type { Simulator } from '$lib/simulator/simulator';
+import { jsonReply, requestGuard } from '$lib/simulator/sim-http';
 import { AUTOMATIC_UNCONFIRMED } from './constants';
 
 export interface AutomaticSimOptions {
@@ -19,11 +20,6 @@ export const AD_SIM_DEFAULTS: Required<AutomaticSimOptions> = {
 };
 
 export const SIM = AUTOMATIC_UNCONFIRMED.sim;
-
-/** Obviously fake tokens only: "DEMO…", "demo-…", "test-…". */
-export function isDemoToken(token: string): boolean {
-	return /^(demo-|DEMO|test-)/.test(token);
-}
 
 /** The invented error body: `{ errors: [{ code, field?, message }] }`. */
 export function adError(
@@ -45,30 +41,26 @@ export async function guard(
 	request: Request,
 	options: Required<AutomaticSimOptions>
 ): Promise<Response | undefined> {
-	if (sim.latencyMs > 0) await delay(sim.latencyMs);
-	if (sim.hasFault('automatic', 'slow')) await delay(options.slowMs);
-	if (sim.hasFault('automatic', 'dropped_connection')) return HttpResponse.error();
 	const { header, scheme } = AUTOMATIC_UNCONFIRMED.auth;
 	const value = request.headers.get(header) ?? '';
 	const token = value.startsWith(`${scheme} `) ? value.slice(scheme.length + 1) : '';
-	if (!isDemoToken(token) || sim.hasFault('automatic', 'bad_credentials')) {
-		return adError(401, 'UNAUTHORIZED', SIM.badToken);
-	}
-	const wait = sim.hasFault('automatic', 'rate_limited')
-		? AUTOMATIC_UNCONFIRMED.retryAfterSeconds
-		: sim.admit('automatic');
-	if (wait !== null) {
-		return adError(429, 'RATE_LIMITED', SIM.rateLimited, undefined, {
-			'retry-after': String(wait)
-		});
-	}
-	if (sim.hasFault('automatic', 'server_error')) return adError(500, 'SERVER', SIM.serverError);
-	return undefined;
+	const { slowMs } = options;
+	const { retryAfterSeconds } = AUTOMATIC_UNCONFIRMED;
+	return requestGuard(
+		sim,
+		'automatic',
+		{ slowMs, credential: token, retryAfterSeconds },
+		{
+			unauthorized: () => adError(401, 'UNAUTHORIZED', SIM.badToken),
+			rateLimited: (headers) => adError(429, 'RATE_LIMITED', SIM.rateLimited, undefined, headers),
+			serverError: () => adError(500, 'SERVER', SIM.serverError)
+		}
+	);
 }
 
 /** 2xx JSON, or with `malformed_body` a body that lacks what the client needs. */
 export function reply(sim: Simulator, body: JsonBodyType, broken: JsonBodyType): Response {
-	return HttpResponse.json(sim.hasFault('automatic', 'malformed_body') ? broken : body);
+	return jsonReply(sim, 'automatic', body, broken);
 }
 
 export function findSku(sim: Simulator, sku: string): Offer | undefined {

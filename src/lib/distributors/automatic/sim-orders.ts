@@ -1,6 +1,7 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { z } from 'zod';
 import type { SimOrder, Simulator } from '$lib/simulator/simulator';
+import { recordOrder } from '$lib/simulator/record-order';
 import { AUTOMATIC_MAX_LOOKUP_DAYS, AUTOMATIC_MAX_PO, AUTOMATIC_UNCONFIRMED } from './constants';
 import {
 	adError,
@@ -207,21 +208,13 @@ function isInWindow(order: SimOrder, window: { start: number; end: number }): bo
 }
 
 function record(sim: Simulator, body: CreateBody, lines: readonly AdPlanLine[]): SimOrder {
-	const sequence = sim.nextSequence();
 	const a = body.shipToAddress;
-	const order: SimOrder = {
+	return recordOrder(sim, {
 		distributorId: 'automatic',
 		poNumber: body.header.ponumber,
-		ref: `S${String(500_000 + sequence).padStart(7, '0')}`,
-		createdAt: sim.now().toISOString(),
+		refOf: (sequence) => `S${String(500_000 + sequence).padStart(7, '0')}`,
 		shipTo: { name: a.name, line1: a.address1, city: a.city, state: a.state, postalCode: a.zip },
-		lines: lines.map((l) => ({
-			sku: l.sku,
-			quantity: l.quantity,
-			unitCostCents: sim.catalog.lookup('automatic', l.sku)?.costCents ?? 0
-		})),
-		seed: sequence * 7919
-	};
-	sim.addOrder(order);
-	return order;
+		lines,
+		costOf: (sku) => sim.catalog.lookup('automatic', sku)?.costCents
+	});
 }

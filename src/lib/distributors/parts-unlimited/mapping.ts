@@ -10,7 +10,7 @@ import type {
 	ShipmentInfo,
 	StockLine
 } from '../types';
-import { readStatusWord, unknownStatusNote, type ReadStatus } from '../wire';
+import { readStatusWord, statusResult, type ReadStatus } from '../wire';
 import type { PuAvailability, PuOrder, PuOrderAccepted, PuPricing } from './api-schemas';
 import { PU_UNCONFIRMED } from './constants';
 import { PU_NAME } from './errors';
@@ -162,17 +162,16 @@ function lineStates(orders: readonly PuOrder[]): ReadStatus[] {
 
 /** One PO as the adapter reports it, unknown line words noted. */
 export function toStatusResult(poNumber: string, orders: readonly PuOrder[]): OrderStatusResult {
-	const note = unknownStatusNote(
+	return statusResult(
 		PU_NAME,
+		{
+			poNumber,
+			status: orderStatus(orders),
+			distributorRefs: [...new Set(orders.map((o) => o.mfOrderNumber))],
+			shipments: toShipments(orders)
+		},
 		lineStates(orders).map((s) => s.unknownWord)
 	);
-	return {
-		poNumber,
-		status: orderStatus(orders),
-		distributorRefs: [...new Set(orders.map((o) => o.mfOrderNumber))],
-		shipments: toShipments(orders),
-		...(note ? { statusNote: note } : {})
-	};
 }
 
 /** Lines shipped together (same location, day, carrier and cartons) are one shipment. */

@@ -1,6 +1,7 @@
-import { delay, HttpResponse, type JsonBodyType } from 'msw';
+import { HttpResponse, type JsonBodyType } from 'msw';
 import type { Offer } from '$lib/domain/catalog';
 import type { Simulator } from '$lib/simulator/simulator';
+import { jsonReply, requestGuard } from '$lib/simulator/sim-http';
 import { PU_UNCONFIRMED } from './constants';
 
 export interface PuSimOptions {
@@ -20,11 +21,6 @@ export const PU_SIM_DEFAULTS: Required<PuSimOptions> = {
 
 const SIM = PU_UNCONFIRMED.errors.sim;
 
-/** Obviously fake keys only, shaped DEMOKEY-0000000-0000000-0000000 or "test-…". */
-export function isDemoKey(key: string): boolean {
-	return /^(demo-|DEMO|test-)/.test(key);
-}
-
 export function puError(status: number, message: string, headers?: Record<string, string>) {
 	return HttpResponse.json({ message }, { status, headers });
 }
@@ -35,25 +31,23 @@ export async function guard(
 	request: Request,
 	options: Required<PuSimOptions>
 ): Promise<Response | undefined> {
-	if (sim.latencyMs > 0) await delay(sim.latencyMs);
-	if (sim.hasFault('pu', 'slow')) await delay(options.slowMs);
-	if (sim.hasFault('pu', 'dropped_connection')) return HttpResponse.error();
-	const key = request.headers.get('api-key') ?? '';
-	if (!isDemoKey(key) || sim.hasFault('pu', 'bad_credentials')) return puError(401, SIM.badKey);
-	if (sim.hasFault('pu', 'rate_limited')) {
-		return puError(429, SIM.rateLimited, {
-			'retry-after': String(PU_UNCONFIRMED.retryAfterSeconds)
-		});
-	}
-	const wait = sim.admit('pu');
-	if (wait !== null) return puError(429, SIM.rateLimited, { 'retry-after': String(wait) });
-	if (sim.hasFault('pu', 'server_error')) return puError(503, SIM.serverError);
-	return undefined;
+	const credential = request.headers.get('api-key') ?? '';
+	const { retryAfterSeconds } = PU_UNCONFIRMED;
+	return requestGuard(
+		sim,
+		'pu',
+		{ slowMs: options.slowMs, credential, retryAfterSeconds },
+		{
+			unauthorized: () => puError(401, SIM.badKey),
+			rateLimited: (headers) => puError(429, SIM.rateLimited, headers),
+			serverError: () => puError(503, SIM.serverError)
+		}
+	);
 }
 
 /** 2xx JSON, or with `malformed_body` a body that lacks what the client needs. */
 export function reply(sim: Simulator, body: JsonBodyType, broken: JsonBodyType): Response {
-	return HttpResponse.json(sim.hasFault('pu', 'malformed_body') ? broken : body);
+	return jsonReply(sim, 'pu', body, broken);
 }
 
 const plain = (pn: string) => pn.replace(/[^0-9A-Z]/gi, '').toUpperCase();

@@ -1,6 +1,7 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { z } from 'zod';
 import type { SimOrder, Simulator } from '$lib/simulator/simulator';
+import { recordOrder } from '$lib/simulator/record-order';
 import { PU_BASE_URL, PU_STAGING_URL, PU_UNCONFIRMED } from './constants';
 import { findPart, guard, puError, reply, stockOf, type PuSimOptions } from './sim-common';
 import { allocateLine, orderAt, type PuPlanLine } from './sim-plan';
@@ -142,13 +143,11 @@ export function orderHandlers(sim: Simulator, options: Required<PuSimOptions>): 
 }
 
 function record(sim: Simulator, body: OrderBody, kept: readonly PuPlanLine[]): SimOrder {
-	const sequence = sim.nextSequence();
 	const a = body.ship_to_address;
-	const order: SimOrder = {
+	return recordOrder(sim, {
 		distributorId: 'pu',
 		poNumber: body.purchase_order_number,
-		ref: String(40_000_000 + sequence),
-		createdAt: sim.now().toISOString(),
+		refOf: (sequence) => String(40_000_000 + sequence),
 		shipTo: {
 			name: a.name,
 			line1: a.address_line_1,
@@ -156,13 +155,7 @@ function record(sim: Simulator, body: OrderBody, kept: readonly PuPlanLine[]): S
 			state: a.state,
 			postalCode: a.postal_code
 		},
-		lines: kept.map((l) => ({
-			sku: l.sku,
-			quantity: l.quantity,
-			unitCostCents: findPart(sim, l.sku)?.costCents ?? 0
-		})),
-		seed: sequence * 7919
-	};
-	sim.addOrder(order);
-	return order;
+		lines: kept,
+		costOf: (sku) => findPart(sim, sku)?.costCents
+	});
 }

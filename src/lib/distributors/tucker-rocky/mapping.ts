@@ -10,7 +10,7 @@ import type {
 	ShipmentInfo,
 	StockLine
 } from '../types';
-import { readStatusWord, unknownStatusNote, type ReadStatus } from '../wire';
+import { readStatusWord, statusResult, type ReadStatus } from '../wire';
 import type { TrItem, TrOrderLine, TrShipment } from './api-schemas';
 import type { Param } from './client';
 import { TUCKER_DC_CAP, TUCKER_NOTE_MAX, TUCKER_UNCONFIRMED } from './constants';
@@ -193,17 +193,16 @@ export function toStatusResult(
 	all: readonly TrShipment[]
 ): OrderStatusResult {
 	const shipments = all.filter((s) => refs.includes(s.ordernum));
-	const note = unknownStatusNote(
+	return statusResult(
 		TUCKER_NAME,
+		{
+			poNumber,
+			status: orderStatus(refs, shipments),
+			distributorRefs: [...refs],
+			shipments: toShipments(shipments)
+		},
 		refStates(refs, shipments).map((s) => s.unknownWord)
 	);
-	return {
-		poNumber,
-		status: orderStatus(refs, shipments),
-		distributorRefs: [...refs],
-		shipments: toShipments(shipments),
-		...(note ? { statusNote: note } : {})
-	};
 }
 
 /** Shipment lines with the same DC, day and tracking numbers are one parcel group. */

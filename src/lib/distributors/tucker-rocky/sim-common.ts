@@ -1,6 +1,7 @@
-import { delay, HttpResponse, type JsonBodyType } from 'msw';
+import { HttpResponse, type JsonBodyType } from 'msw';
 import type { Offer } from '$lib/domain/catalog';
 import type { Simulator } from '$lib/simulator/simulator';
+import { isDemoCredential, rateLimitWait, transportFaults } from '$lib/simulator/sim-http';
 import { TUCKER_DCS, TUCKER_SUCCESS, TUCKER_UNCONFIRMED } from './constants';
 import { tuckerItem } from './mapping';
 
@@ -12,11 +13,6 @@ export interface TuckerSimOptions {
 export const TUCKER_SIM_DEFAULTS: Required<TuckerSimOptions> = { slowMs: 3_000 };
 
 export const SIM = TUCKER_UNCONFIRMED.errors.sim;
-
-/** Obviously fake keys only: "DEMO…", "demo-…", "test-…". */
-export function isDemoKey(key: string): boolean {
-	return /^(demo-|DEMO|test-)/.test(key);
-}
 
 /** trws answers everything, refusals included, as HTTP 200 `{ "<TYPE>": { status, … } }`. */
 export function envelope(type: string, body: Record<string, JsonBodyType>): Response {
@@ -43,12 +39,9 @@ export async function transportGuard(
 	sim: Simulator,
 	options: Required<TuckerSimOptions>
 ): Promise<Response | undefined> {
-	if (sim.latencyMs > 0) await delay(sim.latencyMs);
-	if (sim.hasFault('tucker', 'slow')) await delay(options.slowMs);
-	if (sim.hasFault('tucker', 'dropped_connection')) return HttpResponse.error();
-	const wait = sim.hasFault('tucker', 'rate_limited')
-		? TUCKER_UNCONFIRMED.retryAfterSeconds
-		: sim.admit('tucker');
+	const dropped = await transportFaults(sim, 'tucker', options.slowMs);
+	if (dropped) return dropped;
+	const wait = rateLimitWait(sim, 'tucker', TUCKER_UNCONFIRMED.retryAfterSeconds);
 	if (wait !== null) {
 		return new HttpResponse('Too Many Requests', {
 			status: 429,
@@ -64,7 +57,8 @@ export async function transportGuard(
 /** Key and customer number travel in the query; a refusal is still HTTP 200 [INF §4.3]. */
 export function authGuard(sim: Simulator, query: URLSearchParams, type: string) {
 	const key = query.get('apikey') ?? '';
-	if (!isDemoKey(key) || sim.hasFault('tucker', 'bad_credentials')) return refuse(type, SIM.badKey);
+	if (!isDemoCredential(key) || sim.hasFault('tucker', 'bad_credentials'))
+		return refuse(type, SIM.badKey);
 	if (!/^\d{6,7}$/.test(query.get('cust') ?? '')) return refuse(type, SIM.badCustomer);
 	return undefined;
 }

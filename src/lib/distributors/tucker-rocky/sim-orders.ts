@@ -1,6 +1,7 @@
 import { HttpResponse, type JsonBodyType } from 'msw';
 import { US_STATES } from '$lib/domain/address';
 import type { SimOrder, Simulator } from '$lib/simulator/simulator';
+import { recordOrder } from '$lib/simulator/record-order';
 import { TUCKER_NOTE_MAX, TUCKER_UNCONFIRMED } from './constants';
 import { envelope, findItem, refuse, reply, SIM, stockOf } from './sim-common';
 import { allocate, shipmentAt, type TrPlan } from './sim-plan';
@@ -114,13 +115,11 @@ function record(
 	query: URLSearchParams,
 	kept: readonly { sku: string; qty: number }[]
 ): SimOrder {
-	const sequence = sim.nextSequence();
 	const q = (name: string) => query.get(name)?.trim() ?? '';
-	const order: SimOrder = {
+	return recordOrder(sim, {
 		distributorId: 'tucker',
 		poNumber: q('po'),
-		ref: String(7_000_000 + sequence),
-		createdAt: sim.now().toISOString(),
+		refOf: (sequence) => String(7_000_000 + sequence),
 		shipTo: {
 			name: q('name'),
 			line1: q('address1'),
@@ -129,13 +128,7 @@ function record(
 			state: q('state'),
 			postalCode: q('zip')
 		},
-		lines: kept.map((l) => ({
-			sku: l.sku,
-			quantity: l.qty,
-			unitCostCents: findItem(sim, l.sku)?.costCents ?? 0
-		})),
-		seed: sequence * 7919
-	};
-	sim.addOrder(order);
-	return order;
+		lines: kept.map((l) => ({ sku: l.sku, quantity: l.qty })),
+		costOf: (sku) => findItem(sim, sku)?.costCents
+	});
 }

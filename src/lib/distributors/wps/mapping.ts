@@ -9,7 +9,7 @@ import type {
 	ShipmentInfo,
 	StockLine
 } from '../types';
-import { readStatusWord, unknownStatusNote, type ReadStatus } from '../wire';
+import { readStatusWord, statusResult, type ReadStatus } from '../wire';
 import type { WpsInventory, WpsItem, WpsOrderDetail } from './api-schemas';
 import { WPS_LIMITS, WPS_UNCONFIRMED, WPS_WAREHOUSES } from './constants';
 import { WPS_NAME } from './errors';
@@ -124,17 +124,16 @@ export function toStatusResult(
 	poNumber: string,
 	details: readonly WpsOrderDetail[]
 ): OrderStatusResult {
-	const note = unknownStatusNote(
+	return statusResult(
 		WPS_NAME,
+		{
+			poNumber,
+			status: poStatus(details),
+			distributorRefs: [...new Set(details.map((d) => d.order_number))],
+			shipments: toShipments(details)
+		},
 		details.map((d) => detailStatus(d).unknownWord)
 	);
-	return {
-		poNumber,
-		status: poStatus(details),
-		distributorRefs: [...new Set(details.map((d) => d.order_number))],
-		shipments: toShipments(details),
-		...(note ? { statusNote: note } : {})
-	};
 }
 
 /** Shipped units of an item line: `ship_quantity`, or the ordered quantity when WPS leaves it out. */

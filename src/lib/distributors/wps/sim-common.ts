@@ -1,5 +1,6 @@
-import { delay, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import type { Simulator } from '$lib/simulator/simulator';
+import { requestGuard } from '$lib/simulator/sim-http';
 import { WPS_UNCONFIRMED } from './constants';
 
 export interface WpsSimOptions {
@@ -10,11 +11,6 @@ export interface WpsSimOptions {
 }
 
 export const WPS_SIM_DEFAULTS = { stockCap: WPS_UNCONFIRMED.stockCap, slowMs: 3_000 } as const;
-
-/** Obviously fake tokens only: the simulator never accepts a real-looking one. */
-export function isDemoToken(token: string): boolean {
-	return /^(demo-|DEMO|test-)/.test(token);
-}
 
 const SIM = WPS_UNCONFIRMED.errors.sim;
 
@@ -36,23 +32,18 @@ export async function guard(
 	request: Request,
 	options: Required<WpsSimOptions>
 ): Promise<Response | undefined> {
-	if (sim.latencyMs > 0) await delay(sim.latencyMs);
-	if (sim.hasFault('wps', 'slow')) await delay(options.slowMs);
-	if (sim.hasFault('wps', 'dropped_connection')) return HttpResponse.error();
 	const token = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1] ?? '';
-	if (!isDemoToken(token) || sim.hasFault('wps', 'bad_credentials')) {
-		return wpsError(401, SIM.unauthenticated);
-	}
-	if (sim.hasFault('wps', 'rate_limited')) {
-		return wpsError(429, SIM.rateLimited, undefined, {
-			'retry-after': String(WPS_UNCONFIRMED.retryAfterSeconds)
-		});
-	}
-	const wait = sim.admit('wps');
-	if (wait !== null)
-		return wpsError(429, SIM.rateLimited, undefined, { 'retry-after': String(wait) });
-	if (sim.hasFault('wps', 'server_error')) return wpsError(500, SIM.serverError);
-	return undefined;
+	const { retryAfterSeconds } = WPS_UNCONFIRMED;
+	return requestGuard(
+		sim,
+		'wps',
+		{ slowMs: options.slowMs, credential: token, retryAfterSeconds },
+		{
+			unauthorized: () => wpsError(401, SIM.unauthenticated),
+			rateLimited: (headers) => wpsError(429, SIM.rateLimited, undefined, headers),
+			serverError: () => wpsError(500, SIM.serverError)
+		}
+	);
 }
 
 /** A token named "…-readonly…" lacks the order-processing scope: 403 on carts and orders (§8.1). */

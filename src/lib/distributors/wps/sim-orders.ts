@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import type { SimOrder, Simulator } from '$lib/simulator/simulator';
+import { recordOrder } from '$lib/simulator/record-order';
 import { WPS_BASE_URL, WPS_LIMITS, WPS_UNCONFIRMED } from './constants';
 import { guard, lacksOrderScope, reply, wpsError, type WpsSimOptions } from './sim-common';
 import { allocate, orderDetailAt, type WpsPlanGroup } from './sim-plan';
@@ -190,27 +191,19 @@ export function orderHandlers(sim: Simulator, options: Required<WpsSimOptions>):
 }
 
 function submit(sim: Simulator, po: string, cart: SimCart): SimOrder {
-	const sequence = sim.nextSequence();
 	const shipTo = Object.fromEntries(
 		Object.entries(cart.header).flatMap(([k, v]) =>
 			k.startsWith('ship_') && typeof v === 'string' ? [[k, v]] : []
 		)
 	);
-	const order: SimOrder = {
+	return recordOrder(sim, {
 		distributorId: 'wps',
 		poNumber: po,
-		ref: String(6_100_000 + sequence * 10),
-		createdAt: sim.now().toISOString(),
+		refOf: (sequence) => String(6_100_000 + sequence * 10),
 		shipTo,
-		lines: cart.items.map((i) => ({
-			sku: i.item_sku,
-			quantity: i.quantity,
-			unitCostCents: sim.catalog.lookup('wps', i.item_sku)?.costCents ?? 0
-		})),
-		seed: sequence * 7919
-	};
-	sim.addOrder(order);
-	return order;
+		lines: cart.items.map((i) => ({ sku: i.item_sku, quantity: i.quantity })),
+		costOf: (sku) => sim.catalog.lookup('wps', sku)?.costCents
+	});
 }
 
 function poObject(order: SimOrder, orderDetails: Record<string, unknown>[]) {

@@ -1,15 +1,14 @@
 import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import type { Simulator } from '$lib/simulator/simulator';
-import { centsToDecimal } from '$lib/domain/money';
 import {
 	catchUpArrivals,
 	countCall,
 	remainingQuantity,
 	storeState,
-	type SimStore,
-	type SimStoreOrder
+	type SimStore
 } from '../sim-store';
 import { LINES_PER_ORDER, SHOPIFY_API_VERSION } from './constants';
+import { cursorOf, fulfillmentStatus, gid, idOf, isAfter, orderNode, sinceOf } from './sim-wire';
 
 export interface ShopifySimOptions {
 	/** New web orders per simulated day; 0 (tests) means only the orders a test adds. */
@@ -25,70 +24,9 @@ const DEFAULT_BUCKET = { maximumAvailable: 2000, restoreRate: 100 };
 /** Obviously fake tokens only: the simulator never accepts a real-looking one. */
 export const isDemoShopifyToken = (token: string) => /^(shpat_demo|demo-)/.test(token);
 
-const gid = (type: string, n: number) => `gid://shopify/${type}/${n}`;
-const idOf = (value: unknown) => Number(String(value).split('/').pop());
-
-function cursorOf(order: SimStoreOrder): string {
-	return btoa(JSON.stringify({ u: order.updatedAt, n: order.n }));
-}
-
-function isAfter(order: SimStoreOrder, cursor: string | null | undefined): boolean {
-	if (!cursor) return true;
-	const { u, n } = JSON.parse(atob(cursor)) as { u: string; n: number };
-	return order.updatedAt > u || (order.updatedAt === u && order.n > n);
-}
-
-function fulfillmentStatus(order: SimStoreOrder): string {
-	const left = order.lines.reduce((sum, line) => sum + remainingQuantity(order, line), 0);
-	const total = order.lines.reduce((sum, line) => sum + line.quantity, 0);
-	return left === 0 ? 'FULFILLED' : left < total ? 'PARTIALLY_FULFILLED' : 'UNFULFILLED';
-}
-
-function orderNode(order: SimStoreOrder) {
-	return {
-		id: gid('Order', order.n),
-		name: `#${order.number}`,
-		createdAt: order.createdAt,
-		updatedAt: order.updatedAt,
-		email: order.email,
-		cancelledAt: order.cancelledAt,
-		displayFinancialStatus: order.isPaid ? 'PAID' : 'PENDING',
-		displayFulfillmentStatus: fulfillmentStatus(order),
-		shippingAddress: {
-			name: order.name,
-			company: null,
-			address1: order.address.line1,
-			address2: null,
-			city: order.address.city,
-			provinceCode: order.address.state,
-			zip: order.address.zip,
-			countryCodeV2: 'US',
-			phone: null
-		},
-		lineItems: {
-			nodes: order.lines.slice(0, LINES_PER_ORDER).map((line) => ({
-				id: gid('LineItem', line.n),
-				sku: line.sku,
-				vendor: line.vendor,
-				title: line.title,
-				quantity: line.quantity,
-				originalUnitPriceSet: {
-					shopMoney: { amount: centsToDecimal(line.priceCents), currencyCode: 'USD' }
-				}
-			})),
-			pageInfo: { hasNextPage: order.lines.length > LINES_PER_ORDER }
-		}
-	};
-}
-
 interface Call {
 	operation: string;
 	variables: Record<string, unknown>;
-}
-
-/** updated_at:>'…' from the search string; the only filter the adapter sends. */
-function sinceOf(query: unknown): string {
-	return /updated_at:>'([^']+)'/.exec(String(query))?.[1] ?? '1970-01-01T00:00:00Z';
 }
 
 function run(sim: Simulator, store: SimStore, call: Call): { data: unknown; actualCost: number } {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addStoreOrders, storeState } from '../sim-store';
-import { useStoreSimulator } from '$test-support/storefronts/store-kit';
+import { drainOrders, useStoreSimulator } from '$test-support/storefronts/store-kit';
 import type { SyncCursor } from '../types';
 import { createShopifyAdapter } from './index';
 import { shopifyHandlers } from './mocks';
@@ -20,17 +20,7 @@ afterEach(() => {
 	kit.server.resetHandlers();
 });
 
-async function drain(cursor: SyncCursor) {
-	const numbers: string[] = [];
-	let next: SyncCursor | null = cursor;
-	while (next) {
-		const page = await adapter().listOrdersSince(next);
-		if (!page.ok) throw new Error(page.error.message);
-		numbers.push(...page.value.orders.map((o) => o.number));
-		next = page.value.next;
-	}
-	return numbers;
-}
+const drain = (cursor: SyncCursor) => drainOrders(adapter, cursor);
 
 describe('Shopify adapter against its simulator', () => {
 	it('asks the pinned version with the token header and the named operation', async () => {

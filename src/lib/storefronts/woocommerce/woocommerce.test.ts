@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addStoreOrders, storeState } from '../sim-store';
-import { useStoreSimulator } from '$test-support/storefronts/store-kit';
+import { drainOrders, useStoreSimulator } from '$test-support/storefronts/store-kit';
 import type { SyncCursor } from '../types';
 import { createWooCommerceAdapter } from './index';
 import { wooHandlers } from './mocks';
@@ -13,17 +13,7 @@ const kit = useStoreSimulator((sim) => wooHandlers(sim));
 const adapter = (shop = STORE, keys = KEYS) =>
 	createWooCommerceAdapter(kit.deps({ shop, ...keys }));
 
-async function drain(cursor: SyncCursor): Promise<string[]> {
-	const numbers: string[] = [];
-	let next: SyncCursor | null = cursor;
-	while (next) {
-		const page = await adapter().listOrdersSince(next);
-		if (!page.ok) throw new Error(page.error.message);
-		numbers.push(...page.value.orders.map((o) => o.number));
-		next = page.value.next;
-	}
-	return numbers;
-}
+const drain = (cursor: SyncCursor) => drainOrders(adapter, cursor);
 
 describe('WooCommerce adapter against its simulator', () => {
 	it('tests the connection with Basic auth over HTTPS', async () => {

@@ -1,63 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { replaceCatalog } from '$lib/db/writes';
-import type { Offer } from '$lib/domain/catalog';
 import type { PurchaseOrder } from '$lib/domain/purchase-order';
-import { syntheticOffers } from '$lib/feeds/synthetic';
-import { createApi } from '../api';
-import { createTestDeps } from '$test-support/worker/test-deps';
+import { puFeedFiles, seededCatalog, wpsOffer } from '$test-support/worker/catalog-kit';
 
-const fixture = (name: string) => ({
-	name,
-	data: new Uint8Array(readFileSync(join(__dirname, '../../feeds/fixtures', name)))
-});
-const puFiles = [fixture('pu-BasePriceFile.csv'), fixture('pu-12345_PriceFile.csv')];
-
-function wpsOffer(over: Partial<Offer> = {}): Offer {
-	return {
-		distributorId: 'wps',
-		sku: '15-0174',
-		brand: 'EBC',
-		mpn: 'FA-213HH',
-		description: 'EBC sintered brake pads',
-		costCents: 3000,
-		stock: { CA: 2 },
-		...over
-	};
-}
-
-async function seeded() {
-	const deps = createTestDeps();
-	const api = createApi(deps);
-	await replaceCatalog(
-		deps.db,
-		{
-			id: 'old-pu',
-			distributorId: 'pu',
-			source: 'seed',
-			startedAt: deps.now().toISOString(),
-			errorCount: 0
-		},
-		syntheticOffers(3000, 'pu')
-	);
-	await replaceCatalog(
-		deps.db,
-		{
-			id: 'wps-1',
-			distributorId: 'wps',
-			source: 'seed',
-			startedAt: deps.now().toISOString(),
-			errorCount: 0
-		},
-		[wpsOffer()]
-	);
-	return { deps, api };
-}
+const puFiles = puFeedFiles();
 
 /** The PU feed imported, PU on with credentials (WPS without), and one order of `quantity` pads. */
 async function orderedPads(quantity = 1) {
-	const { deps, api } = await seeded();
+	const { deps, api } = await seededCatalog();
 	await api.catalog.importFeed({ runId: 'r', layout: 'pu', distributorId: 'pu', files: puFiles });
 	await api.catalog.confirmImport({ runId: 'r' });
 	await deps.db.distributors.bulkPut([

@@ -1,67 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { strToU8 } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
 import { replaceCatalog } from '$lib/db/writes';
-import type { Offer } from '$lib/domain/catalog';
-import { syntheticOffers, syntheticPuBaseCsv } from '$lib/feeds/synthetic';
+import { syntheticPuBaseCsv } from '$lib/feeds/synthetic';
 import { createApi } from '../api';
 import { catalogKeeper } from './sync';
 import { createTestDeps } from '$test-support/worker/test-deps';
+import { puFeedFiles, seededCatalog, wpsOffer } from '$test-support/worker/catalog-kit';
 
-const fixture = (name: string) => ({
-	name,
-	data: new Uint8Array(readFileSync(join(__dirname, '../../feeds/fixtures', name)))
-});
-const puFiles = [fixture('pu-BasePriceFile.csv'), fixture('pu-12345_PriceFile.csv')];
-
-function wpsOffer(over: Partial<Offer> = {}): Offer {
-	return {
-		distributorId: 'wps',
-		sku: '15-0174',
-		brand: 'EBC',
-		mpn: 'FA-213HH',
-		description: 'EBC sintered brake pads',
-		costCents: 3000,
-		stock: { CA: 2 },
-		...over
-	};
-}
-
-async function seeded() {
-	const deps = createTestDeps();
-	const api = createApi(deps);
-	await replaceCatalog(
-		deps.db,
-		{
-			id: 'old-pu',
-			distributorId: 'pu',
-			source: 'seed',
-			startedAt: deps.now().toISOString(),
-			errorCount: 0
-		},
-		syntheticOffers(3000, 'pu')
-	);
-	await replaceCatalog(
-		deps.db,
-		{
-			id: 'wps-1',
-			distributorId: 'wps',
-			source: 'seed',
-			startedAt: deps.now().toISOString(),
-			errorCount: 0
-		},
-		[wpsOffer()]
-	);
-	return { deps, api };
-}
+const puFiles = puFeedFiles();
 
 const feedsOf = (deps: ReturnType<typeof createTestDeps>) =>
 	deps.db.feedImports.where('state').equals('complete').toArray();
 
 describe('catalog.importFeed', () => {
 	it('imports a PU file, replaces the old feed, and search finds the part at both distributors', async () => {
-		const { deps, api } = await seeded();
+		const { deps, api } = await seededCatalog();
 		expect((await api.catalog.search({ query: 'EBC' })).ok).toBe(true); // loads the index
 		const result = await api.catalog.importFeed({
 			runId: 'r1',
@@ -103,7 +56,7 @@ describe('catalog.importFeed', () => {
 	});
 
 	it('refuses a file that is not a feed and changes nothing', async () => {
-		const { deps, api } = await seeded();
+		const { deps, api } = await seededCatalog();
 		for (const bytes of [
 			strToU8(''),
 			strToU8('Order,Total\r\n1,2\r\n'),
@@ -122,7 +75,7 @@ describe('catalog.importFeed', () => {
 	});
 
 	it('a storage failure at row 150,000 leaves the old catalog as it was', async () => {
-		const { deps, api } = await seeded();
+		const { deps, api } = await seededCatalog();
 		const csv = strToU8(syntheticPuBaseCsv(200_000));
 		const real = deps.db.catalogBlocks.bulkPut.bind(deps.db.catalogBlocks);
 		vi.spyOn(deps.db.catalogBlocks, 'bulkPut').mockImplementation(((
@@ -148,7 +101,7 @@ describe('catalog.importFeed', () => {
 	}, 60_000);
 
 	it('cancel at row 150,000 keeps the old catalog; progress reports rows and percent', async () => {
-		const { deps, api } = await seeded();
+		const { deps, api } = await seededCatalog();
 		const csv = strToU8(syntheticPuBaseCsv(200_000));
 		const running = api.catalog.importFeed({
 			runId: 'c',
@@ -173,7 +126,7 @@ describe('catalog.importFeed', () => {
 	}, 60_000);
 
 	it('keeps the index in step with a feed written by someone else (the demo seed, another tab)', async () => {
-		const { deps, api } = await seeded();
+		const { deps, api } = await seededCatalog();
 		await api.catalog.search({ query: 'x' });
 		await replaceCatalog(
 			deps.db,

@@ -1,5 +1,5 @@
 import { OfferColumns } from '$lib/db/offer-columns';
-import { normaliseMpn, type Offer } from '$lib/domain/catalog';
+import { normaliseMpn, type CatalogProduct, type Offer } from '$lib/domain/catalog';
 import type { DistributorId } from '$lib/domain/distributor';
 import {
 	canonicalBrand,
@@ -20,16 +20,6 @@ import {
 	type CatalogSlice,
 	type Pause
 } from './slice';
-
-/** One product as the Catalog page shows it: its offers side by side. */
-export interface CatalogProduct {
-	key: string;
-	brand: string;
-	mpn: string;
-	upc?: string;
-	description: string;
-	offers: Offer[];
-}
 
 /**
  * The worker's in-memory catalog: one slice per distributor, swapped whole when a feed is

@@ -1,4 +1,4 @@
-import type { DistributorAdapter, DropShipRequest, DropShipResult } from '$lib/distributors/types';
+import type { DistributorAdapter } from '$lib/distributors/types';
 import { DISTRIBUTORS } from '$lib/domain/distributor';
 import { isOutcomeUnknown, nextPoState } from '$lib/domain/po-state';
 import type { PoLine, PurchaseOrder } from '$lib/domain/purchase-order';
@@ -6,6 +6,7 @@ import { err, ok, type AppError, type Result } from '$lib/domain/result';
 import { adapterFor } from '../core/adapters';
 import type { ApiDeps } from '../core/deps';
 import { claimItems } from '../sync/claims';
+import { recordAccepted, toRequest } from './record-accepted';
 import { movePo, withState } from './records';
 
 /** The lock a tab holds on a PO while it sends it or looks it up (IDEM-7). */
@@ -102,76 +103,6 @@ async function holdItemsAcrossDevices(
 		}))
 	);
 	return err('conflict', message);
-}
-
-function toRequest(po: PurchaseOrder, lines: readonly PoLine[]): DropShipRequest {
-	return {
-		poNumber: po.poNumber,
-		shipTo: po.shipTo,
-		shippingMethod: po.shippingMethod,
-		warehouse: po.warehouse,
-		lines: lines.map((l) => ({
-			lineNo: l.lineNo,
-			sku: l.sku,
-			quantity: l.quantity,
-			expectedUnitCostCents: l.unitCostCents
-		}))
-	};
-}
-
-async function recordAccepted(
-	deps: ApiDeps,
-	po: PurchaseOrder,
-	lines: readonly PoLine[],
-	placed: DropShipResult
-): Promise<Result<PurchaseOrder>> {
-	const outcomes = new Map(placed.lines.map((l) => [l.lineNo, l]));
-	const rejected = placed.lines.filter((l) => l.outcome === 'rejected');
-	const isAllBackordered =
-		placed.lines.length > 0 && placed.lines.every((l) => l.outcome === 'backordered');
-	const saved = await deps.writes.run(() =>
-		deps.db.transaction(
-			'rw',
-			[deps.db.purchaseOrders, deps.db.poLines, deps.db.orders, deps.db.orderItems],
-			async () => {
-				for (const line of lines) {
-					const outcome = outcomes.get(line.lineNo);
-					if (outcome) {
-						await deps.db.poLines.update(line.id, {
-							status: outcome.outcome,
-							...(outcome.message ? { message: outcome.message } : {})
-						});
-					}
-				}
-				const events = rejected.length > 0 ? (['accepted', 'attention'] as const) : 'accepted';
-				return movePo(deps.db, po.id, events, (p, to) => {
-					let next = withState(
-						p,
-						nextPoState(p.state, 'accepted') ?? to,
-						deps.now(),
-						`Accepted as ${placed.distributorRefs.join(', ')}`
-					);
-					next = {
-						...next,
-						distributorRefs: placed.distributorRefs,
-						shipState: isAllBackordered ? 'backordered' : 'awaiting',
-						lastError: undefined
-					};
-					if (rejected.length > 0) {
-						next = withState(next, to, deps.now(), `${rejected.length} line(s) refused`);
-						next.lastError = {
-							code: 'partial',
-							message: `The distributor refused ${rejected.map((l) => l.sku).join(', ')}: ${rejected.map((l) => l.message ?? 'no reason given').join('; ')}.`
-						};
-					}
-					return next;
-				});
-			}
-		)
-	);
-	return saved
-		? ok(saved)
-		: err('conflict', 'The purchase order changed while it was being placed.');
 }
 
 async function recordFailure(
