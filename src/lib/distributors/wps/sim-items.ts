@@ -32,11 +32,11 @@ export function itemHandlers(sim: Simulator, options: Required<WpsSimOptions>): 
 					return offer ? [{ id: index + 1, offer }] : [];
 				});
 	const inventory = (item: SimItem) => inventoryRow(item, sim, options.stockCap);
-	const itemBody = (item: SimItem, withInventory: boolean) => ({
+	const itemBody = (item: SimItem, include: Set<string>) => ({
 		id: item.id,
 		sku: item.offer.sku,
 		name: item.offer.description,
-		brand_id: 1,
+		brand_id: brandIdOf(item.offer.brand),
 		supplier_product_id: item.offer.mpn,
 		upc: item.offer.upc ?? null,
 		list_price: dollars(item.offer.msrpCents ?? item.offer.costCents),
@@ -44,8 +44,15 @@ export function itemHandlers(sim: Simulator, options: Required<WpsSimOptions>): 
 		mapp_price: dollars(item.offer.mapCents ?? 0),
 		status: item.offer.status ?? 'STK',
 		drop_ship_eligible: true,
-		...(withInventory ? { inventory: { data: inventory(item) } } : {})
+		...(include.has('inventory') ? { inventory: { data: inventory(item) } } : {}),
+		// An include nests the related record under `data` (Fractal's item resource), as
+		// `include=brand` does in the clients we read; without it only `brand_id` comes.
+		...(include.has('brand') ? { brand: { data: brandBody(item.offer.brand) } } : {})
 	});
+	const brandBody = (name: string) => {
+		const stamp = sim.now().toISOString().replace('T', ' ').slice(0, 19);
+		return { id: brandIdOf(name), name, created_at: stamp, updated_at: stamp };
+	};
 
 	return [
 		http.get(`${WPS_BASE_URL}/items`, async ({ request }) => {
@@ -57,10 +64,10 @@ export function itemHandlers(sim: Simulator, options: Required<WpsSimOptions>): 
 			const offset = decodeCursor(q.get('page[cursor]'));
 			const matching = items().filter((item) => matches(item, q));
 			const page = matching.slice(offset, offset + size);
-			const withInventory = (q.get('include') ?? '').split(',').includes('inventory');
+			const include = includes(q);
 			const next = offset + size < matching.length ? encodeCursor(offset + size) : null;
 			return reply(sim, {
-				data: page.map((i) => itemBody(i, withInventory)),
+				data: page.map((i) => itemBody(i, include)),
 				meta: {
 					cursor: {
 						current: encodeCursor(offset),
@@ -76,10 +83,10 @@ export function itemHandlers(sim: Simulator, options: Required<WpsSimOptions>): 
 			if (refused) return refused;
 			const ids = String(params.ids).split(',').map(Number);
 			const found = items().filter((i) => ids.includes(i.id));
-			const withInventory = new URL(request.url).searchParams.get('include') === 'inventory';
-			if (ids.length > 1) return reply(sim, { data: found.map((i) => itemBody(i, withInventory)) });
+			const include = includes(new URL(request.url).searchParams);
+			if (ids.length > 1) return reply(sim, { data: found.map((i) => itemBody(i, include)) });
 			const one = found[0];
-			return one ? reply(sim, { data: itemBody(one, withInventory) }) : wpsError(404, 'Not found.');
+			return one ? reply(sim, { data: itemBody(one, include) }) : wpsError(404, 'Not found.');
 		}),
 		http.get(`${WPS_BASE_URL}/inventory`, async ({ request }) => {
 			const refused = await guard(sim, request, options);
@@ -95,12 +102,30 @@ export function itemHandlers(sim: Simulator, options: Required<WpsSimOptions>): 
 	];
 }
 
+/** `include=inventory,brand` → the related records to embed. */
+function includes(q: URLSearchParams): Set<string> {
+	return new Set((q.get('include') ?? '').split(',').map((name) => name.trim()));
+}
+
+/**
+ * WPS numbers its brands; the simulator gives each brand name a stable id of its own (a small
+ * hash), so items of one brand share a `brand_id` and `filter[brand_id]` selects them.
+ */
+function brandIdOf(name: string): number {
+	let h = 0;
+	for (let i = 0; i < name.length; i++) h = (Math.imul(h, 31) + name.charCodeAt(i)) | 0;
+	return (Math.abs(h) % 900_000) + 1;
+}
+
 function matches(item: SimItem, q: URLSearchParams): boolean {
 	const sku = item.offer.sku.toUpperCase();
 	const eq = q.get('filter[sku]') ?? q.get('filter[sku][eq]');
 	if (eq !== null && !eq.toUpperCase().split('|').includes(sku)) return false;
 	const prefix = q.get('filter[sku][pre]');
 	if (prefix !== null && !sku.startsWith(prefix.toUpperCase())) return false;
+	const brand = q.get('filter[brand_id]');
+	if (brand !== null && !brand.split('|').includes(String(brandIdOf(item.offer.brand))))
+		return false;
 	const ids = q.get('filter[id]');
 	if (ids !== null && !ids.split('|').includes(String(item.id))) return false;
 	return true;

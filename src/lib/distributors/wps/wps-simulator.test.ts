@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TOKEN, useWpsSimulator } from '$test-support/distributors/wps-kit';
+import { readWpsCatalog } from '$lib/feeds/wps-api';
+import { OFFERS, TOKEN, useWpsSimulator } from '$test-support/distributors/wps-kit';
 
 const kit = useWpsSimulator({ stockCap: 9, slowMs: 120 });
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -41,6 +42,27 @@ describe('the WPS simulator speaks the documented wire format', () => {
 			],
 			meta: { cursor: { count: 1 } }
 		});
+	});
+
+	it('embeds the brand only when asked, with one brand_id per brand that filter[brand_id] selects', async () => {
+		type Item = { brand_id: number; brand?: { data: { id: number; name: string } } };
+		const plain = (await get('/items?page[size]=10')).body.data as Item[];
+		expect(plain.every((item) => item.brand === undefined)).toBe(true);
+		const items = (await get('/items?page[size]=10&include=inventory,brand')).body.data as Item[];
+		expect(items.map((item) => item.brand?.data.name)).toEqual(OFFERS.map((o) => o.brand));
+		const [first] = items;
+		expect(items.every((item) => item.brand?.data.id === first?.brand_id)).toBe(true);
+		const chosen = (await get(`/items?filter[brand_id]=${first?.brand_id}`)).body.data as Item[];
+		expect(chosen).toHaveLength(OFFERS.length);
+		const other = (await get(`/items?filter[brand_id]=${(first?.brand_id ?? 0) + 1}`)).body;
+		expect(other.data).toEqual([]);
+	});
+
+	it("a catalog read through the API keeps each item's brand (matching across distributors needs it)", async () => {
+		const read = await readWpsCatalog(fetch, 'https://api.wps-inc.com', TOKEN, {});
+		if (!read.ok) throw new Error('the read was refused');
+		expect(read.offers.map((o) => o.brand)).toEqual(OFFERS.map((o) => o.brand));
+		expect(read.offers.map((o) => o.mpn)).toEqual(OFFERS.map((o) => o.mpn));
 	});
 
 	it('caps the adapter at the same option', async () => {
