@@ -116,7 +116,7 @@ describe('exactly-once placement under random interleavings', () => {
 						void all.finally(() => (isDone = true));
 						while (!isDone) {
 							if (s.count() > 0) await s.waitOne();
-							else await new Promise((resolve) => setTimeout(resolve, 0));
+							else await new Promise((resolve) => setImmediate(resolve));
 						}
 						await all;
 					}
