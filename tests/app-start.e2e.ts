@@ -5,7 +5,8 @@ import { openApp, openSession, waitForReady, type Session } from './support/chro
 let session: Session;
 
 beforeEach(async () => {
-	session = await openSession();
+	// A browser that has never opened the app: this spec is about the first start.
+	session = await openSession({ fresh: true });
 });
 
 afterEach(async () => {

@@ -9,7 +9,8 @@ import { openApp, openSession, type Session } from './support/chromium';
 let session: Session;
 
 beforeEach(async () => {
-	session = await openSession();
+	// A browser that has never opened the app: this spec is about the first start.
+	session = await openSession({ fresh: true });
 });
 
 afterEach(async () => {

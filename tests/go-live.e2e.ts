@@ -74,7 +74,8 @@ const dumpDatabase = (page: Page, name: string) =>
 let session: Session;
 
 beforeEach(async () => {
-	session = await openSession();
+	// A browser that has never opened the app: this spec is about the first start.
+	session = await openSession({ fresh: true });
 });
 
 afterEach(async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -36,11 +36,17 @@ export interface Session {
 
 /**
  * A persistent profile per session (IndexedDB on disk, as a dealer's browser has it; an incognito
- * context keeps it in memory). `profileDir` lets a spec reopen the same profile.
+ * context keeps it in memory). `profileDir` lets a spec reopen the same profile. A new profile is
+ * a copy of the run's demo profile (the demo already chosen and seeded: support/demo-profile.ts)
+ * unless `fresh` asks for a browser that has never opened the app.
  */
-export async function openSession(options: { profileDir?: string } = {}): Promise<Session> {
+export async function openSession(
+	options: { profileDir?: string; fresh?: boolean } = {}
+): Promise<Session> {
 	assertChromium();
 	const dir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'dd-profile-'));
+	const template = process.env.E2E_DEMO_PROFILE;
+	if (!options.profileDir && !options.fresh && template) cpSync(template, dir, { recursive: true });
 	const context = await chromium.launchPersistentContext(dir, {
 		executablePath: CHROMIUM_PATH,
 		args: CHROMIUM_ARGS,
