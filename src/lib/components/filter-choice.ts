@@ -1,3 +1,5 @@
+import { DISTRIBUTOR_NAMES, type DistributorId } from '$lib/domain/distributor';
+
 /**
  * One choice of a list filter as FilterBar draws it: "any" or one of `labels`' keys. Built by
  * `filterChoice`, which keeps the key type on the page's side, so a value from the select (or an
@@ -26,4 +28,18 @@ export function filterChoice<T extends string>(choice: {
 		options: Object.entries<string>(choice.labels).map(([value, label]) => ({ value, label })),
 		onpick: (raw) => choice.onchange(isKey(raw) ? raw : '')
 	};
+}
+
+/** The distributor choice, the same on every list that has one. */
+export function distributorChoice(
+	value: DistributorId | '',
+	onchange: (distributor: DistributorId | '') => void
+): FilterChoice {
+	return filterChoice({
+		label: 'Distributor',
+		anyLabel: 'Any distributor',
+		labels: DISTRIBUTOR_NAMES,
+		value,
+		onchange
+	});
 }

@@ -1,11 +1,8 @@
 import type { Order } from '$lib/domain/order';
-import {
-	distributorsByOrder,
-	filterOrders,
-	isFiltered,
-	type OrderFilter
-} from '$lib/domain/order-filter';
+import { isFiltered } from '$lib/domain/list-filter';
+import { distributorsByOrder, filterOrders, type OrderFilter } from '$lib/domain/order-filter';
 import { unitsPerOrder } from '$lib/domain/order-stats';
+import { byNewest, createdAround } from './created-range';
 import type { DropshipDb } from './schema';
 
 /**
@@ -23,8 +20,6 @@ export interface OrderList {
 	/** Units per order, for the orders shown. */
 	itemCounts: Map<string, number>;
 }
-
-const DAY_MS = 86_400_000;
 
 export async function readOrderList(
 	db: DropshipDb,
@@ -48,7 +43,7 @@ export async function readOrderList(
 			filter,
 			(id) => distributorsOf.get(id),
 			(id) => qualifying.has(id)
-		).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+		).sort(byNewest);
 		matching = shown.length;
 		orders = shown.slice(0, limit);
 	}
@@ -70,12 +65,7 @@ async function candidatesFor(
 		(await db.orders.bulkGet(ids)).filter((o): o is Order => o !== undefined);
 	if (filter.qualify) return byIds(qualifyingIds);
 	if (filter.state) return db.orders.where('state').equals(filter.state).toArray();
-	if (filter.from || filter.to) {
-		// The filter's days are local; a day either side of the UTC bounds covers every time zone.
-		const lower = filter.from ? new Date(Date.parse(filter.from) - DAY_MS).toISOString() : '';
-		const upper = filter.to ? new Date(Date.parse(filter.to) + 2 * DAY_MS).toISOString() : '\uffff';
-		return db.orders.where('createdAt').between(lower, upper, true, true).toArray();
-	}
+	if (filter.from || filter.to) return createdAround(db.orders, filter.from, filter.to);
 	if (filter.distributor) return byIds(withDistributor);
 	return db.orders.toArray();
 }

@@ -1,7 +1,8 @@
 import type { Order } from '$lib/domain/order';
-import { isFiltered } from '$lib/domain/order-filter';
+import { isFiltered } from '$lib/domain/list-filter';
 import { filterPurchaseOrders, type PoFilter } from '$lib/domain/po-filter';
 import type { PurchaseOrder } from '$lib/domain/purchase-order';
+import { byNewest, createdAround } from './created-range';
 import type { DropshipDb } from './schema';
 
 /**
@@ -19,8 +20,6 @@ export interface PoList {
 	orders: Map<string, Order>;
 }
 
-const DAY_MS = 86_400_000;
-
 export async function readPoList(
 	db: DropshipDb,
 	/** `limit: Infinity` reads every matching PO (the CSV export). */
@@ -35,9 +34,7 @@ export async function readPoList(
 	const candidates = await candidatesFor(db, filter);
 	// The search box matches the order's number too, so the candidates' orders are needed then.
 	const known = filter.q ? await ordersOf(db, candidates) : new Map<string, Order>();
-	const shown = filterPurchaseOrders(candidates, filter, (id) => known.get(id)).sort((a, b) =>
-		a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0
-	);
+	const shown = filterPurchaseOrders(candidates, filter, (id) => known.get(id)).sort(byNewest);
 	const page = shown.slice(0, limit);
 	return {
 		purchaseOrders: page,
@@ -65,12 +62,7 @@ function candidatesFor(db: DropshipDb, filter: PoFilter): Promise<PurchaseOrder[
 			.equals([filter.distributor, filter.ship])
 			.toArray();
 	if (filter.ship) return table.where('shipState').equals(filter.ship).toArray();
-	if (filter.from || filter.to) {
-		// The filter's days are local; a day either side of the UTC bounds covers every time zone.
-		const lower = filter.from ? new Date(Date.parse(filter.from) - DAY_MS).toISOString() : '';
-		const upper = filter.to ? new Date(Date.parse(filter.to) + 2 * DAY_MS).toISOString() : '\uffff';
-		return table.where('createdAt').between(lower, upper, true, true).toArray();
-	}
+	if (filter.from || filter.to) return createdAround(table, filter.from, filter.to);
 	if (filter.distributor) return table.where('distributorId').equals(filter.distributor).toArray();
 	return table.toArray();
 }

@@ -5,11 +5,10 @@ import {
 	distributorsByOrder,
 	EMPTY_ORDER_FILTER,
 	filterOrders,
-	filterToParams,
-	isFiltered,
 	parseOrderFilter,
 	type OrderFilter
 } from './order-filter';
+import { filterToParams, isFiltered } from './list-filter';
 
 /** A small order factory: local-time dates, so date filters read as the dealer's days. */
 function order(n: number, over: Partial<Order> = {}): Order {

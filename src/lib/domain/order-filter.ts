@@ -1,18 +1,12 @@
-import { DistributorId } from './distributor';
-import { cleanDateKey, isInDateRange } from './local-date';
+import type { DistributorId } from './distributor';
+import { isInDateRange } from './local-date';
+import { matchesText, parseChoice, parseListFilter, type ListFilter } from './list-filter';
 import { FulfilmentState, type Order } from './order';
 import type { PurchaseOrder } from './purchase-order';
 
-/**
- * The Orders list's filters. They live in the URL query string, so every value here is a string
- * and '' means "any"; a reload or a shared link shows the same list.
- */
-export interface OrderFilter {
-	q: string;
+/** The Orders list's filters: the shared ones (list-filter.ts), the state and "qualifies". */
+export interface OrderFilter extends ListFilter {
 	state: FulfilmentState | '';
-	distributor: DistributorId | '';
-	from: string;
-	to: string;
 	/** '1': only orders with at least one item a distributor can drop-ship now. */
 	qualify: '1' | '';
 }
@@ -26,38 +20,17 @@ export const EMPTY_ORDER_FILTER: OrderFilter = {
 	qualify: ''
 };
 
-/** Reads the filters from a query string; anything unknown is dropped rather than trusted. */
 export function parseOrderFilter(params: URLSearchParams): OrderFilter {
-	const state = FulfilmentState.safeParse(params.get('state'));
-	const distributor = DistributorId.safeParse(params.get('distributor'));
+	const { q, distributor, from, to } = parseListFilter(params);
+	// Spelled out, not spread: the keys' order is the order of the URL's parameters.
 	return {
-		q: params.get('q')?.trim() ?? '',
-		state: state.success ? state.data : '',
-		distributor: distributor.success ? distributor.data : '',
-		from: cleanDateKey(params.get('from')),
-		to: cleanDateKey(params.get('to')),
+		q,
+		state: parseChoice(FulfilmentState, params.get('state')),
+		distributor,
+		from,
+		to,
 		qualify: params.get('qualify') === '1' ? '1' : ''
 	};
-}
-
-/** Only the filters in use, in a fixed order, so equal filters make equal URLs. */
-export function filterToParams(filter: object): URLSearchParams {
-	const params = new URLSearchParams();
-	for (const [key, value] of Object.entries(filter)) {
-		if (typeof value === 'string' && value.trim() !== '') params.set(key, value.trim());
-	}
-	return params;
-}
-
-export function isFiltered(filter: object): boolean {
-	return filterToParams(filter).size > 0;
-}
-
-/** Case- and space-insensitive "contains", for the search box. */
-export function matchesText(query: string, ...fields: (string | undefined)[]): boolean {
-	const needle = query.trim().toLowerCase();
-	if (!needle) return true;
-	return fields.some((field) => field?.toLowerCase().includes(needle));
 }
 
 /**

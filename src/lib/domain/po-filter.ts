@@ -1,30 +1,19 @@
-import { DistributorId } from './distributor';
-import { cleanDateKey, isInDateRange } from './local-date';
+import { isInDateRange } from './local-date';
+import { matchesText, parseChoice, parseListFilter, type ListFilter } from './list-filter';
 import type { Order } from './order';
-import { matchesText } from './order-filter';
 import { ShipState, type PurchaseOrder } from './purchase-order';
 
-/** The Purchase orders list's filters; like the orders' filters they live in the URL. */
-export interface PoFilter {
-	q: string;
-	distributor: DistributorId | '';
+/** The Purchase orders list's filters: the shared ones (list-filter.ts) and the shipping state. */
+export interface PoFilter extends ListFilter {
 	ship: ShipState | '';
-	from: string;
-	to: string;
 }
 
 export const EMPTY_PO_FILTER: PoFilter = { q: '', distributor: '', ship: '', from: '', to: '' };
 
 export function parsePoFilter(params: URLSearchParams): PoFilter {
-	const distributor = DistributorId.safeParse(params.get('distributor'));
-	const ship = ShipState.safeParse(params.get('ship'));
-	return {
-		q: params.get('q')?.trim() ?? '',
-		distributor: distributor.success ? distributor.data : '',
-		ship: ship.success ? ship.data : '',
-		from: cleanDateKey(params.get('from')),
-		to: cleanDateKey(params.get('to'))
-	};
+	const { q, distributor, from, to } = parseListFilter(params);
+	// Spelled out, not spread: the keys' order is the order of the URL's parameters.
+	return { q, distributor, ship: parseChoice(ShipState, params.get('ship')), from, to };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
-import { filterToParams } from '$lib/domain/order-filter';
+import { filterToParams } from '$lib/domain/list-filter';
 
 /**
  * A list's filters, kept in the URL query string so a reload or a shared link shows the same
