@@ -1,6 +1,6 @@
 import { parsePriceToCents } from '$lib/domain/money';
 import type { Offer } from '$lib/domain/catalog';
-import { MAX_PROBLEMS_KEPT, type FeedParse, type RowProblem } from './types';
+import { MAX_PROBLEMS_KEPT, type FeedParse, type OfferSink, type RowProblem } from './types';
 
 /** Header names compared the way people retype them: case, spaces and a stray BOM ignored. */
 export const headerKey = (name: string): string =>
@@ -30,9 +30,24 @@ export class Problems {
 		if (this.kept.length < MAX_PROBLEMS_KEPT) this.kept.push(problem);
 	}
 
-	/** The successful parse every layout returns: its offers, these problems, the rows read. */
-	parsed(offers: Offer[], rowCount: number, notes: string[] = []): FeedParse {
-		return { ok: true, offers, problems: this.kept, problemCount: this.count, rowCount, notes };
+	/**
+	 * The successful parse every layout returns: its offers (an array, or the sink that took them,
+	 * made into objects only if someone reads `offers`), these problems, the rows read.
+	 */
+	parsed(offers: Offer[] | OfferSink, rowCount: number, notes: string[] = []): FeedParse {
+		const rest = { problems: this.kept, problemCount: this.count, rowCount, notes };
+		if (Array.isArray(offers)) return { ok: true, offers, offerCount: offers.length, ...rest };
+		const sink = offers;
+		let made: Offer[] | undefined;
+		return {
+			ok: true,
+			get offers() {
+				return (made ??= sink.offers());
+			},
+			offerCount: sink.count,
+			sink,
+			...rest
+		};
 	}
 }
 
