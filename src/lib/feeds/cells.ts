@@ -91,9 +91,9 @@ export class RowReader {
 	/** A stock quantity: digits; `plus` is what "+" (many) counts as; blank and N/A are none. */
 	quantity(index: number, label: string, plus: number): number {
 		const raw = this.text(index);
+		if (isDigits(raw)) return Number(raw); // most cells: checked first, without a regex
 		if (raw === '' || /^n\/?a$/i.test(raw)) return 0;
 		if (raw === '+' || raw.endsWith('+')) return Math.max(plus, Number(raw.slice(0, -1)) || 0);
-		if (/^\d+$/.test(raw)) return Number(raw);
 		if (/^-\d+$/.test(raw)) return 0; // a negative count is a backorder: none on the shelf
 		this.fail(label, `${label} '${raw}' is not a quantity`);
 		return 0;
@@ -102,6 +102,15 @@ export class RowReader {
 	fail(column: string, reason: string): void {
 		this.problem ??= { column, reason };
 	}
+}
+
+function isDigits(text: string): boolean {
+	if (text.length === 0) return false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 48 || c > 57) return false;
+	}
+	return true;
 }
 
 /** "line 4,812: dealer cost 'N/A' is not a price" */
