@@ -73,7 +73,10 @@ export class FeedImporter {
 		request: ImportRequest,
 		files: FeedFile[]
 	): Promise<Result<ImportOutcome>> {
-		return this.settle(run, request, await parseFeed({ ...request, files }, this.hooks(run)));
+		return this.keeper.foreground(async () => {
+			const parsed = await parseFeed({ ...request, files }, this.hooks(run));
+			return this.settle(run, request, parsed);
+		});
 	}
 
 	/** What follows a parse, whatever the source: refuse, ask, or store. */
@@ -117,7 +120,11 @@ export class FeedImporter {
 		return ok({ state: 'cancelled' });
 	}
 
-	async store(run: ImportRun): Promise<Result<ImportOutcome>> {
+	store(run: ImportRun): Promise<Result<ImportOutcome>> {
+		return this.keeper.foreground(() => this.write(run));
+	}
+
+	private async write(run: ImportRun): Promise<Result<ImportOutcome>> {
 		const parsed = run.parsed;
 		if (!parsed) return err('conflict', 'This import has nothing to save.');
 		const id = this.deps.newId();

@@ -21,6 +21,9 @@ import {
 	type Pause
 } from './slice';
 
+/** Stops the completion of a slice that is no longer the current one. */
+class SliceReplaced extends Error {}
+
 /**
  * The worker's in-memory catalog: one slice per distributor, swapped whole when a feed is
  * replaced, so a search during an import sees the old feed until the new one is complete.
@@ -56,9 +59,23 @@ export class CatalogIndex implements OfferLookup {
 		this.slices.set(distributorId, slice);
 	}
 
-	/** Completes the slices indexed in part at start-up, one after another. */
+	/**
+	 * Completes the slices indexed in part at start-up, one after another. A slice replaced
+	 * meanwhile (an import of its distributor) is dropped at the next pause: nobody will search it.
+	 */
 	async completeDeferred(pause?: Pause): Promise<void> {
-		for (const slice of this.slices.values()) await completeSlice(slice, pause);
+		for (const [id, slice] of this.slices) {
+			const isCurrent = () => this.slices.get(id) === slice;
+			const guarded = async () => {
+				await pause?.();
+				if (!isCurrent()) throw new SliceReplaced();
+			};
+			try {
+				await completeSlice(slice, guarded);
+			} catch (cause) {
+				if (!(cause instanceof SliceReplaced)) throw cause;
+			}
+		}
 	}
 
 	remove(distributorId: DistributorId): void {

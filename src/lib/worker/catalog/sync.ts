@@ -18,6 +18,9 @@ export class CatalogKeeper {
 	/** The background work that completes slices indexed in part (one after another). */
 	private completing: Promise<unknown> = Promise.resolve();
 	private pending = new Map<string, OfferColumns>();
+	/** Imports under way (see `foreground`), and what wakes the completion when none is left. */
+	private imports = 0;
+	private importsDone: () => void = () => undefined;
 	/** How the first load went, for the benchmark and for diagnosing a slow start. */
 	readonly stats = { readMs: 0, buildMs: 0, totalMs: 0, offers: 0 };
 
@@ -85,8 +88,27 @@ export class CatalogKeeper {
 			if (!current.has(id)) index.remove(id);
 		}
 		this.completing = this.completing
-			.then(() => index.completeDeferred(this.pause))
+			.then(() => index.completeDeferred(() => this.pauseForImports()))
 			.catch(() => undefined);
+	}
+
+	/**
+	 * Runs `work` (an import) with the background completion held back: the dealer waits for the
+	 * import, nobody waits for the completion (a search scans instead meanwhile), and on one
+	 * thread the two would share it; a completion of the slice the import replaces is dropped.
+	 */
+	async foreground<T>(work: () => Promise<T>): Promise<T> {
+		this.imports++;
+		try {
+			return await work();
+		} finally {
+			if (--this.imports === 0) this.importsDone();
+		}
+	}
+
+	private async pauseForImports(): Promise<void> {
+		await this.pause();
+		while (this.imports > 0) await new Promise<void>((resolve) => (this.importsDone = resolve));
 	}
 
 	/**
