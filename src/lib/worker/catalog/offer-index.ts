@@ -21,6 +21,12 @@ import {
 	type Pause
 } from './slice';
 
+export interface PreparedSlice {
+	slice: CatalogSlice;
+	/** The alias table its product keys were built with. */
+	aliases: BrandAliases;
+}
+
 /** Stops the completion of a slice that is no longer the current one. */
 class SliceReplaced extends Error {}
 
@@ -56,6 +62,21 @@ export class CatalogIndex implements OfferLookup {
 		const columns =
 			offers instanceof OfferColumns ? offers : OfferColumns.fromOffers(importId, offers);
 		const slice = await buildSlice(importId, columns, this.aliases, pause, !options.isPartial);
+		this.slices.set(distributorId, slice);
+	}
+
+	/**
+	 * A feed's slice built apart (in part, as at start-up), while its import is being written: the
+	 * write waits on IndexedDB, not on this thread. `install` puts it in once the feed is stored.
+	 */
+	async prepare(importId: string, columns: OfferColumns, pause?: Pause): Promise<PreparedSlice> {
+		const aliases = this.aliases;
+		return { slice: await buildSlice(importId, columns, aliases, pause, false), aliases };
+	}
+
+	install(distributorId: DistributorId, { slice, aliases }: PreparedSlice): void {
+		// The dealer edited a brand alias meanwhile: the product keys follow the new table.
+		if (aliases !== this.aliases) rekeyProducts(slice, this.aliases);
 		this.slices.set(distributorId, slice);
 	}
 
