@@ -1,5 +1,12 @@
 import type { Offer } from '$lib/domain/catalog';
-import { dictAt, encodeBlock, offerAt, textAt, type ColumnarBlock } from './catalog-blocks';
+import {
+	blockOffers,
+	dictAt,
+	encodeBlock,
+	offerAt,
+	textAt,
+	type ColumnarBlock
+} from './catalog-blocks';
 
 /** Offers per stored record: the block size that keeps a 200k-row feed under a second to store. */
 export const BLOCK_SIZE = 1000;
@@ -102,5 +109,37 @@ export class OfferColumns {
 	/** Warehouse codes any offer names. */
 	warehouseCodes(): Set<string> {
 		return new Set(this.blocks.flatMap((b) => b.warehouses));
+	}
+}
+
+/**
+ * Builds a feed's blocks as its offers are read (a feed parse's sink): each run of `BLOCK_SIZE`
+ * offers is encoded as soon as it is complete and its objects dropped, so a parse holds one
+ * block's offers, not the whole feed's. The blocks are exactly those `fromOffers` makes of the same
+ * offers; the import's id, not known until the feed is stored, is stamped on by `finish`.
+ */
+export class OfferColumnsBuilder {
+	private readonly blocks: ColumnarBlock[] = [];
+	private buffer: Offer[] = [];
+	count = 0;
+
+	add(offer: Offer): void {
+		this.buffer.push(offer);
+		this.count++;
+		if (this.buffer.length === BLOCK_SIZE) {
+			this.blocks.push(encodeBlock('', this.blocks.length, this.buffer));
+			this.buffer = [];
+		}
+	}
+
+	/** The feed's columns under `importId` (the builder is left as it was). */
+	finish(importId: string): OfferColumns {
+		const { blocks, buffer } = this;
+		const last = buffer.length > 0 ? [encodeBlock('', blocks.length, buffer)] : [];
+		return new OfferColumns([...blocks, ...last].map((block) => ({ ...block, importId })));
+	}
+
+	offers(): Offer[] {
+		return [...this.blocks.flatMap(blockOffers), ...this.buffer];
 	}
 }

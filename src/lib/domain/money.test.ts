@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from './seeded-random';
 import { centsToDecimal, formatCents, parsePriceToCents } from './money';
 
 describe('money', () => {
@@ -20,6 +21,28 @@ describe('money', () => {
 			expect(parsePriceToCents(text)).toBeNull();
 		}
 	);
+
+	it('reads plain digits (its fast path) exactly as the same text padded (the general path)', () => {
+		const random = seededRandom(18);
+		const samples = [
+			'0',
+			'00',
+			'.5',
+			'5.',
+			'007.50',
+			'1.005',
+			'1.23456',
+			'999999999999999',
+			'1234567890123456.78'
+		];
+		for (let i = 0; i < 2000; i++) {
+			const whole = String(Math.floor(random() * 10 ** Math.floor(random() * 8)));
+			const decimals = String(Math.floor(random() * 100_000)).slice(0, Math.floor(random() * 5));
+			samples.push(decimals ? `${whole}.${decimals}` : whole);
+		}
+		for (const text of samples)
+			expect(parsePriceToCents(text)).toBe(parsePriceToCents(` ${text} `));
+	});
 
 	it('formats for the dealer and for the APIs', () => {
 		expect(formatCents(123450)).toBe('$1,234.50');

@@ -1,6 +1,6 @@
 import { parsePriceToCents } from '$lib/domain/money';
 import type { Offer } from '$lib/domain/catalog';
-import { MAX_PROBLEMS_KEPT, type FeedParse, type RowProblem } from './types';
+import { MAX_PROBLEMS_KEPT, type FeedParse, type OfferSink, type RowProblem } from './types';
 
 /** Header names compared the way people retype them: case, spaces and a stray BOM ignored. */
 export const headerKey = (name: string): string =>
@@ -30,9 +30,24 @@ export class Problems {
 		if (this.kept.length < MAX_PROBLEMS_KEPT) this.kept.push(problem);
 	}
 
-	/** The successful parse every layout returns: its offers, these problems, the rows read. */
-	parsed(offers: Offer[], rowCount: number, notes: string[] = []): FeedParse {
-		return { ok: true, offers, problems: this.kept, problemCount: this.count, rowCount, notes };
+	/**
+	 * The successful parse every layout returns: its offers (an array, or the sink that took them,
+	 * made into objects only if someone reads `offers`), these problems, the rows read.
+	 */
+	parsed(offers: Offer[] | OfferSink, rowCount: number, notes: string[] = []): FeedParse {
+		const rest = { problems: this.kept, problemCount: this.count, rowCount, notes };
+		if (Array.isArray(offers)) return { ok: true, offers, offerCount: offers.length, ...rest };
+		const sink = offers;
+		let made: Offer[] | undefined;
+		return {
+			ok: true,
+			get offers() {
+				return (made ??= sink.offers());
+			},
+			offerCount: sink.count,
+			sink,
+			...rest
+		};
 	}
 }
 
@@ -76,9 +91,9 @@ export class RowReader {
 	/** A stock quantity: digits; `plus` is what "+" (many) counts as; blank and N/A are none. */
 	quantity(index: number, label: string, plus: number): number {
 		const raw = this.text(index);
+		if (isDigits(raw)) return Number(raw); // most cells: checked first, without a regex
 		if (raw === '' || /^n\/?a$/i.test(raw)) return 0;
 		if (raw === '+' || raw.endsWith('+')) return Math.max(plus, Number(raw.slice(0, -1)) || 0);
-		if (/^\d+$/.test(raw)) return Number(raw);
 		if (/^-\d+$/.test(raw)) return 0; // a negative count is a backorder: none on the shelf
 		this.fail(label, `${label} '${raw}' is not a quantity`);
 		return 0;
@@ -87,6 +102,15 @@ export class RowReader {
 	fail(column: string, reason: string): void {
 		this.problem ??= { column, reason };
 	}
+}
+
+function isDigits(text: string): boolean {
+	if (text.length === 0) return false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 48 || c > 57) return false;
+	}
+	return true;
 }
 
 /** "line 4,812: dealer cost 'N/A' is not a price" */

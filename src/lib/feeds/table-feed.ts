@@ -21,6 +21,9 @@ export async function readTable(
 	hooks: ParseHooks
 ): Promise<FeedParse> {
 	const offers: Offer[] = [];
+	const keep = hooks.sink
+		? (offer: Offer) => hooks.sink?.add(offer)
+		: (offer: Offer) => offers.push(offer);
 	const problems = new Problems();
 	const reader = new RowReader([]);
 	let map: RowMapper | null = null;
@@ -55,7 +58,7 @@ export async function readTable(
 				continue;
 			}
 			const offer = map(reader.reset(cells));
-			if (offer && !reader.problem) offers.push(offer);
+			if (offer && !reader.problem) keep(offer);
 			else
 				problems.add({
 					line: batch.lines[i] ?? 0,
@@ -69,5 +72,5 @@ export async function readTable(
 	}
 	if (!map) return { ok: false, refused: `${fileName} has no header line.` };
 	if (rowCount === 0) return { ok: false, refused: `${fileName} has a header but no rows.` };
-	return problems.parsed(offers, rowCount);
+	return problems.parsed(hooks.sink ?? offers, rowCount);
 }

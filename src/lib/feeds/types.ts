@@ -25,8 +25,22 @@ export interface ParseProgress {
 	fraction: number;
 }
 
+/**
+ * Where a parse puts each good offer as it reads it, instead of keeping them in an array: the
+ * importer's sink encodes storage blocks as rows arrive, so a 200k-row feed never holds 200k offer
+ * objects at once (moving them was most of the garbage collector's share of an import).
+ */
+export interface OfferSink {
+	add(offer: Offer): void;
+	readonly count: number;
+	/** The offers again, as objects, in feed order (for the few readers that want objects). */
+	offers(): Offer[];
+}
+
 export interface ParseHooks {
 	onProgress?: (progress: ParseProgress) => void;
+	/** Takes the good offers of a table feed as they are read (see `OfferSink`). */
+	sink?: OfferSink;
 	/** Checked between batches; true stops the parse with nothing kept. */
 	isCancelled?: () => boolean;
 	/** Lets the worker answer other calls between batches. */
@@ -39,7 +53,11 @@ export const MAX_PROBLEMS_KEPT = 5000;
 export type FeedParse =
 	| {
 			ok: true;
+			/** With a sink, made from it on first read: use `offerCount` for how many. */
 			offers: Offer[];
+			offerCount: number;
+			/** The sink that holds the offers, when the parse was given one. */
+			sink?: OfferSink;
 			problems: RowProblem[];
 			problemCount: number;
 			/** Data rows read, good and bad. */

@@ -1,4 +1,4 @@
-import { OfferColumns } from '$lib/db/offer-columns';
+import { OfferColumns, OfferColumnsBuilder } from '$lib/db/offer-columns';
 import { replaceCatalog } from '$lib/db/writes';
 import type { FeedImport } from '$lib/domain/catalog';
 import type { DistributorId } from '$lib/domain/distributor';
@@ -58,9 +58,10 @@ export class FeedImporter {
 		return this.runs.start(request.runId, request.distributorId, request.source);
 	}
 
-	/** Parse hooks that report into `run`: progress, cancel, pauses. */
+	/** Parse hooks that report into `run`: progress, cancel, pauses, and blocks built as rows come. */
 	hooks(run: ImportRun): ParseHooks {
 		return {
+			sink: new OfferColumnsBuilder(),
 			onProgress: (p) => this.runs.progress(run, p.rows, p.fraction),
 			isCancelled: () => run.isCancelled,
 			pause: yieldToEventLoop
@@ -72,7 +73,10 @@ export class FeedImporter {
 		request: ImportRequest,
 		files: FeedFile[]
 	): Promise<Result<ImportOutcome>> {
-		return this.settle(run, request, await parseFeed({ ...request, files }, this.hooks(run)));
+		return this.keeper.foreground(async () => {
+			const parsed = await parseFeed({ ...request, files }, this.hooks(run));
+			return this.settle(run, request, parsed);
+		});
 	}
 
 	/** What follows a parse, whatever the source: refuse, ask, or store. */
@@ -84,7 +88,7 @@ export class FeedImporter {
 		const { runs } = this;
 		if (!parsed.ok && 'cancelled' in parsed) return this.cancelled(run);
 		if (!parsed.ok) return this.fail(run, parsed.refused);
-		if (parsed.offers.length === 0) {
+		if (parsed.offerCount === 0) {
 			return this.fail(run, `No row of this feed could be read (${parsed.problemCount} bad rows).`);
 		}
 		runs.progress(run, parsed.rowCount, 1);
@@ -94,11 +98,11 @@ export class FeedImporter {
 		const previous = await this.deps.db.feedImports
 			.where({ distributorId: request.distributorId, state: 'complete' })
 			.first();
-		if (previous && parsed.offers.length < previous.rowCount * SHRINK_FACTOR) {
+		if (previous && parsed.offerCount < previous.rowCount * SHRINK_FACTOR) {
 			run.stage = 'needs_confirmation';
 			return ok({
 				state: 'needs_confirmation',
-				rowCount: parsed.offers.length,
+				rowCount: parsed.offerCount,
 				previousCount: previous.rowCount,
 				problemCount: parsed.problemCount
 			});
@@ -116,13 +120,21 @@ export class FeedImporter {
 		return ok({ state: 'cancelled' });
 	}
 
-	async store(run: ImportRun): Promise<Result<ImportOutcome>> {
+	store(run: ImportRun): Promise<Result<ImportOutcome>> {
+		return this.keeper.foreground(() => this.write(run));
+	}
+
+	private async write(run: ImportRun): Promise<Result<ImportOutcome>> {
 		const parsed = run.parsed;
 		if (!parsed) return err('conflict', 'This import has nothing to save.');
 		const id = this.deps.newId();
 		run.stage = 'storing';
-		// Encoded once: the same columns are stored and indexed.
-		const columns = await OfferColumns.encode(id, parsed.offers, yieldToEventLoop);
+		// Encoded once (while parsing, when the parse had the run's sink): the same columns are
+		// stored and indexed.
+		const columns =
+			parsed.sink instanceof OfferColumnsBuilder
+				? parsed.sink.finish(id)
+				: await OfferColumns.encode(id, parsed.offers, yieldToEventLoop);
 		this.keeper.expect(id, columns);
 		let feed: FeedImport;
 		try {

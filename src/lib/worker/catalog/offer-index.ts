@@ -21,6 +21,15 @@ import {
 	type Pause
 } from './slice';
 
+export interface PreparedSlice {
+	slice: CatalogSlice;
+	/** The alias table its product keys were built with. */
+	aliases: BrandAliases;
+}
+
+/** Stops the completion of a slice that is no longer the current one. */
+class SliceReplaced extends Error {}
+
 /**
  * The worker's in-memory catalog: one slice per distributor, swapped whole when a feed is
  * replaced, so a search during an import sees the old feed until the new one is complete.
@@ -56,9 +65,38 @@ export class CatalogIndex implements OfferLookup {
 		this.slices.set(distributorId, slice);
 	}
 
-	/** Completes the slices indexed in part at start-up, one after another. */
+	/**
+	 * A feed's slice built apart (in part, as at start-up), while its import is being written: the
+	 * write waits on IndexedDB, not on this thread. `install` puts it in once the feed is stored.
+	 */
+	async prepare(importId: string, columns: OfferColumns, pause?: Pause): Promise<PreparedSlice> {
+		const aliases = this.aliases;
+		return { slice: await buildSlice(importId, columns, aliases, pause, false), aliases };
+	}
+
+	install(distributorId: DistributorId, { slice, aliases }: PreparedSlice): void {
+		// The dealer edited a brand alias meanwhile: the product keys follow the new table.
+		if (aliases !== this.aliases) rekeyProducts(slice, this.aliases);
+		this.slices.set(distributorId, slice);
+	}
+
+	/**
+	 * Completes the slices indexed in part at start-up, one after another. A slice replaced
+	 * meanwhile (an import of its distributor) is dropped at the next pause: nobody will search it.
+	 */
 	async completeDeferred(pause?: Pause): Promise<void> {
-		for (const slice of this.slices.values()) await completeSlice(slice, pause);
+		for (const [id, slice] of this.slices) {
+			const isCurrent = () => this.slices.get(id) === slice;
+			const guarded = async () => {
+				await pause?.();
+				if (!isCurrent()) throw new SliceReplaced();
+			};
+			try {
+				await completeSlice(slice, guarded);
+			} catch (cause) {
+				if (!(cause instanceof SliceReplaced)) throw cause;
+			}
+		}
 	}
 
 	remove(distributorId: DistributorId): void {

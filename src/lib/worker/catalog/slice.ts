@@ -72,8 +72,8 @@ export interface CatalogSlice {
 /** Yields to the worker's event loop so searches answer while a big feed is indexed. */
 export type Pause = () => Promise<void>;
 
-/** Offers handled between pauses: ~5 ms of work, so a search waits at most that long. */
-const BATCH = 5_000;
+/** Offers handled between pauses: a ms or two of work, so a search waits at most that long. */
+const BATCH = 2_000;
 
 /**
  * Visits every offer block by block (`i` within the block, `n` in the feed), pausing about every

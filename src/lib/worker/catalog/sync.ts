@@ -3,7 +3,7 @@ import type { DropshipDb } from '$lib/db/schema';
 import { loadFeedColumns } from '$lib/db/writes';
 import type { OfferColumns } from '$lib/db/offer-columns';
 import type { DistributorId } from '$lib/domain/distributor';
-import { CatalogIndex } from './offer-index';
+import { CatalogIndex, type PreparedSlice } from './offer-index';
 import type { Pause } from './slice';
 
 /**
@@ -18,6 +18,11 @@ export class CatalogKeeper {
 	/** The background work that completes slices indexed in part (one after another). */
 	private completing: Promise<unknown> = Promise.resolve();
 	private pending = new Map<string, OfferColumns>();
+	/** Their slices, built while their blocks are written (see `CatalogIndex.prepare`). */
+	private prepared = new Map<string, Promise<PreparedSlice>>();
+	/** Imports under way (see `foreground`), and what wakes the completion when none is left. */
+	private imports = 0;
+	private importsDone: () => void = () => undefined;
 	/** How the first load went, for the benchmark and for diagnosing a slow start. */
 	readonly stats = { readMs: 0, buildMs: 0, totalMs: 0, offers: 0 };
 
@@ -73,6 +78,8 @@ export class CatalogKeeper {
 			feeds.map(async (feed) => {
 				current.add(feed.distributorId);
 				if (index.importIdOf(feed.distributorId) === feed.id) return;
+				const prepared = this.prepared.get(feed.id);
+				if (prepared) return index.install(feed.distributorId, await prepared);
 				const t0 = performance.now();
 				const offers = this.pending.get(feed.id) ?? (await loadFeedColumns(this.db, feed.id));
 				const t1 = performance.now();
@@ -85,16 +92,40 @@ export class CatalogKeeper {
 			if (!current.has(id)) index.remove(id);
 		}
 		this.completing = this.completing
-			.then(() => index.completeDeferred(this.pause))
+			.then(() => index.completeDeferred(() => this.pauseForImports()))
 			.catch(() => undefined);
 	}
 
 	/**
+	 * Runs `work` (an import) with the background completion held back: the dealer waits for the
+	 * import, nobody waits for the completion (a search scans instead meanwhile), and on one
+	 * thread the two would share it; a completion of the slice the import replaces is dropped.
+	 */
+	async foreground<T>(work: () => Promise<T>): Promise<T> {
+		this.imports++;
+		try {
+			return await work();
+		} finally {
+			if (--this.imports === 0) this.importsDone();
+		}
+	}
+
+	private async pauseForImports(): Promise<void> {
+		await this.pause();
+		while (this.imports > 0) await new Promise<void>((resolve) => (this.importsDone = resolve));
+	}
+
+	/**
 	 * The importer announces a feed before it commits, so the reload that follows uses its offers
-	 * instead of reading 200k rows back; `settle` indexes it (call both, commit or not).
+	 * instead of reading 200k rows back, indexed while the write runs; `settle` installs it (call
+	 * both, commit or not).
 	 */
 	expect(importId: string, offers: OfferColumns): void {
 		this.pending.set(importId, offers);
+		if (!this.index) return; // not loaded: the first search reads the stored feed
+		const prepared = this.index.then((index) => index.prepare(importId, offers, this.pause));
+		prepared.catch(() => undefined); // a write that fails drops it unread
+		this.prepared.set(importId, prepared);
 	}
 
 	async settle(importId: string): Promise<void> {
@@ -103,6 +134,7 @@ export class CatalogKeeper {
 			await this.serial(() => this.sync(index));
 		}
 		this.pending.delete(importId);
+		this.prepared.delete(importId);
 	}
 
 	/** Resolves once every reload queued so far has run and its index is complete (tests). */
