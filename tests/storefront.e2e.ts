@@ -83,6 +83,9 @@ describe('the demo shop’s Shopify store', () => {
 		await expect
 			.poll(
 				async () => {
+					// The card reads its pushes as the page opens and the push may be on its way: give it
+					// time before moving the clock again (advancing reloads the page mid-push).
+					if ((await told.count()) === 0) await told.waitFor({ timeout: 15_000 }).catch(() => {});
 					if ((await told.count()) === 0) {
 						console.log(
 							'store card:',
@@ -97,7 +100,7 @@ describe('the demo shop’s Shopify store', () => {
 					}
 					return told.count();
 				},
-				{ timeout: 90_000, interval: 1_000 }
+				{ timeout: 150_000, interval: 1_000 }
 			)
 			.toBe(1);
 		const tracking = ((await told.textContent()) ?? '').trim().split(' ').pop() ?? '';
