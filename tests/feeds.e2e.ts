@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { waitForTodaysFeeds } from './pages/catalog-page';
 import { openApp, openSession, type Session } from './support/chromium';
 
 /**
@@ -21,13 +22,7 @@ describe('feeds arrive by themselves', () => {
 	it('fetches the morning feeds on open; the catalog cards show today’s time', async () => {
 		const { page } = session;
 		await openApp(page, '/catalog');
-		const cards = page.getByRole('list', { name: 'Feeds' });
-		for (const name of ['WPS', 'Parts Unlimited', 'Tucker Rocky', 'Automatic']) {
-			await cards
-				.getByRole('listitem')
-				.filter({ hasText: new RegExp(`^${name}\\s*today \\d\\d:\\d\\d`) })
-				.waitFor({ timeout: 30_000 });
-		}
+		const cards = await waitForTodaysFeeds(page, 30_000);
 		expect(await cards.getByText('Older than a day').count()).toBe(0);
 
 		await page.getByRole('link', { name: 'Tucker Rocky' }).click();

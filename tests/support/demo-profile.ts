@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitForTodaysFeeds } from '../pages/catalog-page';
 import { openSession, waitForReady } from './chromium';
 
 /**
@@ -18,13 +19,7 @@ export async function makeDemoProfile(): Promise<{ dir: string; remove: () => vo
 		await page.goto(new URL('/catalog', process.env.E2E_BASE_URL).toString());
 		await waitForReady(page, { timeout: 60_000 });
 		// The first start's background work ends before the copy: every feed card says "today".
-		const cards = page.getByRole('list', { name: 'Feeds' });
-		for (const name of ['WPS', 'Parts Unlimited', 'Tucker Rocky', 'Automatic']) {
-			await cards
-				.getByRole('listitem')
-				.filter({ hasText: new RegExp(`^${name}\\s*today \\d\\d:\\d\\d`) })
-				.waitFor({ timeout: 60_000 });
-		}
+		await waitForTodaysFeeds(page, 60_000);
 		if (session.errors.length > 0)
 			throw new Error(`The demo's first start logged errors: ${session.errors.join('\n')}`);
 	} finally {

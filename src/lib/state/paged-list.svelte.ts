@@ -1,5 +1,10 @@
 import { page } from '$app/state';
 
+/** What the list reads: a Dexie liveQuery, or anything that calls back with each new page. */
+export interface PageSource<T> {
+	subscribe(next: (value: T) => void): { unsubscribe(): void };
+}
+
 /**
  * A long list read a page at a time: the first `pageSize` rows, `more()` for the next page, and
  * back to the first page when the URL's filters change. The last page read stays in `current`
@@ -7,11 +12,6 @@ import { page } from '$app/state';
  * while a component initialises, with a function that builds the query for a limit (read again
  * when what it reads changes).
  */
-/** What the list reads: a Dexie liveQuery, or anything that calls back with each new page. */
-export interface PageSource<T> {
-	subscribe(next: (value: T) => void): { unsubscribe(): void };
-}
-
 export class PagedList<T> {
 	readonly pageSize: number;
 	#more = $state({ search: '', limit: 0 });
