@@ -60,7 +60,8 @@ export function isColumnar(block: StoredCatalogBlock): block is ColumnarBlock {
 	return 'format' in block && block.format === COLUMNAR_FORMAT;
 }
 
-function absentOf(column: NumberColumn): number {
+/** The marker of an absent value in a column of this type. */
+export function absentOf(column: NumberColumn): number {
 	return column instanceof Uint8Array ? 0xff : column instanceof Uint16Array ? 0xffff : -1;
 }
 
@@ -138,7 +139,8 @@ export function toColumnar(block: StoredCatalogBlock): ColumnarBlock {
 /** Where each value of a text column starts, worked out once per column read. */
 const startsOf = new WeakMap<TextColumn, Int32Array>();
 
-function starts(column: TextColumn): Int32Array {
+/** Where value i of a text column starts (entry i) and ends (entry i + 1); empty where absent. */
+export function starts(column: TextColumn): Int32Array {
 	let found = startsOf.get(column);
 	if (!found) {
 		const { lengths } = column;
@@ -151,13 +153,6 @@ function starts(column: TextColumn): Int32Array {
 		startsOf.set(column, found);
 	}
 	return found;
-}
-
-/** Where value i of a text column lies in its text; [0, 0] where it was absent. */
-export function rangeAt(column: TextColumn, i: number): [number, number] {
-	if (column.lengths[i] === absentOf(column.lengths)) return [0, 0];
-	const at = starts(column);
-	return [at[i] as number, at[i + 1] as number];
 }
 
 /** Value i of a text column; undefined where it was absent. */

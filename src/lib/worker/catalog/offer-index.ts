@@ -17,6 +17,7 @@ import {
 	completeSlice,
 	productHash,
 	rekeyProducts,
+	scanKeyHashes,
 	type CatalogSlice,
 	type Pause
 } from './slice';
@@ -104,6 +105,9 @@ export class CatalogIndex implements OfferLookup {
 	}
 
 	setAliases(aliases: BrandAliases): void {
+		// The liveQuery on the alias table answers once at start with what was just read: rekeying
+		// 600k offers for an unchanged table would hold the worker for a few hundred ms.
+		if (sameAliases(aliases, this.aliases)) return;
 		this.aliases = aliases;
 		for (const slice of this.slices.values()) rekeyProducts(slice, aliases);
 	}
@@ -117,19 +121,19 @@ export class CatalogIndex implements OfferLookup {
 		hash: number,
 		isMatch: (offers: OfferColumns, n: number) => boolean,
 		only?: DistributorId,
-		hashOf?: (offers: OfferColumns, n: number) => number
+		column?: 'sku' | 'mpn'
 	): Offer[] {
 		const result: Offer[] = [];
 		for (const [id, slice] of this.slices) {
 			if (only && id !== only) continue;
 			const { offers } = slice;
 			const keys = table(slice);
-			// A table still being built after start-up: read every offer instead (tens of ms).
+			// A table still being built after start-up: read the column in place instead (a few ms).
 			const candidates = keys
 				? keys.find(hash)
-				: Array.from({ length: offers.length }, (_, n) => n).filter(
-						(n) => !hashOf || hashOf(offers, n) === hash
-					);
+				: column
+					? scanKeyHashes(offers, column, hash)
+					: Array.from({ length: offers.length }, (_, n) => n);
 			for (const n of candidates) if (isMatch(offers, n)) result.push(offers.at(n));
 		}
 		return result;
@@ -142,7 +146,7 @@ export class CatalogIndex implements OfferLookup {
 			hashAlnum(normalisedSku),
 			(offers, n) => normaliseMpn(offers.sku(n)) === normalisedSku,
 			distributorId,
-			(offers, n) => hashAlnum(offers.sku(n))
+			'sku'
 		);
 	}
 	byMpn(normalisedMpn: string): Offer[] {
@@ -152,7 +156,7 @@ export class CatalogIndex implements OfferLookup {
 			hashAlnum(normalisedMpn),
 			(offers, n) => normaliseMpn(offers.mpn(n)) === normalisedMpn,
 			undefined,
-			(offers, n) => hashAlnum(offers.mpn(n))
+			'mpn'
 		);
 	}
 	byProduct(productKey: string): Offer[] {
@@ -218,4 +222,10 @@ export class CatalogIndex implements OfferLookup {
 		const upc = normaliseUpc(offer.upc);
 		return upc ? `UPC|${upc}` : `SKU|${offer.distributorId}|${offer.sku}`;
 	}
+}
+
+function sameAliases(a: BrandAliases, b: BrandAliases): boolean {
+	if (a.size !== b.size) return false;
+	for (const [alias, brand] of a) if (b.get(alias) !== brand) return false;
+	return true;
 }

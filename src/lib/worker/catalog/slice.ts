@@ -1,4 +1,11 @@
-import { dictAt, rangeAt, textAt, type ColumnarBlock } from '$lib/db/catalog-blocks';
+import {
+	absentOf,
+	dictAt,
+	starts,
+	textAt,
+	type ColumnarBlock,
+	type TextColumn
+} from '$lib/db/catalog-blocks';
 import type { OfferColumns } from '$lib/db/offer-columns';
 import { normaliseMpn, type Offer } from '$lib/domain/catalog';
 import { canonicalBrand, type BrandAliases } from '$lib/domain/matching';
@@ -96,7 +103,41 @@ async function eachOffer(
 	}
 }
 
+/** The same a block at a time (`first` is the feed number of the block's first offer). */
+async function eachBlock(
+	offers: OfferColumns,
+	pause: Pause | undefined,
+	visit: (block: ColumnarBlock, first: number) => void
+): Promise<void> {
+	let first = 0;
+	let sincePause = 0;
+	for (const block of offers.blocks) {
+		if (pause && sincePause >= BATCH) {
+			await pause();
+			sincePause = 0;
+		}
+		visit(block, first);
+		first += block.count;
+		sincePause += block.count;
+	}
+}
+
 const text = (column: ColumnarBlock['sku'], i: number) => textAt(column, i) ?? '';
+
+/** Adds each offer of a block whose value in `column` is not empty, by the hash of its text. */
+function addHashes(
+	table: KeyTable,
+	column: TextColumn,
+	count: number,
+	first: number,
+	hashOf: (text: string, from: number, to: number, i: number) => number
+): void {
+	const at = starts(column);
+	for (let i = 0; i < count; i++) {
+		const [from, to] = [at[i] as number, at[i + 1] as number];
+		if (to > from) table.add(hashOf(column.text, from, to, i), first + i);
+	}
+}
 
 /**
  * Indexes a feed. At start-up (`isFull` false) only what every search needs to group offers into
@@ -119,17 +160,15 @@ export async function buildSlice(
 		tokens: null,
 		sortedTokens: []
 	};
-	const brandHash = brandHasher(aliases);
-	// Hashed in place in the columns' text: no string per offer on the start path.
-	await eachOffer(offers, pause, (block, i, n) => {
-		const [from, to] = rangeAt(block.mpn, i);
-		if (to > from) {
-			const seed = brandHash(dictAt(block.brand, i) ?? '');
-			slice.product.add(hashAlnumRange(block.mpn.text, from, to, seed), n);
-		}
-		const [upcFrom, upcTo] = rangeAt(block.upc, i);
-		if (upcTo > upcFrom) slice.upc.add(hashUpc(block.upc.text, upcFrom, upcTo), n);
+	const productKeys = productKeyAdder(aliases);
+	// Hashed in place in the columns' text, a block at a time: no string per offer and no lookup
+	// per offer on the start path (each block's brands are hashed once, its value starts read once).
+	await eachBlock(offers, pause, (block, first) => {
+		productKeys(slice.product, block, first);
+		addHashes(slice.upc, block.upc, block.count, first, hashUpc);
 	});
+	slice.product.seal();
+	slice.upc.seal();
 	if (isFull) await completeSlice(slice, pause);
 	return slice;
 }
@@ -139,11 +178,14 @@ export async function completeSlice(slice: CatalogSlice, pause?: Pause): Promise
 	if (!slice.sku || !slice.mpn) {
 		const sku = new KeyTable(slice.offers.length);
 		const mpn = new KeyTable(slice.offers.length);
-		await eachOffer(slice.offers, pause, (block, i, n) => {
-			sku.add(hashAlnum(text(block.sku, i)), n);
-			const part = text(block.mpn, i);
-			if (part) mpn.add(hashAlnum(part), n);
+		await eachBlock(slice.offers, pause, (block, first) => {
+			// Not `hashAlnumRange` itself: its fourth parameter is a seed, not the offer.
+			const plain = (text: string, from: number, to: number) => hashAlnumRange(text, from, to);
+			addHashes(sku, block.sku, block.count, first, plain);
+			addHashes(mpn, block.mpn, block.count, first, plain);
 		});
+		sku.seal();
+		mpn.seal();
 		[slice.sku, slice.mpn] = [sku, mpn];
 	}
 	if (!slice.tokens) await buildWords(slice, pause);
@@ -220,18 +262,53 @@ function brandHasher(aliases: BrandAliases): (brand: string) => number {
 	};
 }
 
+/**
+ * Offers whose SKU (or MPN) hashes to `hash`, found by reading the column in place: what a lookup
+ * does in the moment after start-up before that table is built. Hashing each offer's text where it
+ * lies, without slicing a string out, keeps a scan of 600k offers to a few ms.
+ */
+export function scanKeyHashes(offers: OfferColumns, column: 'sku' | 'mpn', hash: number): number[] {
+	const found: number[] = [];
+	let n = 0;
+	for (const block of offers.blocks) {
+		const values: TextColumn = block[column];
+		const at = starts(values);
+		for (let i = 0; i < block.count; i++, n++) {
+			const [from, to] = [at[i] as number, at[i + 1] as number];
+			if (to > from && hashAlnumRange(values.text, from, to) === hash) found.push(n);
+		}
+	}
+	return found;
+}
+
 /** Product keys depend on the alias table: rebuilt alone when the dealer edits it. */
 export function rekeyProducts(slice: CatalogSlice, aliases: BrandAliases): void {
 	const product = new KeyTable(slice.offers.length);
-	const brandHash = brandHasher(aliases);
-	let n = 0;
+	const productKeys = productKeyAdder(aliases);
+	let first = 0;
 	for (const block of slice.offers.blocks) {
-		for (let i = 0; i < block.count; i++, n++) {
-			const mpn = text(block.mpn, i);
-			if (mpn) product.add(hashAlnum(mpn, brandHash(dictAt(block.brand, i) ?? '')), n);
-		}
+		productKeys(product, block, first);
+		first += block.count;
 	}
+	product.seal();
 	slice.product = product;
+}
+
+/** Adds a block's product keys (canonical brand, then the MPN's letters and digits) to a table. */
+function productKeyAdder(
+	aliases: BrandAliases
+): (table: KeyTable, block: ColumnarBlock, first: number) => void {
+	const brandHash = brandHasher(aliases);
+	const noBrand = brandHash('');
+	return (table, block, first) => {
+		const seeds = block.brand.values.map(brandHash);
+		const { index } = block.brand;
+		const absent = absentOf(index);
+		addHashes(table, block.mpn, block.count, first, (text, from, to, i) => {
+			const b = index[i] as number;
+			return hashAlnumRange(text, from, to, b === absent ? noBrand : (seeds[b] as number));
+		});
+	};
 }
 
 /** Entry e of the part index: offer e >> 1's SKU (even) or MPN (odd), normalised. */
