@@ -32,4 +32,24 @@ describe('the worker client', () => {
 		const result = await client.orders.create(form as never);
 		expect(result).toEqual({ ok: true, value: $state.snapshot(form) });
 	});
+
+	it('holds every call until the workspace has started, with the arguments as they were', async () => {
+		let settle: (started: { ok: boolean }) => void = () => undefined;
+		const ready = new Promise<{ ok: boolean }>((resolve) => (settle = resolve));
+		const client = wrapRemote(echoWorker(), ready);
+		const form = $state({ number: '1042' });
+		let answer: unknown;
+		const call = client.orders.create(form as never).then((a) => (answer = a));
+		form.number = '1043';
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(answer).toBeUndefined();
+		settle({ ok: true });
+		await call;
+		expect(answer).toEqual({ ok: true, value: { number: '1042' } });
+	});
+
+	it('fails a held call when the workspace could not start', async () => {
+		const client = wrapRemote(echoWorker(), Promise.resolve({ ok: false }));
+		await expect(client.orders.create({} as never)).rejects.toThrow(/could not open/);
+	});
 });

@@ -3,7 +3,9 @@ import type { WorkerApi } from '$lib/worker/api';
 
 /**
  * The page's handle on the worker. Every argument goes through `$state.snapshot` once, here: a
- * Svelte `$state` proxy cannot be structured-cloned (DataCloneError), a plain snapshot can.
+ * Svelte `$state` proxy cannot be structured-cloned (DataCloneError), a plain snapshot can. Each
+ * call waits for `ready` (see start.ts), so a page may ask as soon as it shows: on a warm start the
+ * app renders from its own reads while the worker is still loading.
  */
 export type Client = {
 	[N in keyof WorkerApi]: {
@@ -13,7 +15,10 @@ export type Client = {
 	};
 };
 
-export function wrapRemote(remote: Comlink.Remote<WorkerApi>): Client {
+export function wrapRemote(
+	remote: Comlink.Remote<WorkerApi>,
+	ready: Promise<{ ok: boolean }> = Promise.resolve({ ok: true })
+): Client {
 	return new Proxy({} as Client, {
 		get(_, namespace: string) {
 			return new Proxy(
@@ -25,7 +30,12 @@ export function wrapRemote(remote: Comlink.Remote<WorkerApi>): Client {
 								remote as unknown as Record<string, Record<string, (i: unknown) => unknown>>
 							)[namespace]?.[method];
 							if (!target) throw new Error(`No worker method ${namespace}.${method}`);
-							return target($state.snapshot(input));
+							// Snapshot now: the caller's state may change while the worker opens.
+							const snapshot = $state.snapshot(input);
+							return ready.then((isReady) => {
+								if (!isReady.ok) throw new Error('The app could not open its data.');
+								return target(snapshot);
+							});
 						};
 					}
 				}

@@ -5,16 +5,23 @@ import type { WorkerApi } from '$lib/worker/api';
 import type { WorkerBoot } from '$lib/worker/boot';
 import { wrapRemote, type Client } from './client.svelte';
 
-/**
- * Starts the backend worker on one database. Browser only: call it from a component, never from a
- * load function. `opened` settles once the worker has opened that database; no other call may be
- * made before (the page reads the same database, see queries.ts `useWorkspace`).
- */
-export function startWorker(workspace: Workspace): {
+export interface StartedWorker {
 	client: Client;
+	starter: Client;
 	worker: Worker;
 	opened: Promise<Result<{ workspace: Workspace }>>;
-} {
+	settleStart: (started: { ok: boolean }) => void;
+}
+
+/**
+ * Starts the backend worker on one database. Browser only: call it from a component, never from a
+ * load function. `opened` settles once the worker has opened that database (the page reads the
+ * same database, see queries.ts `useWorkspace`); `starter` is for the app frame alone, which
+ * starts the workspace (`ensureStarted`) and reports it with `settleStart`. Every call of
+ * `client` waits for that report, so no page reaches the worker before its workspace has started,
+ * however early the page shows.
+ */
+export function startWorker(workspace: Workspace): StartedWorker {
 	const worker = new Worker(new URL('../worker/index.ts', import.meta.url), {
 		type: 'module',
 		name: 'dropship-desk-backend'
@@ -22,5 +29,35 @@ export function startWorker(workspace: Workspace): {
 	const remote = Comlink.wrap<WorkerApi>(worker);
 	// Comlink types nested plain objects as promises; at run time `boot.open` is a remote call.
 	const { boot } = remote as unknown as WorkerBoot;
-	return { client: wrapRemote(remote), worker, opened: boot.open({ workspace }) };
+	const opened = boot.open({ workspace });
+	let settleStart: (started: { ok: boolean }) => void = () => undefined;
+	const started = new Promise<{ ok: boolean }>((resolve) => (settleStart = resolve));
+	return {
+		client: wrapRemote(remote, started),
+		starter: wrapRemote(remote, opened),
+		worker,
+		opened,
+		settleStart
+	};
+}
+
+let early: { workspace: Workspace; started: StartedWorker } | null = null;
+
+/**
+ * Starts the worker as the app starts (hooks.client.ts), before SvelteKit loads the page: the
+ * worker's script loads, compiles and opens the database while the page's own code does, instead
+ * of after it. The app frame takes it (`takeWorker`).
+ */
+export function startWorkerEarly(workspace: Workspace): void {
+	early ??= { workspace, started: startWorker(workspace) };
+}
+
+/** The worker started early on this database, or a new one. */
+export function takeWorker(workspace: Workspace): StartedWorker {
+	const found = early?.workspace === workspace ? early.started : null;
+	if (early) {
+		if (!found) early.started.worker.terminate();
+		early = null;
+	}
+	return found ?? startWorker(workspace);
 }
