@@ -70,56 +70,73 @@ export function hashText(text: string, seed = FNV_OFFSET): number {
 }
 
 /**
- * Offers by the 32-bit hash of one key. Pairs are appended as a feed is read, sorted by hash once
- * (`seal`, a four-pass radix sort) and found by binary search. The open-addressing table this
- * replaces touched a random cache line on every insert: with 600k offers that was most of the
- * start-up index build (measured); appending and radix passes walk memory in order.
+ * Offers by the 32-bit hash of one key. Pairs are appended as a feed is read, then grouped once
+ * by the top bits of their (mixed) hash in two passes, a counting sort (`seal`), about four pairs
+ * to a bucket; a lookup reads one bucket. The open-addressing table this replaces touched a random
+ * cache line on every insert, most of the start-up build with 600k offers (measured), and a full
+ * radix sort costs four times the passes, each run cold by the JIT at start-up.
  */
 export class KeyTable {
-	private hashes: Uint32Array;
+	private hashes: Int32Array;
 	private offers: Int32Array;
 	private size = 0;
-	private isSorted = true;
+	/** Where each bucket starts in the arrays; null until sealed (and after an add). */
+	private starts: Int32Array | null = null;
+	private shift = 32;
 
 	constructor(capacity: number) {
-		this.hashes = new Uint32Array(Math.max(capacity, 16));
+		this.hashes = new Int32Array(Math.max(capacity, 16));
 		this.offers = new Int32Array(this.hashes.length);
 	}
 
 	add(hash: number, offer: number): void {
 		if (this.size === this.hashes.length) this.grow();
-		this.hashes[this.size] = hash >>> 0;
+		this.hashes[this.size] = hash;
 		this.offers[this.size++] = offer;
-		this.isSorted = false;
+		this.starts = null;
 	}
 
-	/** Sorts what was added (by hash; offers of one hash stay in the order they came). */
-	seal(): void {
-		if (this.isSorted) return;
-		radixSort(this.hashes, this.offers, this.size);
-		this.isSorted = true;
+	/** Groups what was added by bucket (stable: offers of one hash stay in the order they came). */
+	seal(): Int32Array {
+		if (this.starts) return this.starts;
+		const n = this.size;
+		const bits = Math.max(4, Math.ceil(Math.log2(n / 4 + 1)));
+		const shift = 32 - bits;
+		const starts = new Int32Array((1 << bits) + 1);
+		for (let i = 0; i < n; i++) {
+			const b = bucketOf(this.hashes[i] as number, shift) + 1;
+			starts[b] = (starts[b] as number) + 1;
+		}
+		for (let b = 1; b < starts.length; b++)
+			starts[b] = (starts[b] as number) + (starts[b - 1] as number);
+		const cursor = starts.slice(0, -1);
+		const hashes = new Int32Array(this.hashes.length);
+		const offers = new Int32Array(this.hashes.length);
+		for (let i = 0; i < n; i++) {
+			const hash = this.hashes[i] as number;
+			const b = bucketOf(hash, shift);
+			const at = cursor[b] as number;
+			cursor[b] = at + 1;
+			hashes[at] = hash;
+			offers[at] = this.offers[i] as number;
+		}
+		[this.hashes, this.offers, this.starts, this.shift] = [hashes, offers, starts, shift];
+		return starts;
 	}
 
 	/** Offer numbers whose key hashes to `hash` (a superset of the real matches), in feed order. */
 	find(hash: number): number[] {
-		this.seal();
-		const key = hash >>> 0;
-		let lo = 0;
-		let hi = this.size;
-		while (lo < hi) {
-			const mid = (lo + hi) >>> 1;
-			if ((this.hashes[mid] as number) < key) lo = mid + 1;
-			else hi = mid;
-		}
+		const starts = this.seal();
+		const b = bucketOf(hash | 0, this.shift);
 		const found: number[] = [];
-		for (let at = lo; at < this.size && this.hashes[at] === key; at++) {
-			found.push(this.offers[at] as number);
+		for (let at = starts[b] as number; at < (starts[b + 1] as number); at++) {
+			if (this.hashes[at] === (hash | 0)) found.push(this.offers[at] as number);
 		}
 		return found;
 	}
 
 	private grow(): void {
-		const hashes = new Uint32Array(this.hashes.length * 2);
+		const hashes = new Int32Array(this.hashes.length * 2);
 		const offers = new Int32Array(hashes.length);
 		hashes.set(this.hashes);
 		offers.set(this.offers);
@@ -127,33 +144,7 @@ export class KeyTable {
 	}
 }
 
-/** Stable least-significant-digit radix sort of `keys[0..n)`, moving `values` along, in place. */
-function radixSort(keys: Uint32Array, values: Int32Array, n: number): void {
-	let [fromKeys, fromValues]: [Uint32Array, Int32Array] = [keys, values];
-	let [toKeys, toValues]: [Uint32Array, Int32Array] = [new Uint32Array(n), new Int32Array(n)];
-	const counts = new Int32Array(256);
-	for (let shift = 0; shift < 32; shift += 8) {
-		counts.fill(0);
-		for (let i = 0; i < n; i++) {
-			const digit = ((fromKeys[i] as number) >>> shift) & 255;
-			counts[digit] = (counts[digit] as number) + 1;
-		}
-		let sum = 0;
-		for (let b = 0; b < 256; b++) {
-			const count = counts[b] as number;
-			counts[b] = sum;
-			sum += count;
-		}
-		for (let i = 0; i < n; i++) {
-			const key = fromKeys[i] as number;
-			const digit = (key >>> shift) & 255;
-			const at = counts[digit] as number;
-			counts[digit] = at + 1;
-			toKeys[at] = key;
-			toValues[at] = fromValues[i] as number;
-		}
-		[fromKeys, toKeys] = [toKeys, fromKeys];
-		[fromValues, toValues] = [toValues, fromValues];
-	}
-	// Four passes: the sorted pairs are back in the arrays given.
+/** A bucket from the hash's top bits after a multiplicative mix (FNV's low bits are weak). */
+function bucketOf(hash: number, shift: number): number {
+	return Math.imul(hash, 0x9e3779b1) >>> shift;
 }
