@@ -106,24 +106,6 @@ describe('CatalogIndex', () => {
 		expect(bySku).toHaveLength(1);
 	});
 
-	it('finds SKUs and MPNs by reading the columns before their tables are built', async () => {
-		const offers = [
-			...syntheticOffers(300, 'pu'),
-			offer({ distributorId: 'pu', sku: 'ab-12/34', mpn: '', brand: '', description: 'No MPN' }),
-			offer({ distributorId: 'pu', sku: 'Ünï-9', mpn: 'ÉBC-7', description: 'Accents' })
-		];
-		const partial = new CatalogIndex();
-		await partial.replace('pu', 'p1', offers, undefined, { isPartial: true });
-		const full = new CatalogIndex();
-		await full.replace('pu', 'p1', offers);
-		for (const key of ['0000-12', '000012', 'AB1234', 'UNI9', 'EBC7', 'NOPE1']) {
-			expect(ids(partial.bySku(key))).toEqual(ids(full.bySku(key)));
-			expect(ids(partial.byMpn(key))).toEqual(ids(full.byMpn(key)));
-		}
-		expect(ids(partial.bySku('AB1234'))).toEqual(['pu:ab-12/34']);
-		expect(partial.byMpn(offers[7]?.mpn.replace(/-/g, '') ?? '')).toHaveLength(1);
-	});
-
 	it('keeps the product keys when the alias table is read again unchanged', async () => {
 		const catalog = await index();
 		const before = catalog.aliases;

@@ -17,7 +17,6 @@ import {
 	completeSlice,
 	productHash,
 	rekeyProducts,
-	scanKeyHashes,
 	type CatalogSlice,
 	type Pause
 } from './slice';
@@ -117,24 +116,16 @@ export class CatalogIndex implements OfferLookup {
 	 * reads offer n's key from the columns, so no offer object is made until one matches.
 	 */
 	private collect(
-		table: (slice: CatalogSlice) => KeyTable | null,
+		table: (slice: CatalogSlice) => KeyTable,
 		hash: number,
 		isMatch: (offers: OfferColumns, n: number) => boolean,
-		only?: DistributorId,
-		column?: 'sku' | 'mpn'
+		only?: DistributorId
 	): Offer[] {
 		const result: Offer[] = [];
 		for (const [id, slice] of this.slices) {
 			if (only && id !== only) continue;
 			const { offers } = slice;
-			const keys = table(slice);
-			// A table still being built after start-up: read the column in place instead (a few ms).
-			const candidates = keys
-				? keys.find(hash)
-				: column
-					? scanKeyHashes(offers, column, hash)
-					: Array.from({ length: offers.length }, (_, n) => n);
-			for (const n of candidates) if (isMatch(offers, n)) result.push(offers.at(n));
+			for (const n of table(slice).find(hash)) if (isMatch(offers, n)) result.push(offers.at(n));
 		}
 		return result;
 	}
@@ -145,8 +136,7 @@ export class CatalogIndex implements OfferLookup {
 			(s) => s.sku,
 			hashAlnum(normalisedSku),
 			(offers, n) => normaliseMpn(offers.sku(n)) === normalisedSku,
-			distributorId,
-			'sku'
+			distributorId
 		);
 	}
 	byMpn(normalisedMpn: string): Offer[] {
@@ -154,9 +144,7 @@ export class CatalogIndex implements OfferLookup {
 		return this.collect(
 			(s) => s.mpn,
 			hashAlnum(normalisedMpn),
-			(offers, n) => normaliseMpn(offers.mpn(n)) === normalisedMpn,
-			undefined,
-			'mpn'
+			(offers, n) => normaliseMpn(offers.mpn(n)) === normalisedMpn
 		);
 	}
 	byProduct(productKey: string): Offer[] {

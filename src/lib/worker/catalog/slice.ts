@@ -59,9 +59,8 @@ export interface CatalogSlice {
 	importId: string;
 	/** The feed's stored blocks, read in place (no object per offer). */
 	offers: OfferColumns;
-	/** SKU and MPN tables are null for a moment after start-up (lookups scan meanwhile). */
-	sku: KeyTable | null;
-	mpn: KeyTable | null;
+	sku: KeyTable;
+	mpn: KeyTable;
 	upc: KeyTable;
 	product: KeyTable;
 	/** Null while the word index is still being built after start-up (search scans meanwhile). */
@@ -124,6 +123,9 @@ async function eachBlock(
 
 const text = (column: ColumnarBlock['sku'], i: number) => textAt(column, i) ?? '';
 
+/** `hashAlnumRange` without a seed (its fourth parameter would take the offer as one). */
+const plainHash = (text: string, from: number, to: number) => hashAlnumRange(text, from, to);
+
 /** Adds each offer of a block whose value in `column` is not empty, by the hash of its text. */
 function addHashes(
 	table: KeyTable,
@@ -140,8 +142,9 @@ function addHashes(
 }
 
 /**
- * Indexes a feed. At start-up (`isFull` false) only what every search needs to group offers into
- * products is built (product and UPC tables); `completeSlice` adds the rest in the background.
+ * Indexes a feed. At start-up (`isFull` false) only the exact-key tables are built (SKU, MPN,
+ * product, UPC: what every lookup of an order item and every search's grouping needs, and cheap);
+ * `completeSlice` adds the word and part-number indexes in the background.
  */
 export async function buildSlice(
 	importId: string,
@@ -153,8 +156,8 @@ export async function buildSlice(
 	const slice: CatalogSlice = {
 		importId,
 		offers,
-		sku: null,
-		mpn: null,
+		sku: new KeyTable(offers.length),
+		mpn: new KeyTable(offers.length),
 		upc: new KeyTable(offers.length),
 		product: new KeyTable(offers.length),
 		tokens: null,
@@ -166,28 +169,16 @@ export async function buildSlice(
 	await eachBlock(offers, pause, (block, first) => {
 		productKeys(slice.product, block, first);
 		addHashes(slice.upc, block.upc, block.count, first, hashUpc);
+		addHashes(slice.sku, block.sku, block.count, first, plainHash);
+		addHashes(slice.mpn, block.mpn, block.count, first, plainHash);
 	});
-	slice.product.seal();
-	slice.upc.seal();
+	for (const table of [slice.product, slice.upc, slice.sku, slice.mpn]) table.seal();
 	if (isFull) await completeSlice(slice, pause);
 	return slice;
 }
 
-/** The SKU and MPN tables, the word index and the part-number text, whichever are missing. */
+/** The word index and the part-number order, whichever are missing. */
 export async function completeSlice(slice: CatalogSlice, pause?: Pause): Promise<void> {
-	if (!slice.sku || !slice.mpn) {
-		const sku = new KeyTable(slice.offers.length);
-		const mpn = new KeyTable(slice.offers.length);
-		await eachBlock(slice.offers, pause, (block, first) => {
-			// Not `hashAlnumRange` itself: its fourth parameter is a seed, not the offer.
-			const plain = (text: string, from: number, to: number) => hashAlnumRange(text, from, to);
-			addHashes(sku, block.sku, block.count, first, plain);
-			addHashes(mpn, block.mpn, block.count, first, plain);
-		});
-		sku.seal();
-		mpn.seal();
-		[slice.sku, slice.mpn] = [sku, mpn];
-	}
 	if (!slice.tokens) await buildWords(slice, pause);
 	if (!slice.parts) await buildParts(slice, pause);
 }
@@ -260,25 +251,6 @@ function brandHasher(aliases: BrandAliases): (brand: string) => number {
 		}
 		return h;
 	};
-}
-
-/**
- * Offers whose SKU (or MPN) hashes to `hash`, found by reading the column in place: what a lookup
- * does in the moment after start-up before that table is built. Hashing each offer's text where it
- * lies, without slicing a string out, keeps a scan of 600k offers to a few ms.
- */
-export function scanKeyHashes(offers: OfferColumns, column: 'sku' | 'mpn', hash: number): number[] {
-	const found: number[] = [];
-	let n = 0;
-	for (const block of offers.blocks) {
-		const values: TextColumn = block[column];
-		const at = starts(values);
-		for (let i = 0; i < block.count; i++, n++) {
-			const [from, to] = [at[i] as number, at[i + 1] as number];
-			if (to > from && hashAlnumRange(values.text, from, to) === hash) found.push(n);
-		}
-	}
-	return found;
 }
 
 /** Product keys depend on the alias table: rebuilt alone when the dealer edits it. */

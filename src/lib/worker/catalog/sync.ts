@@ -44,7 +44,7 @@ export class CatalogKeeper {
 	private async load(): Promise<CatalogIndex> {
 		const started = performance.now();
 		const index = new CatalogIndex(await readAliases(this.db));
-		// Product keys first, so the first search answers sooner; the rest follows in the background.
+		// Exact keys first, so the first search answers sooner; the rest follows in the background.
 		await this.sync(index);
 		this.stats.totalMs = performance.now() - started;
 		this.stats.offers = index.offerCount();
@@ -66,8 +66,8 @@ export class CatalogKeeper {
 	}
 
 	/**
-	 * Reloads each distributor whose current feed differs from the one in memory: its product and
-	 * UPC keys at once (what every search needs), the rest in the background, so an import or a
+	 * Reloads each distributor whose current feed differs from the one in memory: its exact-key
+	 * tables at once (what every search needs), the word indexes in the background, so an import or a
 	 * start is done when the feed can be searched, not when its word index is built. Until then a
 	 * search reads the feed's offers instead (correct, tens of ms slower).
 	 */
