@@ -59,4 +59,32 @@ describe('the start path', () => {
 		await control.setActive(false);
 		expect([control.simulator(), control.fetch]).toEqual([null, null]);
 	});
+
+	it('loads the simulators on the first request when asked to start when idle', async () => {
+		const deps = createTestDeps();
+		const control = createDemoControl(deps.db, { idleStartMs: 60_000 });
+		const starting = control.setActive(true, { whenIdle: true });
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(control.simulator()).toBeNull();
+		const fetchNow = control.fetch;
+		if (!fetchNow) throw new Error('no demo fetch while waiting');
+		expect((await fetchNow('https://nowhere.example/ping')).status).toBe(404);
+		await starting;
+		expect(control.simulator()).not.toBeNull();
+		await control.setActive(false);
+	});
+
+	it('loads them by itself after the idle time, and never once stopped', async () => {
+		const deps = createTestDeps();
+		const control = createDemoControl(deps.db, { idleStartMs: 20 });
+		await control.setActive(true, { whenIdle: true });
+		expect(control.simulator()).not.toBeNull();
+
+		await control.setActive(false);
+		const stopped = createDemoControl(deps.db, { idleStartMs: 20 });
+		void stopped.setActive(true, { whenIdle: true });
+		await stopped.setActive(false);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		expect([stopped.simulator(), stopped.fetch]).toEqual([null, null]);
+	});
 });

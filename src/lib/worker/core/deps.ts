@@ -55,8 +55,11 @@ export interface ApiDeps {
 export interface DemoControl {
 	/** The running simulator, or null in live mode. */
 	simulator(): Simulator | null;
-	/** Starts (or stops) the in-process simulators; called when the mode changes. */
-	setActive(isActive: boolean): Promise<void>;
+	/**
+	 * Starts (or stops) the in-process simulators; called when the mode changes. `whenIdle`: not
+	 * now but on the first request or a little later (the app's start, see demo/control.ts).
+	 */
+	setActive(isActive: boolean, how?: { whenIdle?: boolean }): Promise<void>;
 }
 
 export type MailTransport = (

@@ -45,9 +45,10 @@ export function demoApi(deps: ApiDeps) {
 				// database, where "live mode" was a flag on this data.
 				const settings = await readSettings(deps.db);
 				if (settings.mode !== 'demo') await writeSettings(deps.db, { ...settings, mode: 'demo' });
-				// Not awaited: the app opens while msw and the simulators load; their `fetch` waits,
-				// so a start that fails shows on the first request (and is tried again there).
-				deps.demo.setActive(true).catch(() => undefined);
+				// Not awaited, and not at once: the app opens and its catalog loads before msw and the
+				// simulators do (on the first request or a few seconds later); their `fetch` waits, so a
+				// start that fails shows on the first request (and is tried again there).
+				deps.demo.setActive(true, { whenIdle: true }).catch(() => undefined);
 				return ok({ mode: 'demo' as const, isFirstStart: !wasSeeded });
 			})
 		),
