@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '$lib/domain/seeded-random';
-import { hashAlnum, hashAlnumRange, hashUpc, KeyTable } from './keys';
+import { hashAlnum, hashAlnumRange, hashAlnumRangeTwice, hashUpc, KeyTable } from './keys';
 
 describe('key hashes read in place', () => {
 	it('hash a range of a joined text as the sliced string, non-ASCII included', () => {
@@ -10,6 +10,22 @@ describe('key hashes read in place', () => {
 		expect(hashAlnumRange(text, 12, 17, 7)).toBe(hashAlnum('Ébc-9', 7));
 		expect(hashUpc(text, 19, 26)).toBe(hashUpc('0070123'));
 		expect(hashUpc(text, 19, 26)).toBe(hashUpc('70123'));
+	});
+
+	it('hash a range with two seeds at once as two readings would', () => {
+		const text = 'xxDS-12/34yyÉbc-9zz';
+		const out = new Int32Array(2);
+		for (const [from, to] of [
+			[2, 10],
+			[12, 17],
+			[0, 0]
+		] as const) {
+			hashAlnumRangeTwice(text, from, to, 12345, out);
+			expect([...out]).toEqual([
+				hashAlnumRange(text, from, to, 12345),
+				hashAlnumRange(text, from, to)
+			]);
+		}
 	});
 });
 

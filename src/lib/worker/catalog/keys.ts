@@ -41,6 +41,36 @@ export function hashAlnumRange(
 	return h | 0;
 }
 
+/**
+ * `hashAlnumRange` of one range with two seeds at once, the characters read once (a product key
+ * and the bare MPN hash the same MPN): `out[0]` with `seed`, `out[1]` unseeded.
+ */
+export function hashAlnumRangeTwice(
+	text: string,
+	start: number,
+	end: number,
+	seed: number,
+	out: Int32Array
+): void {
+	let seeded = seed;
+	let plain = FNV_OFFSET;
+	for (let i = start; i < end; i++) {
+		let c = text.charCodeAt(i);
+		if (c >= 97 && c <= 122) c -= 32;
+		else if (c > 127) {
+			out[0] = hashAlnumRange(text, start, end, seed);
+			out[1] = hashAlnumRange(text, start, end);
+			return;
+		}
+		if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
+			seeded = Math.imul(seeded ^ c, FNV_PRIME);
+			plain = Math.imul(plain ^ c, FNV_PRIME);
+		}
+	}
+	out[0] = seeded | 0;
+	out[1] = plain | 0;
+}
+
 function hashAscii(upperAlnum: string, seed: number): number {
 	let h = seed;
 	for (let i = 0; i < upperAlnum.length; i++)
@@ -99,26 +129,27 @@ export class KeyTable {
 	/** Groups what was added by bucket (stable: offers of one hash stay in the order they came). */
 	seal(): Int32Array {
 		if (this.starts) return this.starts;
-		const n = this.size;
+		const { size: n, hashes: from, offers: fromOffers } = this;
 		const bits = Math.max(4, Math.ceil(Math.log2(n / 4 + 1)));
 		const shift = 32 - bits;
 		const starts = new Int32Array((1 << bits) + 1);
 		for (let i = 0; i < n; i++) {
-			const b = bucketOf(this.hashes[i] as number, shift) + 1;
+			const b = bucketOf(from[i] as number, shift) + 1;
 			starts[b] = (starts[b] as number) + 1;
 		}
-		for (let b = 1; b < starts.length; b++)
+		for (let b = 1; b < starts.length; b++) {
 			starts[b] = (starts[b] as number) + (starts[b - 1] as number);
+		}
 		const cursor = starts.slice(0, -1);
-		const hashes = new Int32Array(this.hashes.length);
-		const offers = new Int32Array(this.hashes.length);
+		const hashes = new Int32Array(from.length);
+		const offers = new Int32Array(from.length);
 		for (let i = 0; i < n; i++) {
-			const hash = this.hashes[i] as number;
+			const hash = from[i] as number;
 			const b = bucketOf(hash, shift);
 			const at = cursor[b] as number;
 			cursor[b] = at + 1;
 			hashes[at] = hash;
-			offers[at] = this.offers[i] as number;
+			offers[at] = fromOffers[i] as number;
 		}
 		[this.hashes, this.offers, this.starts, this.shift] = [hashes, offers, starts, shift];
 		return starts;

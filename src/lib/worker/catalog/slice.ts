@@ -14,6 +14,7 @@ import {
 	FNV_PRIME,
 	hashAlnum,
 	hashAlnumRange,
+	hashAlnumRangeTwice,
 	hashText,
 	hashUpc,
 	KeyTable
@@ -123,21 +124,18 @@ async function eachBlock(
 
 const text = (column: ColumnarBlock['sku'], i: number) => textAt(column, i) ?? '';
 
-/** `hashAlnumRange` without a seed (its fourth parameter would take the offer as one). */
-const plainHash = (text: string, from: number, to: number) => hashAlnumRange(text, from, to);
-
 /** Adds each offer of a block whose value in `column` is not empty, by the hash of its text. */
 function addHashes(
 	table: KeyTable,
 	column: TextColumn,
 	count: number,
 	first: number,
-	hashOf: (text: string, from: number, to: number, i: number) => number
+	hashOf: (text: string, from: number, to: number) => number
 ): void {
 	const at = starts(column);
 	for (let i = 0; i < count; i++) {
 		const [from, to] = [at[i] as number, at[i + 1] as number];
-		if (to > from) table.add(hashOf(column.text, from, to, i), first + i);
+		if (to > from) table.add(hashOf(column.text, from, to), first + i);
 	}
 }
 
@@ -167,10 +165,9 @@ export async function buildSlice(
 	// Hashed in place in the columns' text, a block at a time: no string per offer and no lookup
 	// per offer on the start path (each block's brands are hashed once, its value starts read once).
 	await eachBlock(offers, pause, (block, first) => {
-		productKeys(slice.product, block, first);
+		productKeys(slice.product, block, first, slice.mpn);
 		addHashes(slice.upc, block.upc, block.count, first, hashUpc);
-		addHashes(slice.sku, block.sku, block.count, first, plainHash);
-		addHashes(slice.mpn, block.mpn, block.count, first, plainHash);
+		addHashes(slice.sku, block.sku, block.count, first, hashAlnumRange);
 	});
 	for (const table of [slice.product, slice.upc, slice.sku, slice.mpn]) table.seal();
 	if (isFull) await completeSlice(slice, pause);
@@ -266,20 +263,35 @@ export function rekeyProducts(slice: CatalogSlice, aliases: BrandAliases): void 
 	slice.product = product;
 }
 
-/** Adds a block's product keys (canonical brand, then the MPN's letters and digits) to a table. */
+/**
+ * Adds a block's product keys (canonical brand, then the MPN's letters and digits) to a table,
+ * and, given an MPN table, each bare MPN to it from the same reading of the characters.
+ */
 function productKeyAdder(
 	aliases: BrandAliases
-): (table: KeyTable, block: ColumnarBlock, first: number) => void {
+): (table: KeyTable, block: ColumnarBlock, first: number, mpnTable?: KeyTable) => void {
 	const brandHash = brandHasher(aliases);
 	const noBrand = brandHash('');
-	return (table, block, first) => {
+	const pair = new Int32Array(2);
+	return (table, block, first, mpnTable) => {
 		const seeds = block.brand.values.map(brandHash);
 		const { index } = block.brand;
 		const absent = absentOf(index);
-		addHashes(table, block.mpn, block.count, first, (text, from, to, i) => {
+		const at = starts(block.mpn);
+		const { text } = block.mpn;
+		for (let i = 0; i < block.count; i++) {
+			const [from, to] = [at[i] as number, at[i + 1] as number];
+			if (to <= from) continue;
 			const b = index[i] as number;
-			return hashAlnumRange(text, from, to, b === absent ? noBrand : (seeds[b] as number));
-		});
+			const seed = b === absent ? noBrand : (seeds[b] as number);
+			if (!mpnTable) {
+				table.add(hashAlnumRange(text, from, to, seed), first + i);
+				continue;
+			}
+			hashAlnumRangeTwice(text, from, to, seed, pair);
+			table.add(pair[0] as number, first + i);
+			mpnTable.add(pair[1] as number, first + i);
+		}
 	};
 }
 
