@@ -24,7 +24,7 @@ function median(values: number[]): number {
 /** Initial JS of the dashboard (entry chunks, root layout and page, and what they import). */
 function gzipKb(files: Iterable<string>): number {
 	let bytes = 0;
-	for (const file of files) bytes += gzipSync(readFileSync(file)).length;
+	for (const file of files) bytes += gzipSync(new Uint8Array(readFileSync(file))).length;
 	return bytes / 1024;
 }
 const immutable = 'build/_app/immutable';
