@@ -44,7 +44,7 @@ export async function device(
 		adapters: (id) => fake.adapter(id),
 		sync: {
 			...memorySyncEngine,
-			openRemote: (url, auth) =>
+			openRemote: async (url, auth) =>
 				new PouchDB(url, {
 					...remoteOptions(auth),
 					fetch: (input, init) =>

@@ -81,7 +81,7 @@ export function syncApi(deps: ApiDeps) {
 		 */
 		testConnection: handler(ConnectionInput, async (input) => {
 			const saved = await readSyncConfig(deps.db);
-			const remote = deps.sync.openRemote(
+			const remote = await deps.sync.openRemote(
 				databaseUrl(input),
 				authOf({ ...input, password: input.password || saved?.password })
 			);

@@ -1,7 +1,12 @@
-import idbAdapter from 'pouchdb-adapter-idb';
-import { PouchDB, pouchEngine, type SyncEngine } from './engine';
+import type { SyncEngine } from './engine';
 
-PouchDB.plugin(idbAdapter);
+/**
+ * The browser's engine, loaded on first use: PouchDB and its adapters (~100 kB of the worker) stay
+ * off the worker's start, where sync is off (the default) or has not started yet.
+ */
+const engine = () => import('./pouch-idb').then((module) => module.idbSyncEngine);
 
-/** The browser's engine: the replica in IndexedDB beside the shop's Dexie database. */
-export const browserSyncEngine: SyncEngine = pouchEngine('idb');
+export const browserSyncEngine: SyncEngine = {
+	openReplica: async (name) => (await engine()).openReplica(name),
+	openRemote: async (url, auth) => (await engine()).openRemote(url, auth)
+};

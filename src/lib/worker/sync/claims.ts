@@ -37,7 +37,7 @@ async function claimOnServer(
 ): Promise<Result<ClaimOutcome>> {
 	const config = await readSyncConfig(deps.db);
 	if (!config?.isOn) return ok({ kind: 'not_synced' });
-	const remote = deps.sync.openRemote(databaseUrl(config), authOf(config));
+	const remote = await deps.sync.openRemote(databaseUrl(config), authOf(config));
 	const mine: string[] = [];
 	const claim = { ...holder(config.deviceLetter), at: deps.now().toISOString() };
 	try {

@@ -32,10 +32,11 @@ export type RemoteDb = PouchDB.Database;
 /**
  * Where the replication engine keeps this device's replica and how it reaches the server. The
  * browser keeps the replica in IndexedDB; tests give a memory replica (see README.md for why).
+ * Asynchronous, so the browser's engine can load PouchDB on first use (browser-engine.ts).
  */
 export interface SyncEngine {
-	openReplica(name: string): Replica;
-	openRemote(url: string, auth?: { username: string; password: string }): RemoteDb;
+	openReplica(name: string): Promise<Replica>;
+	openRemote(url: string, auth?: { username: string; password: string }): Promise<RemoteDb>;
 }
 
 export function remoteOptions(
@@ -48,8 +49,8 @@ export function remoteOptions(
 /** An engine whose replicas use the given PouchDB adapter (registered by the caller). */
 export function pouchEngine(adapter: string): SyncEngine {
 	return {
-		openReplica: (name) => new PouchDB<SyncDoc>(name, { adapter }),
-		openRemote: (url, auth) => new PouchDB(url, remoteOptions(auth))
+		openReplica: async (name) => new PouchDB<SyncDoc>(name, { adapter }),
+		openRemote: async (url, auth) => new PouchDB(url, remoteOptions(auth))
 	};
 }
 

@@ -30,9 +30,9 @@ const fromA = (row: ReturnType<typeof orderRow>) => ({
 	device: 'A'
 });
 
-beforeEach(() => {
+beforeEach(async () => {
 	deps = createTestDeps();
-	replica = memorySyncEngine.openReplica(`inbound-${Math.random().toString(36).slice(2)}`);
+	replica = await memorySyncEngine.openReplica(`inbound-${Math.random().toString(36).slice(2)}`);
 	ctx = {
 		db: deps.db,
 		writes: deps.writes,

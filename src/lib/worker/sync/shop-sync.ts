@@ -33,7 +33,7 @@ export class ShopSync {
 		await this.stop();
 		const { deps } = this;
 		this.deviceLetter = config.deviceLetter;
-		const replica = deps.sync.openReplica(`${deps.db.name}-sync`);
+		const replica = await deps.sync.openReplica(`${deps.db.name}-sync`);
 		this.replica = replica;
 		this.status = { phase: 'connecting', pending: 0 };
 		this.watcher = watchWrites(deps.db, (ids) => {
@@ -47,7 +47,7 @@ export class ShopSync {
 			await applyIncoming(this.pullContext(replica));
 			for (const id of await pushEverything(push)) this.dirty.add(id);
 		});
-		const remote = quietInfo(deps.sync.openRemote(databaseUrl(config), authOf(config)));
+		const remote = quietInfo(await deps.sync.openRemote(databaseUrl(config), authOf(config)));
 		const replication = replica.sync(remote, {
 			live: true,
 			retry: true,
