@@ -41,7 +41,7 @@ export interface Session {
  * unless `fresh` asks for a browser that has never opened the app.
  */
 export async function openSession(
-	options: { profileDir?: string; fresh?: boolean } = {}
+	options: { profileDir?: string; fresh?: boolean; blockServiceWorkers?: boolean } = {}
 ): Promise<Session> {
 	assertChromium();
 	const dir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'dd-profile-'));
@@ -51,7 +51,10 @@ export async function openSession(
 		executablePath: CHROMIUM_PATH,
 		args: CHROMIUM_ARGS,
 		headless: true,
-		viewport: { width: 1280, height: 800 }
+		viewport: { width: 1280, height: 800 },
+		// A spec that holds back one of the app's files must see its request (the service worker
+		// would answer from its cache).
+		...(options.blockServiceWorkers ? { serviceWorkers: 'block' as const } : {})
 	});
 	const errors: string[] = [];
 	const watch = (page: Page) => {
