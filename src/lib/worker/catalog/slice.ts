@@ -83,27 +83,9 @@ export type Pause = () => Promise<void>;
 const BATCH = 2_000;
 
 /**
- * Visits every offer block by block (`i` within the block, `n` in the feed), pausing about every
- * BATCH offers; the visitor reads the columns it needs without making an offer object.
+ * Visits every block (`first` is the feed number of its first offer), pausing about every BATCH
+ * offers; the visitor reads the columns it needs without making an offer object.
  */
-async function eachOffer(
-	offers: OfferColumns,
-	pause: Pause | undefined,
-	visit: (block: ColumnarBlock, i: number, n: number) => void
-): Promise<void> {
-	let n = 0;
-	let sincePause = 0;
-	for (const block of offers.blocks) {
-		if (pause && sincePause >= BATCH) {
-			await pause();
-			sincePause = 0;
-		}
-		for (let i = 0; i < block.count; i++) visit(block, i, n++);
-		sincePause += block.count;
-	}
-}
-
-/** The same a block at a time (`first` is the feed number of the block's first offer). */
 async function eachBlock(
 	offers: OfferColumns,
 	pause: Pause | undefined,
@@ -120,6 +102,17 @@ async function eachBlock(
 		first += block.count;
 		sincePause += block.count;
 	}
+}
+
+/** The same an offer at a time (`i` within the block, `n` in the feed). */
+function eachOffer(
+	offers: OfferColumns,
+	pause: Pause | undefined,
+	visit: (block: ColumnarBlock, i: number, n: number) => void
+): Promise<void> {
+	return eachBlock(offers, pause, (block, first) => {
+		for (let i = 0; i < block.count; i++) visit(block, i, first + i);
+	});
 }
 
 const text = (column: ColumnarBlock['sku'], i: number) => textAt(column, i) ?? '';
