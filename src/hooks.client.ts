@@ -10,8 +10,12 @@ import { startWorkerEarly } from '$lib/worker-client/start';
  */
 export const init: ClientInit = () => {
 	if (location.pathname.endsWith('/bench/blank')) return;
-	const workspace = savedWorkspace();
-	if (workspace) startWorkerEarly(workspace);
+	try {
+		const workspace = savedWorkspace();
+		if (workspace) startWorkerEarly(workspace);
+	} catch {
+		// Only a head start: the app frame starts the worker itself (and says what went wrong).
+	}
 };
 
 /**
