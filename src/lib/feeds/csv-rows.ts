@@ -39,6 +39,24 @@ function pieceEnd(text: string, start: number, chunk: number): number {
 	}
 }
 
+/**
+ * The newline of a piece when the piece settles it, so papaparse need not guess it: its guess
+ * (`guessLineEndings`) strips quoted text and splits the piece into lines twice, a few % of an
+ * import when done for every piece. A piece with no CR is LF; one whose every CR starts a CRLF and
+ * every LF ends one is CRLF (papaparse guesses the same for both, quoted text or not: a piece ends
+ * outside quotes, so it holds a CRLF the guess sees). Anything mixed is left to papaparse, piece by
+ * piece as before, so a file whose line endings change halfway is read as it always was.
+ */
+export function pieceNewline(piece: string, newlines: number): '\n' | '\r\n' | undefined {
+	let crlf = 0;
+	for (let at = piece.indexOf('\r'); at >= 0; at = piece.indexOf('\r', at + 1)) {
+		if (piece.charCodeAt(at + 1) !== 10) return undefined; // a lone CR
+		crlf++;
+	}
+	if (crlf === 0) return '\n';
+	return crlf === newlines ? '\r\n' : undefined;
+}
+
 export function detectDelimiter(text: string): string {
 	const sample = text.slice(0, 64 * 1024);
 	const first = sample.split(/\r?\n/, 1)[0] ?? '';
@@ -53,15 +71,21 @@ export function* csvBatches(text: string, delimiter: string, chunk = CHUNK): Gen
 	while (start < text.length) {
 		const end = pieceEnd(text, start, chunk);
 		const piece = text.slice(start, end);
-		const parsed = Papa.parse<string[]>(piece, { delimiter, header: false, skipEmptyLines: false });
 		const newlines = countChar(piece, '\n', 0, piece.length);
+		const newline = pieceNewline(piece, newlines);
+		const parsed = Papa.parse<string[]>(piece, {
+			delimiter,
+			newline,
+			header: false,
+			skipEmptyLines: false
+		});
 		const rows = parsed.data;
 		// A piece ends with a newline, which papaparse reads as one more empty row.
 		if (rows.length > 0 && piece.endsWith('\n')) rows.pop();
 		const lines =
 			rows.length === newlines + (piece.endsWith('\n') ? 0 : 1)
 				? rows.map((_, i) => line + i)
-				: linesByCursor(piece, delimiter, line);
+				: linesByCursor(piece, delimiter, newline, line);
 		const errors = parsed.errors.map((e) => ({
 			line: lines[e.row ?? 0] ?? line,
 			message: e.message
@@ -80,12 +104,18 @@ export function* csvBatches(text: string, delimiter: string, chunk = CHUNK): Gen
 }
 
 /** Start lines when quoted newlines make rows and lines differ: parse again, row by row. */
-function linesByCursor(piece: string, delimiter: string, firstLine: number): number[] {
+function linesByCursor(
+	piece: string,
+	delimiter: string,
+	newline: string | undefined,
+	firstLine: number
+): number[] {
 	const lines: number[] = [];
 	let cursor = 0;
 	let line = firstLine;
 	Papa.parse<string[]>(piece, {
 		delimiter,
+		newline,
 		header: false,
 		skipEmptyLines: false,
 		step: (result) => {
