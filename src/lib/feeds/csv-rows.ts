@@ -107,7 +107,7 @@ export function* csvBatches(text: string, delimiter: string, chunk = CHUNK): Gen
 function linesByCursor(
 	piece: string,
 	delimiter: string,
-	newline: string | undefined,
+	newline: '\n' | '\r\n' | undefined,
 	firstLine: number
 ): number[] {
 	const lines: number[] = [];

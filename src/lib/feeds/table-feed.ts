@@ -1,13 +1,22 @@
 import type { Offer } from '$lib/domain/catalog';
+import type { OfferRow } from '$lib/domain/offer-row';
 import { Problems, RowReader } from './cells';
 import { csvBatches } from './csv-rows';
 import type { FeedParse, ParseHooks } from './types';
 
-/** Turns one data row into an offer; marks the reader's problem (and returns null) when bad. */
-export type RowMapper = (row: RowReader) => Offer | null;
+/**
+ * Reads one data row into `out` (cleared before each row); marks the reader's problem (or returns
+ * false) when the row is bad.
+ */
+export type RowMapper = (row: RowReader, out: OfferRow) => boolean;
 
-/** A layout looks at the header and either refuses the file or says how to read its rows. */
-export type HeaderCheck = (header: string[]) => { refused: string } | { map: RowMapper };
+/**
+ * A layout looks at the header and either refuses the file or says how to read its rows: the
+ * mapper, and the record it fills (its distributor and warehouses, from the header).
+ */
+export type HeaderCheck = (
+	header: string[]
+) => { refused: string } | { map: RowMapper; row: OfferRow };
 
 /**
  * Reads a delimited feed with a header line: the header decides (refuse, or map rows), then the
@@ -21,12 +30,11 @@ export async function readTable(
 	hooks: ParseHooks
 ): Promise<FeedParse> {
 	const offers: Offer[] = [];
-	const keep = hooks.sink
-		? (offer: Offer) => hooks.sink?.add(offer)
-		: (offer: Offer) => offers.push(offer);
+	const { sink } = hooks;
 	const problems = new Problems();
 	const reader = new RowReader([]);
 	let map: RowMapper | null = null;
+	let out: OfferRow | null = null;
 	let width = 0;
 	let rowCount = 0;
 	for (const batch of csvBatches(text, delimiter)) {
@@ -41,6 +49,7 @@ export async function readTable(
 			const checked = check(header);
 			if ('refused' in checked) return { ok: false, refused: checked.refused };
 			map = checked.map;
+			out = checked.row;
 			width = header.length;
 			first = 1;
 		}
@@ -57,9 +66,12 @@ export async function readTable(
 				});
 				continue;
 			}
-			const offer = map(reader.reset(cells));
-			if (offer && !reader.problem) keep(offer);
-			else
+			const row = out as OfferRow;
+			row.clear();
+			if (map(reader.reset(cells), row) && !reader.problem) {
+				if (sink) sink.add(row);
+				else offers.push(row.toOffer());
+			} else
 				problems.add({
 					line: batch.lines[i] ?? 0,
 					column: reader.problem?.column ?? '',
@@ -72,5 +84,5 @@ export async function readTable(
 	}
 	if (!map) return { ok: false, refused: `${fileName} has no header line.` };
 	if (rowCount === 0) return { ok: false, refused: `${fileName} has a header but no rows.` };
-	return problems.parsed(hooks.sink ?? offers, rowCount);
+	return problems.parsed(sink ?? offers, rowCount);
 }
