@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvBatches, pieceNewline } from './csv-rows';
+import { csvBatches, csvPieces, pieceNewline } from './csv-rows';
 
 const count = (text: string) => text.split('\n').length - 1;
 const rowsOf = (text: string, chunk?: number) =>
@@ -50,5 +50,21 @@ describe('CSV batches', () => {
 		for (const newline of ['\r\n', '\n', '\r']) {
 			expect(rowsOf(csv(newline), 8)).toEqual(cells);
 		}
+	});
+
+	it('hands rows over one by one with their lines, and a broken quote with the line of its row', () => {
+		const seen: [string[], number][] = [];
+		const text = 'sku,price\nA1,"1\n2"\n\nB2,3\nC3,"4\n';
+		const pieces = [...csvPieces(text, ',', (cells, line) => seen.push([cells, line]), 12)];
+		expect(seen).toEqual([
+			[['sku', 'price'], 1],
+			[['A1', '1\n2'], 2],
+			[['B2', '3'], 5],
+			[['C3', '4\n'], 6]
+		]);
+		expect(pieces.flatMap((p) => p.errors)).toEqual([
+			{ line: 6, message: 'Quoted field unterminated' }
+		]);
+		expect(pieces.at(-1)?.end).toBe(text.length);
 	});
 });

@@ -1,6 +1,6 @@
 import { OfferRow } from '$lib/domain/offer-row';
 import { findColumn, headerKey, RowReader } from './cells';
-import { csvBatches } from './csv-rows';
+import { csvBatches, csvPieces, type OnCsvRow } from './csv-rows';
 import { decodeText } from './decode';
 import { readTable, type HeaderCheck } from './table-feed';
 import type { FeedFile, FeedParse, ParseHooks } from './types';
@@ -32,17 +32,16 @@ function dealerPrices(text: string): Map<string, number> {
 	const reader = new RowReader([]);
 	let part = -1;
 	let price = -1;
-	for (const batch of csvBatches(text, ',', 4 * 1024 * 1024)) {
-		for (const row of batch.rows) {
-			if (part < 0) {
-				part = findColumn(row, 'Part Number');
-				price = findColumn(row, 'Your Dealer Price');
-				continue;
-			}
-			const cents = reader.reset(row).price(price, 'your dealer price', true);
-			if (cents !== undefined && !reader.problem) prices.set(reader.text(part), cents);
+	const onRow: OnCsvRow = (row) => {
+		if (part < 0) {
+			part = findColumn(row, 'Part Number');
+			price = findColumn(row, 'Your Dealer Price');
+			return;
 		}
-	}
+		const cents = reader.reset(row).price(price, 'your dealer price', true);
+		if (cents !== undefined && !reader.problem) prices.set(reader.text(part), cents);
+	};
+	for (const piece of csvPieces(text, ',', onRow, 4 * 1024 * 1024)) void piece;
 	return prices;
 }
 
