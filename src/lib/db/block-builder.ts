@@ -74,7 +74,9 @@ export class BlockBuilder {
 		this.mapCents[i] = row.mapCents ?? NaN;
 		this.dropShipFeeCents[i] = row.dropShipFeeCents ?? NaN;
 		this.status.add(i, row.status);
-		this.stock.set(row.stock, i * codes);
+		// By hand: `set` is a builtin call, costly for the few quantities of one row.
+		const { stock } = row;
+		for (let w = 0, at = i * codes; w < codes; w++, at++) this.stock[at] = stock[w] as number;
 		this.n = i + 1;
 	}
 
@@ -132,24 +134,32 @@ class TextBuilder {
 class DictBuilder {
 	private ids = new Map<string, number>();
 	private readonly index: Float64Array;
+	/** The last value added and its id: feeds repeat a brand or status row after row. */
+	private last: string | undefined = undefined;
+	private lastId = NaN;
 
 	constructor(capacity: number) {
 		this.index = new Float64Array(capacity);
 	}
 
 	add(i: number, value: string | undefined): void {
-		if (value === undefined) {
-			this.index[i] = NaN;
+		if (value === undefined || value === this.last) {
+			this.index[i] = value === undefined ? NaN : this.lastId;
 			return;
 		}
 		let id = this.ids.get(value);
 		if (id === undefined) this.ids.set(value, (id = this.ids.size));
 		this.index[i] = id;
+		this.last = value;
+		this.lastId = id;
 	}
 
 	build(n: number, isReset: boolean): DictColumn {
 		const column = { values: [...this.ids.keys()], index: numberColumnOf(this.index, n) };
-		if (isReset) this.ids = new Map();
+		if (isReset) {
+			this.ids = new Map();
+			this.last = undefined;
+		}
 		return column;
 	}
 }

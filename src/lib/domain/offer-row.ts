@@ -48,7 +48,7 @@ export class OfferRow {
 		this.costCents = 0;
 		this.upc = this.status = undefined;
 		this.msrpCents = this.mapCents = this.dropShipFeeCents = undefined;
-		this.stock.fill(0);
+		for (let w = 0; w < this.stock.length; w++) this.stock[w] = 0; // `fill` is a builtin call
 	}
 
 	/** The row as an offer: the optional fields only where present. */

@@ -99,7 +99,9 @@ export function* csvPieces(
 				// The row ends where the next starts; its newlines (quoted ones too) move the line on.
 				const next = result.meta.cursor;
 				const rowLine = line;
-				line += countChar(piece, '\n', cursor, next);
+				// Most rows hold one newline, their last character: one search finds it.
+				const newline = piece.indexOf('\n', cursor);
+				line += newline === next - 1 ? 1 : countChar(piece, '\n', cursor, next);
 				cursor = next;
 				if (cells.length === 1 && (cells[0] ?? '').trim() === '') return; // a blank line
 				onRow(cells, rowLine);
