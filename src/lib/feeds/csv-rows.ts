@@ -72,7 +72,8 @@ export type OnCsvRow = (cells: string[], line: number) => void;
  * keeps answering. Rows are handed over one by one (papaparse's `step`) rather than as an array of
  * the piece's rows: an array keeps a piece's rows alive until the piece is done, which makes V8
  * allocate papaparse's rows straight in the old generation ("pretenuring") and then every minor
- * GC scans them — half the parse time of a large feed, against a few % for a callback per row.
+ * GC scans them: a quarter of a 200k-row import's parse in Chrome, against a few % for a
+ * callback per row (papaparse alone over the pieces is faster this way too).
  */
 export function* csvPieces(
 	text: string,
