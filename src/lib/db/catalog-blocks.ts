@@ -67,20 +67,43 @@ export function absentOf(column: NumberColumn): number {
 
 const INT32_MAX = 2 ** 31 - 1;
 
+/** A column of `n` values the largest of which is `max`, in the narrowest array that holds it. */
+function narrowest(max: number, n: number): NumberColumn {
+	return max < 0xff
+		? new Uint8Array(n)
+		: max < 0xffff
+			? new Uint16Array(n)
+			: max <= INT32_MAX
+				? new Int32Array(n)
+				: new Float64Array(n);
+}
+
 function numberColumn(values: ArrayLike<number | undefined>): NumberColumn {
 	let max = 0;
 	for (let i = 0; i < values.length; i++) max = Math.max(max, values[i] ?? 0);
 	const n = values.length;
-	const column =
-		max < 0xff
-			? new Uint8Array(n)
-			: max < 0xffff
-				? new Uint16Array(n)
-				: max <= INT32_MAX
-					? new Int32Array(n)
-					: new Float64Array(n);
+	const column = narrowest(max, n);
 	const absent = absentOf(column);
 	for (let i = 0; i < n; i++) column[i] = values[i] ?? absent;
+	return column;
+}
+
+/**
+ * The first `n` values of `values`, NaN meaning absent, as `numberColumn` stores the same values
+ * with undefined for absent (the block builder's columns, gathered in one reused array).
+ */
+export function numberColumnOf(values: Float64Array, n: number): NumberColumn {
+	let max = 0;
+	for (let i = 0; i < n; i++) {
+		const value = values[i] as number;
+		if (value > max) max = value;
+	}
+	const column = narrowest(max, n);
+	const absent = absentOf(column);
+	for (let i = 0; i < n; i++) {
+		const value = values[i] as number;
+		column[i] = value === value ? value : absent;
+	}
 	return column;
 }
 

@@ -1,4 +1,6 @@
 import type { Offer } from '$lib/domain/catalog';
+import type { OfferRow } from '$lib/domain/offer-row';
+import { BlockBuilder } from './block-builder';
 import {
 	blockOffers,
 	dictAt,
@@ -113,33 +115,36 @@ export class OfferColumns {
 }
 
 /**
- * Builds a feed's blocks as its offers are read (a feed parse's sink): each run of `BLOCK_SIZE`
- * offers is encoded as soon as it is complete and its objects dropped, so a parse holds one
- * block's offers, not the whole feed's. The blocks are exactly those `fromOffers` makes of the same
+ * Builds a feed's blocks as its rows are read (a feed parse's sink): each row's fields go straight
+ * into the columns of the block being built, which is closed every `BLOCK_SIZE` rows, so a parse
+ * makes no offer object at all. The blocks are exactly those `fromOffers` makes of the same rows as
  * offers; the import's id, not known until the feed is stored, is stamped on by `finish`.
  */
 export class OfferColumnsBuilder {
 	private readonly blocks: ColumnarBlock[] = [];
-	private buffer: Offer[] = [];
+	private readonly building = new BlockBuilder(BLOCK_SIZE);
 	count = 0;
 
-	add(offer: Offer): void {
-		this.buffer.push(offer);
+	add(row: OfferRow): void {
+		this.building.add(row);
 		this.count++;
-		if (this.buffer.length === BLOCK_SIZE) {
-			this.blocks.push(encodeBlock('', this.blocks.length, this.buffer));
-			this.buffer = [];
+		if (this.building.size === BLOCK_SIZE) {
+			this.blocks.push(this.building.build('', this.blocks.length));
 		}
+	}
+
+	/** The blocks so far and the one being built, if any (the builder is left as it was). */
+	private allBlocks(): ColumnarBlock[] {
+		const { blocks, building } = this;
+		return building.size > 0 ? [...blocks, building.build('', blocks.length, false)] : blocks;
 	}
 
 	/** The feed's columns under `importId` (the builder is left as it was). */
 	finish(importId: string): OfferColumns {
-		const { blocks, buffer } = this;
-		const last = buffer.length > 0 ? [encodeBlock('', blocks.length, buffer)] : [];
-		return new OfferColumns([...blocks, ...last].map((block) => ({ ...block, importId })));
+		return new OfferColumns(this.allBlocks().map((block) => ({ ...block, importId })));
 	}
 
 	offers(): Offer[] {
-		return [...this.blocks.flatMap(blockOffers), ...this.buffer];
+		return this.allBlocks().flatMap(blockOffers);
 	}
 }

@@ -67,7 +67,17 @@ export class RowReader {
 	}
 
 	text(index: number): string {
-		return index < 0 ? '' : (this.cells[index] ?? '').trim();
+		if (index < 0) return '';
+		const cell = this.cells[index] ?? '';
+		// Most cells start and end with a printable ASCII character, so there is nothing to trim:
+		// checked by hand (a feed has millions of cells), `trim` only for the rest.
+		const last = cell.length - 1;
+		if (
+			last < 0 ||
+			(isPrintableAscii(cell.charCodeAt(0)) && isPrintableAscii(cell.charCodeAt(last)))
+		)
+			return cell;
+		return cell.trim();
 	}
 
 	required(index: number, label: string): string {
@@ -103,6 +113,9 @@ export class RowReader {
 		this.problem ??= { column, reason };
 	}
 }
+
+/** Not whitespace of any kind: `trim` would leave it. */
+const isPrintableAscii = (code: number) => code > 32 && code < 127;
 
 function isDigits(text: string): boolean {
 	if (text.length === 0) return false;

@@ -1,5 +1,5 @@
-import type { Offer } from '$lib/domain/catalog';
 import type { DistributorId } from '$lib/domain/distributor';
+import { OfferRow } from '$lib/domain/offer-row';
 import { findColumn, headerKey } from './cells';
 import { detectDelimiter } from './csv-rows';
 import { decodeText } from './decode';
@@ -71,6 +71,9 @@ export function suggestMapping(header: readonly string[]): ColumnMapping {
 	};
 }
 
+/** A mapped warehouse as stock is keyed: upper case, MAIN when left blank. */
+const warehouseCode = (name: string) => name.trim().toUpperCase() || 'MAIN';
+
 export async function parseGeneric(
 	files: readonly FeedFile[],
 	distributorId: DistributorId,
@@ -123,34 +126,32 @@ export async function parseGeneric(
 				number,
 				number
 			];
-			const stock = mapping.stock.map(
-				(s) => [s.warehouse.trim().toUpperCase() || 'MAIN', col(s.column)] as const
+			const out = new OfferRow(
+				distributorId,
+				mapping.stock.map((s) => warehouseCode(s.warehouse))
 			);
+			// Per stock column: its warehouse's slot (two columns may add up in one warehouse) and
+			// its problem label, made once here rather than once per row.
+			const stock = mapping.stock.map((s) => {
+				const code = warehouseCode(s.warehouse);
+				return { column: col(s.column), slot: out.slot(code), label: `${code} stock` };
+			});
 			return {
-				map: (row) => {
-					const offer: Offer = {
-						distributorId,
-						sku: row.required(sku, 'SKU'),
-						brand: row.text(brand),
-						mpn: row.text(mpn),
-						description: row.text(description),
-						costCents: row.price(cost, 'dealer cost', true) ?? 0,
-						stock: {}
-					};
-					for (const [code, i] of stock)
-						offer.stock[code] = (offer.stock[code] ?? 0) + row.quantity(i, `${code} stock`, 10);
-					const optional = {
-						msrpCents: [msrp, 'MSRP'],
-						mapCents: [map, 'MAP'],
-						dropShipFeeCents: [fee, 'drop-ship fee']
-					} as const;
-					for (const [key, [i, label]] of Object.entries(optional)) {
-						const cents = i >= 0 ? row.price(i, label, false) : undefined;
-						if (cents !== undefined) offer[key as keyof typeof optional] = cents;
-					}
-					if (row.text(upc)) offer.upc = row.text(upc);
-					if (row.text(status)) offer.status = row.text(status);
-					return offer;
+				row: out,
+				map: (row, offer) => {
+					offer.sku = row.required(sku, 'SKU');
+					offer.brand = row.text(brand);
+					offer.mpn = row.text(mpn);
+					offer.description = row.text(description);
+					offer.costCents = row.price(cost, 'dealer cost', true) ?? 0;
+					for (const { column, slot, label } of stock)
+						offer.stock[slot] = (offer.stock[slot] as number) + row.quantity(column, label, 10);
+					offer.msrpCents = msrp >= 0 ? row.price(msrp, 'MSRP', false) : undefined;
+					offer.mapCents = map >= 0 ? row.price(map, 'MAP', false) : undefined;
+					offer.dropShipFeeCents = fee >= 0 ? row.price(fee, 'drop-ship fee', false) : undefined;
+					offer.upc = row.text(upc) || undefined;
+					offer.status = row.text(status) || undefined;
+					return true;
 				}
 			};
 		},

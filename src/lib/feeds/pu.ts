@@ -1,6 +1,6 @@
-import type { Offer } from '$lib/domain/catalog';
+import { OfferRow } from '$lib/domain/offer-row';
 import { findColumn, headerKey, RowReader } from './cells';
-import { csvBatches } from './csv-rows';
+import { csvBatches, csvPieces, type OnCsvRow } from './csv-rows';
 import { decodeText } from './decode';
 import { readTable, type HeaderCheck } from './table-feed';
 import type { FeedFile, FeedParse, ParseHooks } from './types';
@@ -32,17 +32,16 @@ function dealerPrices(text: string): Map<string, number> {
 	const reader = new RowReader([]);
 	let part = -1;
 	let price = -1;
-	for (const batch of csvBatches(text, ',', 4 * 1024 * 1024)) {
-		for (const row of batch.rows) {
-			if (part < 0) {
-				part = findColumn(row, 'Part Number');
-				price = findColumn(row, 'Your Dealer Price');
-				continue;
-			}
-			const cents = reader.reset(row).price(price, 'your dealer price', true);
-			if (cents !== undefined && !reader.problem) prices.set(reader.text(part), cents);
+	const onRow: OnCsvRow = (row) => {
+		if (part < 0) {
+			part = findColumn(row, 'Part Number');
+			price = findColumn(row, 'Your Dealer Price');
+			return;
 		}
-	}
+		const cents = reader.reset(row).price(price, 'your dealer price', true);
+		if (cents !== undefined && !reader.problem) prices.set(reader.text(part), cents);
+	};
+	for (const piece of csvPieces(text, ',', onRow, 4 * 1024 * 1024)) void piece;
 	return prices;
 }
 
@@ -74,37 +73,40 @@ function baseCheck(name: string, dealer: Map<string, number> | null): HeaderChec
 			.map((h, i) => [/^(.+?) availability$/.exec(headerKey(h))?.[1], i] as const)
 			.filter((w): w is readonly [string, number] => Boolean(w[0]) && w[0] !== 'national')
 			.map(([code, i]) => [code.toUpperCase(), i] as const);
+		const out = new OfferRow(
+			'pu',
+			warehouses.map(([code]) => code)
+		);
+		// Per warehouse column, in header order: its slot in the row's stock and its problem label
+		// (made once here, not once per row).
+		const stock = warehouses.map(([code, i]) => ({
+			column: i,
+			slot: out.slot(code),
+			label: `${code} availability`
+		}));
 		return {
-			map: (row) => {
+			row: out,
+			map: (row, offer) => {
 				const partNo = row.required(part, 'part number');
-				const sku = row.text(punctuated) || partNo;
+				offer.sku = row.text(punctuated) || partNo;
 				const fromDealer = dealer?.get(partNo);
 				const costCents = fromDealer ?? row.price(basePrice, 'dealer cost', true);
 				const msrpCents = row.price(msrp, 'MSRP', false);
-				const stock: Record<string, number> = {};
-				for (const [code, i] of warehouses)
-					stock[code] = row.quantity(i, `${code} availability`, PU_PLUS_QUANTITY);
-				if (row.problem || costCents === undefined) return null;
-				const offer: Offer = {
-					distributorId: 'pu',
-					sku,
-					brand: row.text(brand) || row.text(trademark),
-					mpn: row.text(vendor),
-					description: row.text(description),
-					costCents,
-					stock,
-					status: row.text(status) || undefined
-				};
-				const upcText = row.text(upc);
-				if (upcText) offer.upc = upcText;
-				if (msrpCents !== undefined) offer.msrpCents = msrpCents;
+				for (const { column, slot, label } of stock)
+					offer.stock[slot] = row.quantity(column, label, PU_PLUS_QUANTITY);
+				if (row.problem || costCents === undefined) return false;
+				offer.costCents = costCents;
+				offer.brand = row.text(brand) || row.text(trademark);
+				offer.mpn = row.text(vendor);
+				offer.description = row.text(description);
+				offer.status = row.text(status) || undefined;
+				offer.upc = row.text(upc) || undefined;
+				offer.msrpCents = msrpCents;
 				// "Ad Policy" Y = the part is under MAP; PU's file carries no MAP price, and dealers
 				// treat the suggested retail as the advertised floor (assumption, not confirmed).
-				if (row.text(adPolicy).toUpperCase() === 'Y' && msrpCents !== undefined)
-					offer.mapCents = msrpCents;
-				const feeCents = fee >= 0 ? row.price(fee, 'drop-ship fee', false) : undefined;
-				if (feeCents !== undefined) offer.dropShipFeeCents = feeCents;
-				return row.problem ? null : offer;
+				if (row.text(adPolicy).toUpperCase() === 'Y') offer.mapCents = msrpCents;
+				if (fee >= 0) offer.dropShipFeeCents = row.price(fee, 'drop-ship fee', false);
+				return !row.problem;
 			}
 		};
 	};

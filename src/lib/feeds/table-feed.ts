@@ -1,17 +1,27 @@
 import type { Offer } from '$lib/domain/catalog';
+import type { OfferRow } from '$lib/domain/offer-row';
 import { Problems, RowReader } from './cells';
-import { csvBatches } from './csv-rows';
+import { csvPieces, type OnCsvRow } from './csv-rows';
 import type { FeedParse, ParseHooks } from './types';
 
-/** Turns one data row into an offer; marks the reader's problem (and returns null) when bad. */
-export type RowMapper = (row: RowReader) => Offer | null;
+/**
+ * Reads one data row into `out` (cleared before each row); marks the reader's problem (or returns
+ * false) when the row is bad.
+ */
+export type RowMapper = (row: RowReader, out: OfferRow) => boolean;
 
-/** A layout looks at the header and either refuses the file or says how to read its rows. */
-export type HeaderCheck = (header: string[]) => { refused: string } | { map: RowMapper };
+/**
+ * A layout looks at the header and either refuses the file or says how to read its rows: the
+ * mapper, and the record it fills (its distributor and warehouses, from the header).
+ */
+export type HeaderCheck = (
+	header: string[]
+) => { refused: string } | { map: RowMapper; row: OfferRow };
 
 /**
  * Reads a delimited feed with a header line: the header decides (refuse, or map rows), then the
- * rows are read in batches with pauses, bad rows reported and skipped, the rest kept.
+ * rows are read piece by piece with pauses, bad rows reported and skipped, the rest kept. Each row
+ * is mapped as papaparse reads it (see `csvPieces`).
  */
 export async function readTable(
 	text: string,
@@ -21,56 +31,47 @@ export async function readTable(
 	hooks: ParseHooks
 ): Promise<FeedParse> {
 	const offers: Offer[] = [];
-	const keep = hooks.sink
-		? (offer: Offer) => hooks.sink?.add(offer)
-		: (offer: Offer) => offers.push(offer);
+	const { sink } = hooks;
 	const problems = new Problems();
 	const reader = new RowReader([]);
-	let map: RowMapper | null = null;
-	let width = 0;
+	let table: { map: RowMapper; row: OfferRow; width: number } | null = null;
+	let refused: string | null = null;
 	let rowCount = 0;
-	for (const batch of csvBatches(text, delimiter)) {
+	const bad = (line: number, column: string, reason: string) =>
+		problems.add({ line, column, reason, file: fileName });
+	const onRow: OnCsvRow = (cells, line) => {
+		if (refused !== null) return;
+		if (!table) {
+			const checked = check(cells);
+			if ('refused' in checked) refused = checked.refused;
+			else table = { ...checked, width: cells.length };
+			return;
+		}
+		rowCount++;
+		const { map, row, width } = table;
+		// More cells than the header: a comma outside quotes shifted every column after it.
+		if (cells.length > width && cells.slice(width).some((c) => c.trim() !== '')) {
+			const reason = `the row has ${cells.length} cells but the header has ${width} (a comma outside quotes?)`;
+			bad(line, '', reason);
+			return;
+		}
+		row.clear();
+		if (map(reader.reset(cells), row) && !reader.problem) {
+			if (sink) sink.add(row);
+			else offers.push(row.toOffer());
+		} else {
+			const { problem } = reader;
+			bad(line, problem?.column ?? '', problem?.reason ?? 'the row could not be read');
+		}
+	};
+	for (const piece of csvPieces(text, delimiter, onRow)) {
 		if (hooks.isCancelled?.()) return { ok: false, cancelled: true };
-		for (const e of batch.errors) {
-			problems.add({ line: e.line, column: '', reason: e.message, file: fileName });
-		}
-		let first = 0;
-		if (!map) {
-			const header = batch.rows[0];
-			if (!header) continue;
-			const checked = check(header);
-			if ('refused' in checked) return { ok: false, refused: checked.refused };
-			map = checked.map;
-			width = header.length;
-			first = 1;
-		}
-		for (let i = first; i < batch.rows.length; i++) {
-			rowCount++;
-			const cells = batch.rows[i] as string[];
-			// More cells than the header: a comma outside quotes shifted every column after it.
-			if (cells.length > width && cells.slice(width).some((c) => c.trim() !== '')) {
-				problems.add({
-					line: batch.lines[i] ?? 0,
-					column: '',
-					reason: `the row has ${cells.length} cells but the header has ${width} (a comma outside quotes?)`,
-					file: fileName
-				});
-				continue;
-			}
-			const offer = map(reader.reset(cells));
-			if (offer && !reader.problem) keep(offer);
-			else
-				problems.add({
-					line: batch.lines[i] ?? 0,
-					column: reader.problem?.column ?? '',
-					reason: reader.problem?.reason ?? 'the row could not be read',
-					file: fileName
-				});
-		}
-		hooks.onProgress?.({ rows: rowCount, fraction: batch.end / text.length });
+		if (refused !== null) return { ok: false, refused };
+		for (const e of piece.errors) bad(e.line, '', e.message);
+		hooks.onProgress?.({ rows: rowCount, fraction: piece.end / text.length });
 		await hooks.pause?.();
 	}
-	if (!map) return { ok: false, refused: `${fileName} has no header line.` };
+	if (!table) return { ok: false, refused: `${fileName} has no header line.` };
 	if (rowCount === 0) return { ok: false, refused: `${fileName} has a header but no rows.` };
-	return problems.parsed(hooks.sink ?? offers, rowCount);
+	return problems.parsed(sink ?? offers, rowCount);
 }

@@ -1,5 +1,6 @@
 import type { Offer } from '$lib/domain/catalog';
 import type { DistributorId } from '$lib/domain/distributor';
+import type { OfferRow } from '$lib/domain/offer-row';
 
 /** The feed layouts Dropship Desk reads, each a preset (presets.ts). */
 export type FeedLayoutId = 'pu' | 'tucker' | 'wps' | 'generic';
@@ -26,12 +27,14 @@ export interface ParseProgress {
 }
 
 /**
- * Where a parse puts each good offer as it reads it, instead of keeping them in an array: the
- * importer's sink encodes storage blocks as rows arrive, so a 200k-row feed never holds 200k offer
- * objects at once (moving them was most of the garbage collector's share of an import).
+ * Where a table feed's parse puts each good row as it reads it, instead of keeping offers in an
+ * array: the importer's sink copies the row's fields into the columns of its storage blocks, so a
+ * 200k-row feed makes no offer object at all (making and moving them was most of the garbage
+ * collector's share of an import).
  */
 export interface OfferSink {
-	add(offer: Offer): void;
+	/** Takes the row's values now: the parse fills the same `OfferRow` again for the next row. */
+	add(row: OfferRow): void;
 	readonly count: number;
 	/** The offers again, as objects, in feed order (for the few readers that want objects). */
 	offers(): Offer[];
