@@ -79,18 +79,16 @@ function narrowest(max: number, n: number): NumberColumn {
 }
 
 function numberColumn(values: ArrayLike<number | undefined>): NumberColumn {
-	let max = 0;
-	for (let i = 0; i < values.length; i++) max = Math.max(max, values[i] ?? 0);
-	const n = values.length;
-	const column = narrowest(max, n);
-	const absent = absentOf(column);
-	for (let i = 0; i < n; i++) column[i] = values[i] ?? absent;
-	return column;
+	return numberColumnOf(
+		Float64Array.from({ length: values.length }, (_, i) => values[i] ?? NaN),
+		values.length
+	);
 }
 
 /**
- * The first `n` values of `values`, NaN meaning absent, as `numberColumn` stores the same values
- * with undefined for absent (the block builder's columns, gathered in one reused array).
+ * The first `n` values of `values` (NaN meaning absent) in the narrowest typed array that holds
+ * them, the type's largest value marking an absent one: one rule for `encodeBlock`'s columns and
+ * the block builder's (gathered in one reused array).
  */
 export function numberColumnOf(values: Float64Array, n: number): NumberColumn {
 	let max = 0;
