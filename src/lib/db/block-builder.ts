@@ -1,6 +1,7 @@
 import type { OfferRow } from '$lib/domain/offer-row';
 import {
 	COLUMNAR_FORMAT,
+	keyHashes,
 	numberColumnOf,
 	type ColumnarBlock,
 	type DictColumn,
@@ -102,6 +103,7 @@ export class BlockBuilder {
 			warehouses: n > 0 ? [...this.warehouses] : [],
 			stock: numberColumnOf(this.stock, n * this.warehouses.length)
 		};
+		block.keys = keyHashes(block);
 		if (isReset) this.n = 0;
 		return block;
 	}

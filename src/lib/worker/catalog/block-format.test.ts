@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isColumnar } from '$lib/db/catalog-blocks';
+import { encodeBlock, isColumnar, keyHashes, type ColumnarBlock } from '$lib/db/catalog-blocks';
 import { replaceCatalog } from '$lib/db/writes';
 import { syntheticOffers } from '$lib/feeds/synthetic';
 import { createApi } from '../api';
@@ -88,5 +88,51 @@ describe('catalog block formats', () => {
 		const wanted = syntheticOffers(1200, 'pu', 20_000)[1199];
 		const found = await otherApi.catalog.search({ query: wanted?.sku ?? '' });
 		expect(found.ok && found.value[0]?.offers).toContainEqual(wanted);
+	});
+
+	it('stores each block with its key hashes and reads a block stored without them alike', async () => {
+		const offers = syntheticOffers(2000, 'pu');
+		// A few offers whose keys are empty or absent: no key is indexed for them.
+		Object.assign(offers[5] ?? {}, { mpn: '', upc: undefined });
+		const stored = (withKeys: boolean) => {
+			const deps = createTestDeps();
+			const blocks = [0, 1].map((blockNo) => {
+				const block: ColumnarBlock = encodeBlock(
+					'pu-1',
+					blockNo,
+					offers.slice(blockNo * 1000, (blockNo + 1) * 1000)
+				);
+				expect(block.keys).toEqual(keyHashes(block));
+				if (!withKeys) delete block.keys; // as format 2 was written before issue 18's end
+				return block;
+			});
+			return { deps, blocks };
+		};
+		const answers = [];
+		for (const withKeys of [true, false]) {
+			const { deps, blocks } = stored(withKeys);
+			await deps.db.feedImports.put({
+				id: 'pu-1',
+				distributorId: 'pu',
+				source: 'test',
+				state: 'complete',
+				startedAt: deps.now().toISOString(),
+				rowCount: offers.length,
+				errorCount: 0,
+				blockCount: 2
+			});
+			await deps.db.catalogBlocks.bulkPut(blocks);
+			const api = createApi(deps);
+			const queries = [offers[1999]?.sku, offers[7]?.mpn, offers[1234]?.upc, offers[5]?.sku];
+			const found = [];
+			for (const query of queries) {
+				const answer = await api.catalog.search({ query: query ?? '' });
+				if (!answer.ok) throw new Error(answer.error.message);
+				found.push(answer.value.map((p) => p.offers.map((o) => o.sku)));
+			}
+			answers.push(found);
+		}
+		expect(answers[0]?.every((skus) => skus.length > 0)).toBe(true);
+		expect(answers[1]).toEqual(answers[0]);
 	});
 });

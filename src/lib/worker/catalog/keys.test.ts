@@ -1,33 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '$lib/domain/seeded-random';
-import { hashAlnum, hashAlnumRange, hashAlnumRangeTwice, hashUpc, KeyTable } from './keys';
-
-describe('key hashes read in place', () => {
-	it('hash a range of a joined text as the sliced string, non-ASCII included', () => {
-		const text = 'xxDS-12/34yyÉbc-9zz0070123';
-		expect(hashAlnumRange(text, 2, 10)).toBe(hashAlnum('DS-12/34'));
-		expect(hashAlnumRange(text, 2, 10)).toBe(hashAlnum('ds1234'));
-		expect(hashAlnumRange(text, 12, 17, 7)).toBe(hashAlnum('Ébc-9', 7));
-		expect(hashUpc(text, 19, 26)).toBe(hashUpc('0070123'));
-		expect(hashUpc(text, 19, 26)).toBe(hashUpc('70123'));
-	});
-
-	it('hash a range with two seeds at once as two readings would', () => {
-		const text = 'xxDS-12/34yyÉbc-9zz';
-		const out = new Int32Array(2);
-		for (const [from, to] of [
-			[2, 10],
-			[12, 17],
-			[0, 0]
-		] as const) {
-			hashAlnumRangeTwice(text, from, to, 12345, out);
-			expect([...out]).toEqual([
-				hashAlnumRange(text, from, to, 12345),
-				hashAlnumRange(text, from, to)
-			]);
-		}
-	});
-});
+import { KeyTable } from './keys';
 
 describe('the key table', () => {
 	it('finds every offer of a hash, in feed order, as a map of lists would', () => {

@@ -106,13 +106,16 @@ describe('CatalogIndex', () => {
 		expect(bySku).toHaveLength(1);
 	});
 
-	it('keeps the product keys when the alias table is read again unchanged', async () => {
+	it('finds a product by brand and MPN among offers of other brands with that MPN', async () => {
 		const catalog = await index();
-		const before = catalog.aliases;
-		catalog.setAliases(new Map(before));
-		expect(catalog.aliases).toBe(before);
-		catalog.setAliases(new Map([...before, ['EBC BRAKES', 'EBC']]));
-		expect(catalog.aliases).not.toBe(before);
+		await catalog.replace('automatic', 'a1', [
+			offer({ distributorId: 'automatic', sku: 'A-1', brand: 'Other', mpn: 'fa 213 hh' }),
+			offer({ distributorId: 'automatic', sku: 'A-2', brand: 'EBC', mpn: '-' })
+		]);
+		expect(ids(catalog.byProduct('EBC|FA213HH'))).toEqual(['pu:2103-0174']);
+		expect(ids(catalog.byProduct('OTHER|FA213HH'))).toEqual(['automatic:A-1']);
+		// An MPN of punctuation alone is no part number: it groups nothing.
+		expect(catalog.byProduct('EBC|')).toEqual([]);
 	});
 
 	it('replacing a distributor swaps its slice whole', async () => {

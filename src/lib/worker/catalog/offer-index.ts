@@ -10,22 +10,10 @@ import {
 	type BrandAliases,
 	type OfferLookup
 } from '$lib/domain/matching';
-import { hashAlnum, hashUpc, type KeyTable } from './keys';
+import { hashAlnum, hashUpc } from '$lib/domain/key-hash';
+import type { KeyTable } from './keys';
 import { partPrefixHits, wordHits } from './search';
-import {
-	buildSlice,
-	completeSlice,
-	productHash,
-	rekeyProducts,
-	type CatalogSlice,
-	type Pause
-} from './slice';
-
-export interface PreparedSlice {
-	slice: CatalogSlice;
-	/** The alias table its product keys were built with. */
-	aliases: BrandAliases;
-}
+import { buildSlice, completeSlice, type CatalogSlice, type Pause } from './slice';
 
 /** Stops the completion of a slice that is no longer the current one. */
 class SliceReplaced extends Error {}
@@ -61,7 +49,7 @@ export class CatalogIndex implements OfferLookup {
 	): Promise<void> {
 		const columns =
 			offers instanceof OfferColumns ? offers : OfferColumns.fromOffers(importId, offers);
-		const slice = await buildSlice(importId, columns, this.aliases, pause, !options.isPartial);
+		const slice = await buildSlice(importId, columns, pause, !options.isPartial);
 		this.slices.set(distributorId, slice);
 	}
 
@@ -69,14 +57,11 @@ export class CatalogIndex implements OfferLookup {
 	 * A feed's slice built apart (in part, as at start-up), while its import is being written: the
 	 * write waits on IndexedDB, not on this thread. `install` puts it in once the feed is stored.
 	 */
-	async prepare(importId: string, columns: OfferColumns, pause?: Pause): Promise<PreparedSlice> {
-		const aliases = this.aliases;
-		return { slice: await buildSlice(importId, columns, aliases, pause, false), aliases };
+	prepare(importId: string, columns: OfferColumns, pause?: Pause): Promise<CatalogSlice> {
+		return buildSlice(importId, columns, pause, false);
 	}
 
-	install(distributorId: DistributorId, { slice, aliases }: PreparedSlice): void {
-		// The dealer edited a brand alias meanwhile: the product keys follow the new table.
-		if (aliases !== this.aliases) rekeyProducts(slice, this.aliases);
+	install(distributorId: DistributorId, slice: CatalogSlice): void {
 		this.slices.set(distributorId, slice);
 	}
 
@@ -103,12 +88,9 @@ export class CatalogIndex implements OfferLookup {
 		this.slices.delete(distributorId);
 	}
 
+	/** Nothing is keyed by brand: a product lookup applies the table it finds (see `byProduct`). */
 	setAliases(aliases: BrandAliases): void {
-		// The liveQuery on the alias table answers once at start with what was just read: rekeying
-		// 600k offers for an unchanged table would hold the worker for a few hundred ms.
-		if (sameAliases(aliases, this.aliases)) return;
 		this.aliases = aliases;
-		for (const slice of this.slices.values()) rekeyProducts(slice, aliases);
 	}
 
 	/**
@@ -147,13 +129,18 @@ export class CatalogIndex implements OfferLookup {
 			(offers, n) => normaliseMpn(offers.mpn(n)) === normalisedMpn
 		);
 	}
+	/**
+	 * Offers of one canonical brand and MPN: found by the MPN, then their brands compared through
+	 * the alias table as it is now, so an alias the dealer edits applies at once and nothing is
+	 * rekeyed (few offers share an MPN across brands). A key without an MPN names no product.
+	 */
 	byProduct(productKey: string): Offer[] {
-		const bar = productKey.lastIndexOf('|');
-		const hash = productHash(productKey.slice(0, bar), productKey.slice(bar + 1));
+		const mpn = productKey.slice(productKey.lastIndexOf('|') + 1);
+		if (!mpn) return [];
 		const match = (offers: OfferColumns, n: number) =>
 			canonicalProductKey({ brand: offers.brand(n), mpn: offers.mpn(n) }, this.aliases) ===
 			productKey;
-		return this.collect((s) => s.product, hash, match);
+		return this.collect((s) => s.mpn, hashAlnum(mpn), match);
 	}
 	byUpc(normalisedUpc: string): Offer[] {
 		if (!normalisedUpc) return [];
@@ -210,10 +197,4 @@ export class CatalogIndex implements OfferLookup {
 		const upc = normaliseUpc(offer.upc);
 		return upc ? `UPC|${upc}` : `SKU|${offer.distributorId}|${offer.sku}`;
 	}
-}
-
-function sameAliases(a: BrandAliases, b: BrandAliases): boolean {
-	if (a.size !== b.size) return false;
-	for (const [alias, brand] of a) if (b.get(alias) !== brand) return false;
-	return true;
 }

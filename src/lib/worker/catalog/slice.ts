@@ -1,28 +1,21 @@
 import {
 	absentOf,
 	dictAt,
-	starts,
+	KEY_MPN,
+	KEY_SKU,
+	KEY_UPC,
+	keysOf,
 	textAt,
 	type ColumnarBlock,
 	type TextColumn
 } from '$lib/db/catalog-blocks';
 import type { OfferColumns } from '$lib/db/offer-columns';
 import { normaliseMpn, type Offer } from '$lib/domain/catalog';
-import { canonicalBrand, type BrandAliases } from '$lib/domain/matching';
-import {
-	FNV_OFFSET,
-	FNV_PRIME,
-	hashAlnum,
-	hashAlnumRange,
-	hashAlnumRangeTwice,
-	hashText,
-	hashUpc,
-	KeyTable
-} from './keys';
+import { FNV_OFFSET, FNV_PRIME } from '$lib/domain/key-hash';
+import { KeyTable } from './keys';
 
 /**
- * One distributor's feed, indexed in memory: hash tables for the exact keys (SKU, MPN, UPC,
- * product) and a token map over brand and description words with a sorted token list for prefix
+ * One distributor's feed, indexed in memory: hash tables for the exact keys (SKU, MPN, UPC) and a token map over brand and description words with a sorted token list for prefix
  * search. SKU and MPN prefixes are found in one joined string, built on first use.
  */
 export type Postings = Map<string, number | number[]>;
@@ -51,11 +44,6 @@ export function offerWords(offers: OfferColumns, n: number): string[] {
 	return words;
 }
 
-/** Product key hash: canonical brand, a separator, then the MPN's letters and digits. */
-export function productHash(brand: string, mpn: string): number {
-	return hashAlnum(mpn, hashText(`${brand}|`));
-}
-
 export interface CatalogSlice {
 	importId: string;
 	/** The feed's stored blocks, read in place (no object per offer). */
@@ -63,7 +51,6 @@ export interface CatalogSlice {
 	sku: KeyTable;
 	mpn: KeyTable;
 	upc: KeyTable;
-	product: KeyTable;
 	/** Null while the word index is still being built after start-up (search scans meanwhile). */
 	tokens: Postings | null;
 	/** Every token once, sorted, for prefix ranges by binary search. */
@@ -81,6 +68,8 @@ export type Pause = () => Promise<void>;
 
 /** Offers handled between pauses: a ms or two of work, so a search waits at most that long. */
 const BATCH = 2_000;
+/** The same for adding stored key hashes to the tables: a few ns an offer. */
+const KEY_BATCH = 25_000;
 
 /**
  * Visits every block (`first` is the feed number of its first offer), pausing about every BATCH
@@ -89,12 +78,13 @@ const BATCH = 2_000;
 async function eachBlock(
 	offers: OfferColumns,
 	pause: Pause | undefined,
-	visit: (block: ColumnarBlock, first: number) => void
+	visit: (block: ColumnarBlock, first: number) => void,
+	batch = BATCH
 ): Promise<void> {
 	let first = 0;
 	let sincePause = 0;
 	for (const block of offers.blocks) {
-		if (pause && sincePause >= BATCH) {
+		if (pause && sincePause >= batch) {
 			await pause();
 			sincePause = 0;
 		}
@@ -115,32 +105,35 @@ function eachOffer(
 	});
 }
 
-const text = (column: ColumnarBlock['sku'], i: number) => textAt(column, i) ?? '';
+const text = (column: TextColumn, i: number) => textAt(column, i) ?? '';
 
-/** Adds each offer of a block whose value in `column` is not empty, by the hash of its text. */
-function addHashes(
+/** Adds each offer of a block that has a value in `column` by its stored hash of key `key`. */
+function addKeys(
 	table: KeyTable,
+	block: ColumnarBlock,
+	key: number,
 	column: TextColumn,
-	count: number,
-	first: number,
-	hashOf: (text: string, from: number, to: number) => number
+	first: number
 ): void {
-	const at = starts(column);
-	for (let i = 0; i < count; i++) {
-		const [from, to] = [at[i] as number, at[i + 1] as number];
-		if (to > from) table.add(hashOf(column.text, from, to), first + i);
+	const { count } = block;
+	const keys = keysOf(block);
+	const { lengths } = column;
+	const absent = absentOf(lengths);
+	for (let i = 0, at = key * count; i < count; i++, at++) {
+		const length = lengths[i] as number;
+		if (length !== 0 && length !== absent) table.add(keys[at] as number, first + i);
 	}
 }
 
 /**
  * Indexes a feed. At start-up (`isFull` false) only the exact-key tables are built (SKU, MPN,
- * product, UPC: what every lookup of an order item and every search's grouping needs, and cheap);
- * `completeSlice` adds the word and part-number indexes in the background.
+ * UPC: what every lookup of an order item and every search's grouping needs), from the hashes
+ * stored with each block, so no key's text is read; `completeSlice` adds the word and part-number
+ * indexes in the background.
  */
 export async function buildSlice(
 	importId: string,
 	offers: OfferColumns,
-	aliases: BrandAliases,
 	pause?: Pause,
 	isFull = true
 ): Promise<CatalogSlice> {
@@ -150,20 +143,21 @@ export async function buildSlice(
 		sku: new KeyTable(offers.length),
 		mpn: new KeyTable(offers.length),
 		upc: new KeyTable(offers.length),
-		product: new KeyTable(offers.length),
 		tokens: null,
 		sortedTokens: []
 	};
-	const productKeys = productKeyAdder(aliases);
-	// Hashed in place in the columns' text, a block at a time: no string per offer and no lookup
-	// per offer on the start path (each block's brands are hashed once, its value starts read once).
-	await eachBlock(offers, pause, (block, first) => {
-		productKeys(slice.product, block, first, slice.mpn);
-		addHashes(slice.upc, block.upc, block.count, first, hashUpc);
-		addHashes(slice.sku, block.sku, block.count, first, hashAlnumRange);
-	});
-	// A pause before each sort: a 200k-row table sorts in ~10 ms, and a search may be waiting.
-	for (const table of [slice.product, slice.upc, slice.sku, slice.mpn]) {
+	await eachBlock(
+		offers,
+		pause,
+		(block, first) => {
+			addKeys(slice.sku, block, KEY_SKU, block.sku, first);
+			addKeys(slice.mpn, block, KEY_MPN, block.mpn, first);
+			addKeys(slice.upc, block, KEY_UPC, block.upc, first);
+		},
+		KEY_BATCH
+	);
+	// A pause before each sort: a 200k-row table sorts in a few ms, and a search may be waiting.
+	for (const table of [slice.sku, slice.mpn, slice.upc]) {
 		await pause?.();
 		table.seal();
 	}
@@ -232,64 +226,6 @@ class WordCollector {
 	postings(): Postings {
 		return new Map(this.words.map((w, i) => [w, this.lists[i] as number | number[]]));
 	}
-}
-
-/** Brands repeat: each raw spelling is resolved through the alias table once. */
-function brandHasher(aliases: BrandAliases): (brand: string) => number {
-	const cache = new Map<string, number>();
-	return (brand) => {
-		let h = cache.get(brand);
-		if (h === undefined) {
-			h = hashText(`${canonicalBrand(brand, aliases)}|`);
-			cache.set(brand, h);
-		}
-		return h;
-	};
-}
-
-/** Product keys depend on the alias table: rebuilt alone when the dealer edits it. */
-export function rekeyProducts(slice: CatalogSlice, aliases: BrandAliases): void {
-	const product = new KeyTable(slice.offers.length);
-	const productKeys = productKeyAdder(aliases);
-	let first = 0;
-	for (const block of slice.offers.blocks) {
-		productKeys(product, block, first);
-		first += block.count;
-	}
-	product.seal();
-	slice.product = product;
-}
-
-/**
- * Adds a block's product keys (canonical brand, then the MPN's letters and digits) to a table,
- * and, given an MPN table, each bare MPN to it from the same reading of the characters.
- */
-function productKeyAdder(
-	aliases: BrandAliases
-): (table: KeyTable, block: ColumnarBlock, first: number, mpnTable?: KeyTable) => void {
-	const brandHash = brandHasher(aliases);
-	const noBrand = brandHash('');
-	const pair = new Int32Array(2);
-	return (table, block, first, mpnTable) => {
-		const seeds = block.brand.values.map(brandHash);
-		const { index } = block.brand;
-		const absent = absentOf(index);
-		const at = starts(block.mpn);
-		const { text } = block.mpn;
-		for (let i = 0; i < block.count; i++) {
-			const [from, to] = [at[i] as number, at[i + 1] as number];
-			if (to <= from) continue;
-			const b = index[i] as number;
-			const seed = b === absent ? noBrand : (seeds[b] as number);
-			if (!mpnTable) {
-				table.add(hashAlnumRange(text, from, to, seed), first + i);
-				continue;
-			}
-			hashAlnumRangeTwice(text, from, to, seed, pair);
-			table.add(pair[0] as number, first + i);
-			mpnTable.add(pair[1] as number, first + i);
-		}
-	};
 }
 
 /** Entry e of the part index: offer e >> 1's SKU (even) or MPN (odd), normalised. */

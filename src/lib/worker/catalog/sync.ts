@@ -3,8 +3,8 @@ import type { DropshipDb } from '$lib/db/schema';
 import { loadFeedColumns } from '$lib/db/writes';
 import type { OfferColumns } from '$lib/db/offer-columns';
 import type { DistributorId } from '$lib/domain/distributor';
-import { CatalogIndex, type PreparedSlice } from './offer-index';
-import type { Pause } from './slice';
+import { CatalogIndex } from './offer-index';
+import type { CatalogSlice, Pause } from './slice';
 
 /**
  * Keeps the worker's in-memory catalog in step with the database. Loaded lazily on first use (not
@@ -19,7 +19,7 @@ export class CatalogKeeper {
 	private completing: Promise<unknown> = Promise.resolve();
 	private pending = new Map<string, OfferColumns>();
 	/** Their slices, built while their blocks are written (see `CatalogIndex.prepare`). */
-	private prepared = new Map<string, Promise<PreparedSlice>>();
+	private prepared = new Map<string, Promise<CatalogSlice>>();
 	/** Imports under way (see `foreground`), and what wakes the completion when none is left. */
 	private imports = 0;
 	private importsDone: () => void = () => undefined;
