@@ -62,4 +62,54 @@ describe('warm start', () => {
 			await warm.close();
 		}
 	});
+
+	it("starts the worker before the app's own code has loaded, and only once", async () => {
+		const warm = await openSession({ fresh: true, blockServiceWorkers: true });
+		try {
+			const { page } = warm;
+			await openApp(page, '/');
+			// The app's entry is held back: the worker can only be asked for by static/start-worker.js.
+			let release: () => void = () => undefined;
+			const released = new Promise<void>((resolve) => (release = resolve));
+			let workerRequests = 0;
+			page.on('request', (r) => {
+				if (/\/_app\/immutable\/workers\/index-[^/]+\.js$/.test(r.url())) workerRequests++;
+			});
+			await page.route('**/_app/immutable/entry/start.*.js', async (route) => {
+				await released;
+				await route.continue();
+			});
+			await page.reload({ waitUntil: 'commit' });
+			await expect.poll(() => workerRequests).toBe(1);
+
+			release();
+			await waitForReady(page);
+			await expect.poll(() => page.locator('main a[href^="/orders/"]').count()).toBeGreaterThan(5);
+			expect(workerRequests).toBe(1);
+			expect(warm.errors).toEqual([]);
+		} finally {
+			await warm.close();
+		}
+	});
+
+	it('starts the right worker when the one remembered is from an older version', async () => {
+		const warm = await openSession({ fresh: true, blockServiceWorkers: true });
+		try {
+			const { page } = warm;
+			await openApp(page, '/');
+			const current = await page.evaluate(() => localStorage.getItem('dropship-desk:worker-url'));
+			expect(current).toMatch(/\/_app\/immutable\/workers\/index-[^/]+\.js$/);
+			const old = current?.replace(/index-[^/]+\.js$/, 'index-0ld.js') ?? '';
+			await page.evaluate((url) => localStorage.setItem('dropship-desk:worker-url', url), old);
+			await page.reload();
+			await waitForReady(page);
+			await expect.poll(() => page.locator('main a[href^="/orders/"]').count()).toBeGreaterThan(5);
+			expect(await page.evaluate(() => localStorage.getItem('dropship-desk:worker-url'))).toBe(
+				current
+			);
+			expect(warm.errors).toEqual([]);
+		} finally {
+			await warm.close();
+		}
+	});
 });

@@ -3,7 +3,10 @@ import type { Result } from '$lib/domain/result';
 import type { Workspace } from '$lib/domain/workspace';
 import type { WorkerApi } from '$lib/worker/api';
 import type { WorkerBoot } from '$lib/worker/boot';
+import { hasStartedBefore } from '$lib/state/workspace';
 import { wrapRemote, type Client } from './client.svelte';
+// The built worker's address (it changes with every version): the static early start reads it.
+import workerUrl from '../worker/index.ts?worker&url';
 
 export interface StartedWorker {
 	client: Client;
@@ -22,14 +25,15 @@ export interface StartedWorker {
  * however early the page shows.
  */
 export function startWorker(workspace: Workspace): StartedWorker {
-	const worker = new Worker(new URL('../worker/index.ts', import.meta.url), {
-		type: 'module',
-		name: 'dropship-desk-backend'
-	});
+	const worker =
+		adoptEarlyWorker() ?? new Worker(workerUrl, { type: 'module', name: 'dropship-desk-backend' });
+	rememberWorkerUrl();
 	const remote = Comlink.wrap<WorkerApi>(worker);
 	// Comlink types nested plain objects as promises; at run time `boot.open` is a remote call.
 	const { boot } = remote as unknown as WorkerBoot;
-	const opened = boot.open({ workspace });
+	// On a warm start the database holds the catalog and the first screen comes from the page's
+	// own reads: the worker loads the catalog index as soon as it has opened the database.
+	const opened = boot.open({ workspace, loadCatalog: hasStartedBefore(workspace) });
 	let settleStart: (started: { ok: boolean }) => void = () => undefined;
 	const started = new Promise<{ ok: boolean }>((resolve) => (settleStart = resolve));
 	return {
@@ -39,6 +43,32 @@ export function startWorker(workspace: Workspace): StartedWorker {
 		opened,
 		settleStart
 	};
+}
+
+/** Where static/start-worker.js finds the worker's address, and leaves the worker it started. */
+const URL_KEY = 'dropship-desk:worker-url';
+type EarlyWindow = { dropshipDeskEarlyWorker?: { url: string; worker: Worker } };
+
+/**
+ * The worker static/start-worker.js started as the page began to load, if it is this version's
+ * (the address it remembered is from the last start: after an update it is the old one's, ended).
+ */
+function adoptEarlyWorker(): Worker | null {
+	const page = globalThis as EarlyWindow;
+	const found = page.dropshipDeskEarlyWorker;
+	delete page.dropshipDeskEarlyWorker;
+	if (!found) return null;
+	if (found.url === workerUrl) return found.worker;
+	found.worker.terminate();
+	return null;
+}
+
+function rememberWorkerUrl(): void {
+	try {
+		if (localStorage.getItem(URL_KEY) !== workerUrl) localStorage.setItem(URL_KEY, workerUrl);
+	} catch {
+		// Storage refused: the next start is no earlier, nothing else.
+	}
 }
 
 let early: { workspace: Workspace; started: StartedWorker } | null = null;

@@ -74,6 +74,7 @@ const exposed: Record<string, unknown> = {
 			if ('orders' in exposed) return err('conflict', 'This worker has opened its database.');
 			const api = createApi(depsFor(parsed.data.workspace));
 			Object.assign(exposed, api);
+			if (parsed.data.loadCatalog) void api.catalog.warm({});
 			// Sync goes live again on a device where it is on (off by default).
 			void api.sync.resume({});
 			return ok({ workspace: parsed.data.workspace });
