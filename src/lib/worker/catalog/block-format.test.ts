@@ -3,22 +3,28 @@ import { encodeBlock, isColumnar, keyHashes, type ColumnarBlock } from '$lib/db/
 import { replaceCatalog } from '$lib/db/writes';
 import { syntheticOffers } from '$lib/feeds/synthetic';
 import { createApi } from '../api';
+import type { ApiDeps } from '../core/deps';
 import { createTestDeps } from '$test-support/worker/test-deps';
+
+/** A complete PU feed of `rowCount` offers in `blockCount` stored blocks (put apart). */
+function putPuFeed(deps: ApiDeps, id: string, rowCount: number, blockCount: number) {
+	return deps.db.feedImports.put({
+		id,
+		distributorId: 'pu',
+		source: 'seed',
+		state: 'complete',
+		startedAt: deps.now().toISOString(),
+		rowCount,
+		errorCount: 0,
+		blockCount
+	});
+}
 
 /** A catalog as the versions before issue 18 stored it: format-1 blocks of offer objects. */
 async function storedInFormat1() {
 	const deps = createTestDeps();
 	const offers = syntheticOffers(2500, 'pu');
-	await deps.db.feedImports.put({
-		id: 'old-pu',
-		distributorId: 'pu',
-		source: 'seed',
-		state: 'complete',
-		startedAt: deps.now().toISOString(),
-		rowCount: offers.length,
-		errorCount: 0,
-		blockCount: 3
-	});
+	await putPuFeed(deps, 'old-pu', offers.length, 3);
 	await deps.db.catalogBlocks.bulkPut(
 		[0, 1, 2].map((blockNo) => ({
 			importId: 'old-pu',
@@ -111,16 +117,7 @@ describe('catalog block formats', () => {
 		const answers = [];
 		for (const withKeys of [true, false]) {
 			const { deps, blocks } = stored(withKeys);
-			await deps.db.feedImports.put({
-				id: 'pu-1',
-				distributorId: 'pu',
-				source: 'test',
-				state: 'complete',
-				startedAt: deps.now().toISOString(),
-				rowCount: offers.length,
-				errorCount: 0,
-				blockCount: 2
-			});
+			await putPuFeed(deps, 'pu-1', offers.length, 2);
 			await deps.db.catalogBlocks.bulkPut(blocks);
 			const api = createApi(deps);
 			const queries = [offers[1999]?.sku, offers[7]?.mpn, offers[1234]?.upc, offers[5]?.sku];
