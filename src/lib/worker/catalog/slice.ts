@@ -15,8 +15,9 @@ import { FNV_OFFSET, FNV_PRIME } from '$lib/domain/key-hash';
 import { KeyTable } from './keys';
 
 /**
- * One distributor's feed, indexed in memory: hash tables for the exact keys (SKU, MPN, UPC) and a token map over brand and description words with a sorted token list for prefix
- * search. SKU and MPN prefixes are found in one joined string, built on first use.
+ * One distributor's feed, indexed in memory: hash tables for the exact keys (SKU, MPN, UPC) and a
+ * token map over brand and description words with a sorted token list for prefix search. SKU and
+ * MPN prefixes are found in one joined string, built on first use.
  */
 export type Postings = Map<string, number | number[]>;
 
