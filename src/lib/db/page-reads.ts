@@ -11,20 +11,32 @@ import type { DropshipDb } from './schema';
  * queries in queries.ts wrap them in liveQuery.
  */
 
+/**
+ * What the dashboard shows first: what needs the dealer and the newest orders. One request per
+ * index value, so every read is one round trip (a cursor over `anyOf` answers record by record,
+ * each answer a task of its own on a page that is still starting).
+ */
 export interface DashboardData {
 	/** The newest orders, newest first. */
 	recent: Order[];
 	orderCount: number;
-	/** When each order since `since` was placed (index keys only: no order is read). */
-	recentCreatedAts: string[];
 	/** Orders still to be sent on (new or partly drop-shipped), and the orders of `todoPos`. */
 	orders: Order[];
-	/** Items of the orders still to be sent on: the ones that may qualify for drop-ship. */
-	waitingItems: OrderItem[];
-	/** Units per order, for the recent orders. */
-	itemCounts: Map<string, number>;
 	/** Every PO that may need the dealer (see dealerTodos); POs done with are never read. */
 	todoPos: PurchaseOrder[];
+}
+
+/**
+ * What the dashboard fills in next (the chart, the item counts, the items that may qualify): reads
+ * that walk an index key by key, kept off the first screen's path.
+ */
+export interface DashboardDetails {
+	/** When each order since `since` was placed (index keys only: no order is read). */
+	recentCreatedAts: string[];
+	/** Items of the orders still to be sent on: the ones that may qualify for drop-ship. */
+	waitingItems: OrderItem[];
+	/** Units per order, for the newest orders. */
+	itemCounts: Map<string, number>;
 }
 
 /** Placement states that are a to-do whatever the goods do (dealer-todos.ts: failed, unknown). */
@@ -35,39 +47,59 @@ const WAITING_STATES = ['new', 'partly_dropshipped'] as const;
 
 export async function readDashboard(
 	db: DropshipDb,
-	input: { since: string; recentCount: number }
+	input: { recentCount: number }
 ): Promise<DashboardData> {
-	const [recent, orderCount, recentCreatedAts, waiting, trouble, shipTodos] = await Promise.all([
-		db.orders.orderBy('createdAt').reverse().limit(input.recentCount).toArray(),
+	const [recent, orderCount, waiting, trouble, shipTodos] = await Promise.all([
+		newestOrders(db, input.recentCount).toArray(),
 		db.orders.count(),
-		db.orders.where('createdAt').aboveOrEqual(input.since).keys(),
-		db.orders.where('state').anyOf(WAITING_STATES).toArray(),
-		db.purchaseOrders.where('state').anyOf(TROUBLE_STATES).toArray(),
-		db.purchaseOrders.where('shipState').anyOf(TODO_SHIP_STATES).toArray()
+		eachValue(WAITING_STATES, (state) => db.orders.where('state').equals(state).toArray()),
+		eachValue(TROUBLE_STATES, (state) => db.purchaseOrders.where('state').equals(state).toArray()),
+		eachValue(TODO_SHIP_STATES, (state) =>
+			db.purchaseOrders.where('shipState').equals(state).toArray()
+		)
 	]);
 	const todoPos = [...new Map([...trouble, ...shipTodos].map((po) => [po.id, po])).values()];
 	const known = new Set(waiting.map((o) => o.id));
 	const missing = [...new Set(todoPos.map((po) => po.orderId))].filter((id) => !known.has(id));
-	const [todoOrders, waitingItems, recentItems] = await Promise.all([
-		db.orders.bulkGet(missing),
-		db.orderItems
-			.where('orderId')
-			.anyOf([...known])
-			.toArray(),
-		db.orderItems
-			.where('orderId')
-			.anyOf(recent.map((o) => o.id))
-			.toArray()
-	]);
+	const todoOrders = missing.length > 0 ? await db.orders.bulkGet(missing) : [];
 	return {
 		recent,
 		orderCount,
-		recentCreatedAts: recentCreatedAts.map(String),
 		orders: [...waiting, ...todoOrders.filter((o): o is Order => o !== undefined)],
-		waitingItems,
-		itemCounts: unitsPerOrder(recentItems),
 		todoPos
 	};
+}
+
+export async function readDashboardDetails(
+	db: DropshipDb,
+	input: { since: string; recentCount: number }
+): Promise<DashboardDetails> {
+	const [recentCreatedAts, waitingIds, recentIds] = await Promise.all([
+		db.orders.where('createdAt').aboveOrEqual(input.since).keys(),
+		waitingOrderIds(db),
+		newestOrders(db, input.recentCount).primaryKeys()
+	]);
+	const [waitingItems, recentItems] = await Promise.all([
+		db.orderItems.where('orderId').anyOf(waitingIds).toArray(),
+		db.orderItems.where('orderId').anyOf(recentIds).toArray()
+	]);
+	return {
+		recentCreatedAts: recentCreatedAts.map(String),
+		waitingItems,
+		itemCounts: unitsPerOrder(recentItems)
+	};
+}
+
+/** The newest orders first, through the createdAt index. */
+const newestOrders = (db: DropshipDb, count: number) =>
+	db.orders.orderBy('createdAt').reverse().limit(count);
+
+/** One read per value, all at once, in the values' order (as `anyOf` would sort them). */
+async function eachValue<V extends string, T>(
+	values: readonly V[],
+	read: (value: V) => Promise<T[]>
+): Promise<T[]> {
+	return (await Promise.all([...values].sort().map(read))).flat();
 }
 
 export interface OutboxPage {
@@ -86,6 +118,11 @@ export async function readOutboxPage(db: DropshipDb, limit: number): Promise<Out
 
 /** The items of the orders still to be sent on (new or partly drop-shipped): those that may qualify. */
 export async function readWaitingItems(db: DropshipDb): Promise<OrderItem[]> {
-	const ids = await db.orders.where('state').anyOf(WAITING_STATES).primaryKeys();
-	return db.orderItems.where('orderId').anyOf(ids).toArray();
+	return db.orderItems
+		.where('orderId')
+		.anyOf(await waitingOrderIds(db))
+		.toArray();
 }
+
+const waitingOrderIds = (db: DropshipDb): Promise<string[]> =>
+	eachValue(WAITING_STATES, (state) => db.orders.where('state').equals(state).primaryKeys());

@@ -17,16 +17,18 @@ import { readOrderList, type OrderList } from './order-list';
 import { readPoList, type PoList } from './po-list';
 import {
 	readDashboard,
+	readDashboardDetails,
 	readOutboxPage,
 	readWaitingItems,
 	type DashboardData,
+	type DashboardDetails,
 	type OutboxPage
 } from './page-reads';
 import type { BrandAlias, DropshipDb } from './schema';
 import { readSetting } from './setting-rows';
 import type { SettingValue } from '$lib/domain/setting-rows';
 
-export type { DashboardData, OrderList, OutboxPage, PoList };
+export type { DashboardData, DashboardDetails, OrderList, OutboxPage, PoList };
 
 /**
  * The page's read side. Every query is a Dexie `liveQuery`: it re-runs when the worker writes, and
@@ -148,11 +150,15 @@ export const lastBackupQuery = (): Observable<string | null> =>
 export const outboxPageQuery = (limit: number): Observable<OutboxPage> =>
 	liveQuery(() => readOutboxPage(readDb(), limit));
 
-/** What the dashboard shows, read through indexes (page-reads.ts). */
-export const dashboardQuery = (input: {
+/** What the dashboard shows first, read through indexes (page-reads.ts). */
+export const dashboardQuery = (input: { recentCount: number }): Observable<DashboardData> =>
+	liveQuery(() => readDashboard(readDb(), input));
+
+/** The dashboard's chart, item counts and items that may qualify, filled in after. */
+export const dashboardDetailsQuery = (input: {
 	since: string;
 	recentCount: number;
-}): Observable<DashboardData> => liveQuery(() => readDashboard(readDb(), input));
+}): Observable<DashboardDetails> => liveQuery(() => readDashboardDetails(readDb(), input));
 
 /** What the setup checklist is computed from (domain/setup.ts), read from the open database. */
 export const setupFactsQuery = (): Observable<SetupFacts> =>
