@@ -74,6 +74,8 @@ export async function readDashboardDetails(
 	db: DropshipDb,
 	input: { since: string; recentCount: number }
 ): Promise<DashboardDetails> {
+	// The ids are read again here (keys only, one round trip each) rather than taken from
+	// readDashboard: the two queries run side by side, neither waits for the other.
 	const [recentCreatedAts, waitingIds, recentIds] = await Promise.all([
 		db.orders.where('createdAt').aboveOrEqual(input.since).keys(),
 		waitingOrderIds(db),
@@ -90,11 +92,15 @@ export async function readDashboardDetails(
 	};
 }
 
+/** The orders still to be sent on, by id. */
+const waitingOrderIds = (db: DropshipDb): Promise<string[]> =>
+	eachValue(WAITING_STATES, (state) => db.orders.where('state').equals(state).primaryKeys());
+
 /** The newest orders first, through the createdAt index. */
 const newestOrders = (db: DropshipDb, count: number) =>
 	db.orders.orderBy('createdAt').reverse().limit(count);
 
-/** One read per value, all at once, in the values' order (as `anyOf` would sort them). */
+/** One read per value, all at once, the results in sorted order of the values (as `anyOf` gives). */
 async function eachValue<V extends string, T>(
 	values: readonly V[],
 	read: (value: V) => Promise<T[]>
@@ -123,6 +129,3 @@ export async function readWaitingItems(db: DropshipDb): Promise<OrderItem[]> {
 		.anyOf(await waitingOrderIds(db))
 		.toArray();
 }
-
-const waitingOrderIds = (db: DropshipDb): Promise<string[]> =>
-	eachValue(WAITING_STATES, (state) => db.orders.where('state').equals(state).primaryKeys());
