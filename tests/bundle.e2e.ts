@@ -30,4 +30,28 @@ describe('the built app', () => {
 		const lazy = filesIn(ROOT).filter((f) => !loadedAtStart.has(f));
 		expect(lazy.some((f) => readFileSync(f, 'utf8').includes(DEMO_MARKER))).toBe(true);
 	});
+
+	it('loads no distributor or store adapter in the worker entry: each loads when first used', () => {
+		// A key of each adapter's answer schemas (minifying keeps object keys).
+		const markers = {
+			wps: 'cart_number',
+			pu: 'mainframeErrors',
+			tucker: 'dcinv',
+			automatic: 'orderGenerationNumber',
+			shopify: 'query OrdersToShip',
+			woocommerce: 'first_name'
+		};
+		const workers = join(ROOT, 'workers');
+		const loadedAtStart = closure(
+			readdirSync(workers)
+				.filter((name) => name.endsWith('.js'))
+				.map((name) => resolve(workers, name))
+		);
+		const lazy = filesIn(workers).filter((file) => !loadedAtStart.has(file));
+		for (const [adapter, marker] of Object.entries(markers)) {
+			const holds = (file: string) => readFileSync(file, 'utf8').includes(marker);
+			expect([...loadedAtStart].filter(holds), `${adapter} at start`).toEqual([]);
+			expect(lazy.some(holds), `${adapter} in a chunk of its own`).toBe(true);
+		}
+	});
 });

@@ -1,18 +1,25 @@
 import type { DistributorId } from '$lib/domain/distributor';
-import { createAutomaticAdapter } from './automatic';
-import { createPartsUnlimitedAdapter } from './parts-unlimited';
-import { createTuckerRockyAdapter } from './tucker-rocky';
 import type { AdapterDeps, AdapterFactory, DistributorAdapter } from './types';
-import { createWpsAdapter } from './wps';
 
-/** One adapter factory per distributor. */
-const FACTORIES: Record<DistributorId, AdapterFactory> = {
-	wps: (deps) => createWpsAdapter(deps),
-	pu: (deps) => createPartsUnlimitedAdapter(deps),
-	tucker: (deps) => createTuckerRockyAdapter(deps),
-	automatic: (deps) => createAutomaticAdapter(deps)
+/**
+ * One adapter per distributor, each loaded the first time it is needed: an adapter's code and its
+ * answer schemas are not on the app's start path (the worker's start builds only what the first
+ * screen and the catalog need), and a dealer who uses two distributors never loads the other two.
+ */
+const MODULES: Record<DistributorId, () => Promise<AdapterFactory>> = {
+	wps: async () => (await import('./wps')).createWpsAdapter,
+	pu: async () => (await import('./parts-unlimited')).createPartsUnlimitedAdapter,
+	tucker: async () => (await import('./tucker-rocky')).createTuckerRockyAdapter,
+	automatic: async () => (await import('./automatic')).createAutomaticAdapter
 };
 
-export type AdapterRegistry = (id: DistributorId, deps: AdapterDeps) => DistributorAdapter | null;
+/** Builds a distributor's adapter; a test's registry may answer at once. */
+export type AdapterRegistry = (
+	id: DistributorId,
+	deps: AdapterDeps
+) => DistributorAdapter | null | Promise<DistributorAdapter | null>;
 
-export const createAdapter: AdapterRegistry = (id, deps) => FACTORIES[id](deps);
+export const createAdapter = async (
+	id: DistributorId,
+	deps: AdapterDeps
+): Promise<DistributorAdapter> => (await MODULES[id]())(deps);

@@ -1,14 +1,16 @@
 import type { StorefrontId } from '$lib/domain/storefront';
-import { createShopifyAdapter } from './shopify';
 import type { StorefrontAdapter, StorefrontDeps, StorefrontFactory } from './types';
-import { createWooCommerceAdapter } from './woocommerce';
 
-/** One adapter factory per store. */
-const FACTORIES: Record<StorefrontId, StorefrontFactory> = {
-	shopify: (deps) => createShopifyAdapter(deps),
-	woocommerce: (deps) => createWooCommerceAdapter(deps)
+/**
+ * One adapter per store, loaded the first time it is needed: a shop has one web store, and
+ * neither adapter is on the app's start path.
+ */
+const MODULES: Record<StorefrontId, () => Promise<StorefrontFactory>> = {
+	shopify: async () => (await import('./shopify')).createShopifyAdapter,
+	woocommerce: async () => (await import('./woocommerce')).createWooCommerceAdapter
 };
 
-export type StorefrontRegistry = (id: StorefrontId, deps: StorefrontDeps) => StorefrontAdapter;
-
-export const createStorefront: StorefrontRegistry = (id, deps) => FACTORIES[id](deps);
+export const createStorefront = async (
+	id: StorefrontId,
+	deps: StorefrontDeps
+): Promise<StorefrontAdapter> => (await MODULES[id]())(deps);

@@ -48,8 +48,8 @@ describe('the soak', () => {
 		// a dealer's Retry of a failed PO heals the rest, so the broken build here skips both.)
 		const skipLookup = (deps: ApiDeps): ApiDeps => ({
 			...deps,
-			adapters: (id, adapterDeps) => {
-				const adapter = createAdapter(id, adapterDeps);
+			adapters: async (id, adapterDeps) => {
+				const adapter = await createAdapter(id, adapterDeps);
 				return (
 					adapter && {
 						...adapter,

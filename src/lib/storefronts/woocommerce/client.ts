@@ -3,6 +3,7 @@ import { err, type Result } from '$lib/domain/result';
 import type { StorefrontDeps } from '../types';
 import { WooError } from './api-schemas';
 import { WOO_API_PATH, WOO_NAME } from './constants';
+import { storeBase } from './store-address';
 
 export interface WooClient {
 	readonly base: string;
@@ -12,22 +13,6 @@ export interface WooClient {
 		path: string,
 		body?: unknown
 	): Promise<Result<HttpAnswer>>;
-}
-
-/**
- * The store's address as `https://host[/path]`, or null: the keys travel only over HTTPS [S9],
- * and a URL with credentials, a query or a fragment is not a store address.
- */
-export function storeBase(address: string): string | null {
-	let url: URL;
-	try {
-		url = new URL(address.trim());
-	} catch {
-		return null;
-	}
-	if (url.protocol !== 'https:' || url.username || url.password || url.search || url.hash)
-		return null;
-	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 /** HTTP Basic with the consumer key and secret over HTTPS [S9]; a non-2xx answer is an error in words. */

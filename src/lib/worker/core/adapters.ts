@@ -4,6 +4,7 @@ import { DISTRIBUTORS, type DistributorId } from '$lib/domain/distributor';
 import { err, ok, type Result } from '$lib/domain/result';
 import type { ApiDeps } from './deps';
 import { auditSink } from './audit';
+import { loadOrFail } from './code-load';
 import { withAutomaticBase } from './transport';
 import { openCredentials } from '../secrets/credentials';
 
@@ -31,17 +32,20 @@ export async function adapterFor(
 	if (paused) return err('transient', paused);
 	const credentials = await openCredentials(deps, account);
 	if (!credentials.ok) return credentials;
-	const adapter = deps.adapters(distributorId, {
-		// Automatic's address is the dealer's: the live transport routes it by this mark.
-		fetch:
-			distributorId === 'automatic'
-				? withAutomaticBase(deps.fetch, credentials.value.apiBaseUrl)
-				: deps.fetch,
-		credentials: credentials.value,
-		audit: auditSink(deps.db, distributorId, deps.now),
-		now: deps.now
-	});
-	return adapter
-		? ok(deps.circuits.wrap(adapter, deps.now))
+	const adapter = await loadOrFail(name, () =>
+		deps.adapters(distributorId, {
+			// Automatic's address is the dealer's: the live transport routes it by this mark.
+			fetch:
+				distributorId === 'automatic'
+					? withAutomaticBase(deps.fetch, credentials.value.apiBaseUrl)
+					: deps.fetch,
+			credentials: credentials.value,
+			audit: auditSink(deps.db, distributorId, deps.now),
+			now: deps.now
+		})
+	);
+	if (!adapter.ok) return adapter;
+	return adapter.value
+		? ok(deps.circuits.wrap(adapter.value, deps.now))
 		: err('not_supported', `${name} is not connected in this version yet.`);
 }

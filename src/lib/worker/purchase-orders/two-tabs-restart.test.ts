@@ -11,8 +11,8 @@ describe('a second tab opening while the first sends a PO (found by the soak)', 
 		const { fake, deps, place } = await dealerWithOrder({
 			wrap: (base) => ({
 				...base,
-				adapters: (id, adapterDeps) => {
-					const adapter = base.adapters(id, adapterDeps);
+				adapters: async (id, adapterDeps) => {
+					const adapter = await base.adapters(id, adapterDeps);
 					return (
 						adapter && {
 							...adapter,

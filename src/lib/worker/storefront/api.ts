@@ -8,7 +8,7 @@ import {
 	type SyncStatus
 } from '$lib/domain/storefront';
 import { MYSHOPIFY_HOST } from '$lib/storefronts/shopify/constants';
-import { storeBase } from '$lib/storefronts/woocommerce/client';
+import { storeBase } from '$lib/storefronts/woocommerce/store-address';
 import type { ApiDeps } from '../core/deps';
 import { handler } from '../core/handler';
 import {

@@ -11,6 +11,7 @@ import {
 import { createStorefront } from '$lib/storefronts/registry';
 import type { StorefrontAdapter } from '$lib/storefronts/types';
 import type { ApiDeps } from '../core/deps';
+import { loadOrFail } from '../core/code-load';
 import { secretHint, type Sealed } from '../secrets/sealing';
 
 /** The settings rows: the connection (secrets sealed) and where the next sync starts. */
@@ -94,10 +95,12 @@ export async function storefrontFor(
 		return err('not_enabled', 'Connect your web store in Settings › Storefront first.');
 	const credentials = await openConnection(deps, connection);
 	if (!credentials.ok) return credentials;
-	const adapter = createStorefront(connection.storefrontId, {
-		fetch: deps.fetch,
-		credentials: credentials.value,
-		...(deps.storeTiming ?? {})
-	});
-	return ok({ adapter, connection });
+	const adapter = await loadOrFail(STOREFRONT_NAMES[connection.storefrontId], () =>
+		createStorefront(connection.storefrontId, {
+			fetch: deps.fetch,
+			credentials: credentials.value,
+			...(deps.storeTiming ?? {})
+		})
+	);
+	return adapter.ok ? ok({ adapter: adapter.value, connection }) : adapter;
 }
