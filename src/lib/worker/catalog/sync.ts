@@ -43,9 +43,13 @@ export class CatalogKeeper {
 
 	private async load(): Promise<CatalogIndex> {
 		const started = performance.now();
-		const index = new CatalogIndex(await readAliases(this.db));
-		// Exact keys first, so the first search answers sooner; the rest follows in the background.
-		await this.sync(index);
+		// The aliases are read beside the feeds (the first search waits for the reads); exact keys
+		// first, so the first search answers sooner; the rest follows in the background.
+		const index = new CatalogIndex();
+		await Promise.all([
+			readAliases(this.db).then((aliases) => index.setAliases(aliases)),
+			this.sync(index)
+		]);
 		this.stats.totalMs = performance.now() - started;
 		this.stats.offers = index.offerCount();
 		liveQuery(() => this.db.feedImports.where('state').equals('complete').toArray()).subscribe({
