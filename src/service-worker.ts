@@ -2,7 +2,8 @@
 /// <reference no-default-lib="true"/>
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
-import { build, files, version } from '$service-worker';
+import { base, build, files, version } from '$service-worker';
+import { workerFiles } from '$lib/worker-client/worker-chunks';
 
 /**
  * The offline app shell: the built app and static files are cached per version, so the app opens
@@ -16,8 +17,25 @@ const CACHE = `dropship-desk-${version}`;
 const SHELL = '/';
 const ASSETS = [...build, ...files.filter((f) => !f.startsWith('/.')), SHELL];
 
+/** The backend worker's entry files: `build` lists them, but not the chunks they import. */
+const WORKER_ENTRIES = build.filter((path) => /\/_app\/immutable\/workers\/[^/]+\.js$/.test(path));
+
 sw.addEventListener('install', (event) => {
-	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));
+	event.waitUntil(
+		caches.open(CACHE).then(async (cache) => {
+			await cache.addAll(ASSETS);
+			// The worker's chunks, found in its files as just cached: what it loads on demand (an
+			// adapter, the demo's simulators) is there offline too.
+			await workerFiles(WORKER_ENTRIES, async (path) => {
+				let cached = await cache.match(path);
+				if (!cached) {
+					await cache.add(path);
+					cached = await cache.match(path);
+				}
+				return (await cached?.text()) ?? '';
+			});
+		})
+	);
 });
 
 sw.addEventListener('activate', (event) => {
@@ -49,8 +67,8 @@ sw.addEventListener('fetch', (event) => {
 
 async function respond(request: Request, url: URL): Promise<Response> {
 	const cache = await caches.open(CACHE);
-	// Built files never change under one version: cache first.
-	if (ASSETS.includes(url.pathname)) {
+	// Built files never change under one version (their names carry a hash): cache first.
+	if (ASSETS.includes(url.pathname) || url.pathname.startsWith(`${base}/_app/immutable/`)) {
 		const cached = await cache.match(url.pathname);
 		if (cached) return cached;
 	}

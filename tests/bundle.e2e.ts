@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { workerFiles } from '../src/lib/worker-client/worker-chunks';
 import { closure, filesIn } from './support/bundle';
 
 /**
@@ -53,5 +54,20 @@ describe('the built app', () => {
 			expect([...loadedAtStart].filter(holds), `${adapter} at start`).toEqual([]);
 			expect(lazy.some(holds), `${adapter} in a chunk of its own`).toBe(true);
 		}
+	});
+
+	it("lets the service worker find every chunk of the worker from the worker's entry", async () => {
+		// SvelteKit's list of built files names the entry only; the service worker follows its
+		// imports to cache the rest for offline use (src/service-worker.ts).
+		const workers = join(ROOT, 'workers');
+		const entries = readdirSync(workers)
+			.filter((name) => name.endsWith('.js'))
+			.map((name) => `/_app/immutable/workers/${name}`);
+		const found = await workerFiles(entries, async (path) =>
+			readFileSync(join('build', path), 'utf8')
+		);
+		const built = filesIn(workers).map((file) => `/${relative('build', file)}`);
+		expect(built.length).toBeGreaterThan(entries.length);
+		expect(found.sort()).toEqual(built.sort());
 	});
 });
