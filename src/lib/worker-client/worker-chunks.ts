@@ -4,10 +4,10 @@
  *
  * The service worker needs them: SvelteKit's list of built files (`$service-worker` `build`) names
  * the worker's entry but not the chunks it loads on demand (a distributor's or a store's adapter,
- * the demo's simulators), and without them a PO written offline could not be placed by a tab
- * that had never loaded its distributor's adapter.
+ * the demo's simulators): without them, Dropship pressed offline in a tab that had not yet loaded
+ * that distributor's adapter could not even save the PO to send later.
  */
-export function chunkImports(code: string): string[] {
+function chunkImports(code: string): string[] {
 	const found = new Set<string>();
 	for (const match of code.matchAll(
 		/(?:\bimport\s*\(\s*|\bfrom\s*|\bimport\s*)[`"'](\.{1,2}\/[^`"']+\.js)[`"']/g
