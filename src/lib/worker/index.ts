@@ -76,11 +76,7 @@ const exposed: Record<string, unknown> = {
 			const deps = depsFor(parsed.data.workspace);
 			// On a warm start the catalog's reads go out first, before the API is built: they are the
 			// longest wait (600k offers: ~300 ms in IndexedDB), and work meanwhile costs it nothing.
-			// A load that fails shows on the first search that needs it.
-			if (parsed.data.loadCatalog)
-				catalogKeeper(deps.db)
-					.ready()
-					.catch(() => undefined);
+			if (parsed.data.loadCatalog) catalogKeeper(deps.db).warm();
 			const api = createApi(deps);
 			Object.assign(exposed, api);
 			// Sync goes live again on a device where it is on (off by default).

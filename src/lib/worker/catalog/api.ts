@@ -17,8 +17,7 @@ export function catalogApi(deps: ApiDeps) {
 		 * shown its first screen) and returns at once. Never fails.
 		 */
 		warm: handler(z.object({}), async () => {
-			// A load that fails shows on the first search that needs it.
-			keeper.ready().catch(() => undefined);
+			keeper.warm();
 			return ok();
 		}),
 

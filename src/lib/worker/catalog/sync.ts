@@ -41,10 +41,15 @@ export class CatalogKeeper {
 		return this.index;
 	}
 
+	/** Starts loading without waiting for it: a load that fails shows on the first search. */
+	warm(): void {
+		this.ready().catch(() => undefined);
+	}
+
 	private async load(): Promise<CatalogIndex> {
 		const started = performance.now();
-		// The aliases are read beside the feeds (the first search waits for the reads); exact keys
-		// first, so the first search answers sooner; the rest follows in the background.
+		// The aliases are read beside the feeds, not before them: the first search waits for the
+		// reads. Exact keys first, so it answers sooner; the rest follows in the background.
 		const index = new CatalogIndex();
 		await Promise.all([
 			readAliases(this.db).then((aliases) => index.setAliases(aliases)),
