@@ -62,6 +62,7 @@ try {
 	const warm: number[] = [];
 	const firstRender: number[] = [];
 	const blank: number[] = [];
+	const firstPair: number[] = [];
 	// Five sessions: the dashboard and its floor compared by medians of five (see bench-catalog.ts).
 	for (let run = 0; run < 5; run++) {
 		const session = await openSession();
@@ -84,25 +85,39 @@ try {
 					() => performance.getEntriesByName('dd:worker-ready')[0]?.startTime ?? NaN
 				)
 			);
-			await page.reload();
-			// Dashboard first render: navigation start until the dashboard shows the dealer's orders.
-			const handle = await page.waitForFunction(
-				() =>
-					document.querySelector('main h1') && document.querySelector('main a[href^="/orders/"]')
-						? performance.now()
-						: 0,
-				undefined,
-				{ polling: 'raf', timeout: 60_000 }
-			);
-			firstRender.push(Number(await handle.jsonValue()));
-			// The render floor: the same build's blank route, warm as well, timed the same way.
-			await page.goto(`${server.url}/bench/blank`);
-			const blankHandle = await page.waitForFunction(
-				() => (document.querySelector('h1[data-blank]') ? performance.now() : 0),
-				undefined,
-				{ polling: 'raf', timeout: 60_000 }
-			);
-			blank.push(Number(await blankHandle.jsonValue()));
+			// The dashboard and the blank route in turn, three times; the third pair is the figure. The
+			// first dashboard after the warm start is ~40 % slower than the later ones, the same after
+			// 5 s of rest (measured), while the browser still builds its caches of the app's compiled
+			// scripts (a trace shows them being produced then); the blank route, timed after it, had
+			// them. A dealer's morning start has them too, so both are timed once they are in place.
+			// The first pair's ratio is reported beside it.
+			for (let pair = 0; pair < 3; pair++) {
+				await page.goto(server.url);
+				// Dashboard first render: navigation start until the dashboard shows the dealer's orders.
+				const handle = await page.waitForFunction(
+					() =>
+						document.querySelector('main h1') && document.querySelector('main a[href^="/orders/"]')
+							? performance.now()
+							: 0,
+					undefined,
+					{ polling: 'raf', timeout: 60_000 }
+				);
+				const dashboard = Number(await handle.jsonValue());
+				await page.waitForSelector('html[data-ready="true"]', { timeout: 60_000 });
+				// The render floor: the same build's blank route, timed the same way.
+				await page.goto(`${server.url}/bench/blank`);
+				const blankHandle = await page.waitForFunction(
+					() => (document.querySelector('h1[data-blank]') ? performance.now() : 0),
+					undefined,
+					{ polling: 'raf', timeout: 60_000 }
+				);
+				const floor = Number(await blankHandle.jsonValue());
+				if (pair === 0) firstPair.push(dashboard / floor);
+				if (pair === 2) {
+					firstRender.push(dashboard);
+					blank.push(floor);
+				}
+			}
 		} finally {
 			await session.close();
 		}
@@ -112,6 +127,7 @@ try {
 	print('dashboard_first_render_ms', median(firstRender), 'ms');
 	print('blank_first_render_ms', median(blank), 'ms');
 	print('dashboard_render_over_blank', median(firstRender) / median(blank), 'x');
+	print('dashboard_render_over_blank_first_pair', median(firstPair), 'x');
 } finally {
 	server.stop();
 }
