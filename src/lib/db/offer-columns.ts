@@ -125,11 +125,16 @@ export class OfferColumnsBuilder {
 	private readonly building = new BlockBuilder(BLOCK_SIZE);
 	count = 0;
 
+	/** `onBlock` hears of each full block as it is built (the import stores them as it reads). */
+	constructor(private readonly onBlock?: (block: ColumnarBlock) => void) {}
+
 	add(row: OfferRow): void {
 		this.building.add(row);
 		this.count++;
 		if (this.building.size === BLOCK_SIZE) {
-			this.blocks.push(this.building.build('', this.blocks.length));
+			const block = this.building.build('', this.blocks.length);
+			this.blocks.push(block);
+			this.onBlock?.(block);
 		}
 	}
 

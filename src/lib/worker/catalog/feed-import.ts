@@ -16,6 +16,7 @@ import type { ApiDeps } from '../core/deps';
 import { isQuotaError } from '../core/handler';
 import { yieldToEventLoop, type CatalogKeeper } from './sync';
 import { ImportRuns, type ImportRun } from './feed-runs';
+import { BlockStaging } from './block-staging';
 
 export type ImportOutcome =
 	| {
@@ -42,7 +43,8 @@ const SHRINK_FACTOR = 0.5;
 /**
  * One feed import, start to end: parse in batches (progress, cancel), refuse what is not a feed,
  * ask before a much smaller feed replaces the current one, then replace the distributor's catalog
- * in one transaction and hand the offers to the index. Nothing is written before the end.
+ * in one transaction and hand the offers to the index. The blocks are stored as they are built,
+ * under an id no reader looks at until that transaction; the catalog changes only there.
  */
 export class FeedImporter {
 	readonly runs: ImportRuns;
@@ -58,10 +60,14 @@ export class FeedImporter {
 		return this.runs.start(request.runId, request.distributorId, request.source);
 	}
 
-	/** Parse hooks that report into `run`: progress, cancel, pauses, and blocks built as rows come. */
+	/**
+	 * Parse hooks that report into `run`: progress, cancel, pauses, and blocks built as rows come,
+	 * each stored as it is built (block-staging.ts).
+	 */
 	hooks(run: ImportRun): ParseHooks {
+		const staging = (run.staging ??= new BlockStaging(this.deps, run.importId));
 		return {
-			sink: new OfferColumnsBuilder(),
+			sink: new OfferColumnsBuilder((block) => staging.add(block)),
 			onProgress: (p) => this.runs.progress(run, p.rows, p.fraction),
 			isCancelled: () => run.isCancelled,
 			pause: yieldToEventLoop
@@ -110,13 +116,13 @@ export class FeedImporter {
 		return this.store(run);
 	}
 
-	fail(run: ImportRun, message: string): Result<never> {
-		this.runs.finish(run, 'failed');
+	async fail(run: ImportRun, message: string): Promise<Result<never>> {
+		await this.runs.finish(run, 'failed');
 		return err('validation', message);
 	}
 
-	private cancelled(run: ImportRun): Result<ImportOutcome> {
-		this.runs.finish(run, 'cancelled');
+	private async cancelled(run: ImportRun): Promise<Result<ImportOutcome>> {
+		await this.runs.finish(run, 'cancelled');
 		return ok({ state: 'cancelled' });
 	}
 
@@ -127,7 +133,7 @@ export class FeedImporter {
 	private async write(run: ImportRun): Promise<Result<ImportOutcome>> {
 		const parsed = run.parsed;
 		if (!parsed) return err('conflict', 'This import has nothing to save.');
-		const id = this.deps.newId();
+		const id = run.importId;
 		run.stage = 'storing';
 		// Encoded once (while parsing, when the parse had the run's sink): the same columns are
 		// stored and indexed.
@@ -136,6 +142,7 @@ export class FeedImporter {
 				? parsed.sink.finish(id)
 				: await OfferColumns.encode(id, parsed.offers, yieldToEventLoop);
 		this.keeper.expect(id, columns);
+		const staged = parsed.sink instanceof OfferColumnsBuilder ? await run.staging?.settled() : 0;
 		let feed: FeedImport;
 		try {
 			feed = await this.deps.writes.run(() =>
@@ -150,19 +157,23 @@ export class FeedImporter {
 						errorCount: parsed.problemCount,
 						message: parsed.notes.join(' ') || undefined
 					},
-					columns
+					columns,
+					staged
 				)
 			);
 		} catch (cause) {
-			if (isQuotaError(cause)) throw cause;
-			this.runs.finish(run, 'failed');
+			if (isQuotaError(cause)) {
+				await run.staging?.drop();
+				throw cause;
+			}
+			await this.runs.finish(run, 'failed');
 			const message = 'The feed could not be saved. The previous catalog is unchanged; try again.';
 			return err('transient', message, { detail: String(cause) });
 		} finally {
 			run.stage = 'indexing';
 			await this.keeper.settle(id);
 		}
-		this.runs.finish(run, 'complete');
+		await this.runs.finish(run, 'complete');
 		const { problems, problemCount, notes } = parsed;
 		return ok({ state: 'complete', feed, problems, problemCount, notes });
 	}

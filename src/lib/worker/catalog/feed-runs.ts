@@ -1,6 +1,7 @@
 import type { DistributorId } from '$lib/domain/distributor';
 import type { ColumnMapping, FeedParse } from '$lib/feeds/types';
 import type { ApiDeps } from '../core/deps';
+import type { BlockStaging } from './block-staging';
 
 export type RunStage =
 	'reading' | 'storing' | 'indexing' | 'needs_confirmation' | 'complete' | 'cancelled' | 'failed';
@@ -16,6 +17,9 @@ export interface ImportRun {
 	fraction: number;
 	isCancelled: boolean;
 	parsed?: Extract<FeedParse, { ok: true }>;
+	/** The id its catalog is stored under, chosen at the start: its blocks are written as read. */
+	importId: string;
+	staging?: BlockStaging;
 }
 
 export interface RunStatus {
@@ -32,7 +36,7 @@ const KEEP_FINISHED_MS = 60_000;
 export class ImportRuns {
 	private runs = new Map<string, ImportRun>();
 
-	constructor(private readonly deps: Pick<ApiDeps, 'now' | 'db' | 'writes'>) {}
+	constructor(private readonly deps: Pick<ApiDeps, 'now' | 'db' | 'writes' | 'newId'>) {}
 
 	start(id: string, distributorId: DistributorId, source: string): ImportRun {
 		const now = this.deps.now();
@@ -45,7 +49,8 @@ export class ImportRuns {
 			stage: 'reading',
 			rows: 0,
 			fraction: 0,
-			isCancelled: false
+			isCancelled: false,
+			importId: this.deps.newId()
 		};
 		this.runs.set(id, run);
 		return run;
@@ -60,10 +65,12 @@ export class ImportRuns {
 		run.fraction = fraction;
 	}
 
-	finish(run: ImportRun, stage: 'complete' | 'cancelled' | 'failed'): void {
+	/** Ends the run; the blocks stored ahead of a run that did not complete are removed. */
+	async finish(run: ImportRun, stage: 'complete' | 'cancelled' | 'failed'): Promise<void> {
 		run.stage = stage;
 		run.parsed = undefined; // the offers are in the database (or dropped): free them
 		setTimeout(() => this.runs.delete(run.id), KEEP_FINISHED_MS);
+		if (stage !== 'complete') await run.staging?.drop();
 	}
 
 	status(run: ImportRun): RunStatus {

@@ -123,6 +123,52 @@ describe('catalog.importFeed', () => {
 		expect(await running).toEqual({ ok: true, value: { state: 'cancelled' } });
 		expect(seen).toBeLessThan(200_000);
 		expect((await feedsOf(deps)).find((f) => f.distributorId === 'pu')?.id).toBe('old-pu');
+		// The blocks stored while it was read are gone with it: the seeded 3 + 1 are left.
+		expect(await deps.db.catalogBlocks.count()).toBe(4);
+	}, 60_000);
+
+	it('stores the blocks while the feed is read, and none of them shows before it is complete', async () => {
+		const { deps, api } = await seededCatalog();
+		expect((await api.catalog.search({ query: 'FA213HH' })).ok).toBe(true); // loads the index
+		const csv = strToU8(syntheticPuBaseCsv(200_000));
+		const running = api.catalog.importFeed({
+			runId: 's',
+			layout: 'pu',
+			distributorId: 'pu',
+			files: [{ name: 'BasePriceFile.csv', data: csv }]
+		});
+		const seeded = new Set(['old-pu', 'wps-1']);
+		const stagedCount = async () => {
+			const all = await deps.db.catalogBlocks.orderBy('importId').uniqueKeys();
+			const ids = all.map(String).filter((id) => !seeded.has(id));
+			return ids.length === 0 ? 0 : deps.db.catalogBlocks.where('importId').anyOf(ids).count();
+		};
+		let midway = 0;
+		for (;;) {
+			const status = await api.catalog.importStatus({ runId: 's' });
+			if (status.ok && status.value.rows >= 100_000) {
+				midway = await stagedCount();
+				break;
+			}
+			await new Promise((r) => setTimeout(r, 1));
+		}
+		// Half read: blocks are stored, but the catalog is still the old one.
+		expect(midway).toBeGreaterThan(20);
+		expect((await feedsOf(deps)).map((f) => f.id).sort()).toEqual(['old-pu', 'wps-1']);
+		const stats = await api.catalog.indexStats({});
+		expect(stats.ok && stats.value.offers).toBe(3001);
+
+		const result = await running;
+		expect(result.ok && result.value.state).toBe('complete');
+		const pu = (await feedsOf(deps)).find((f) => f.distributorId === 'pu');
+		expect(pu).toMatchObject({ rowCount: 200_000, blockCount: 200 });
+		expect(
+			await deps.db.catalogBlocks
+				.where('importId')
+				.equals(pu?.id ?? '')
+				.count()
+		).toBe(200);
+		expect(await deps.db.catalogBlocks.count()).toBe(201);
 	}, 60_000);
 
 	it('keeps the index in step with a feed written by someone else (the demo seed, another tab)', async () => {

@@ -62,7 +62,10 @@ export function catalogImportApi(deps: ApiDeps, keeper: CatalogKeeper) {
 			const request = { ...input, source: input.url };
 			const run = importer.begin(request);
 			const file = await fetchFeedFile(deps.fetch, input.url);
-			if (!file.ok) return (runs.finish(run, 'failed'), file);
+			if (!file.ok) {
+				await runs.finish(run, 'failed');
+				return file;
+			}
 			return importer.run(run, request, [file.value]);
 		}),
 
@@ -95,7 +98,7 @@ export function catalogImportApi(deps: ApiDeps, keeper: CatalogKeeper) {
 			const run = runs.get(runId);
 			if (run) {
 				run.isCancelled = true;
-				if (run.stage === 'needs_confirmation') runs.finish(run, 'cancelled');
+				if (run.stage === 'needs_confirmation') await runs.finish(run, 'cancelled');
 			}
 			return ok();
 		}),

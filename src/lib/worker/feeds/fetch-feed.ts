@@ -199,7 +199,7 @@ export async function fetchFeed(
 		const stored = await importer.settle(run, { distributorId: id }, parsed);
 		if (!stored.ok) return failed(stored.error.message);
 		if (stored.value.state === 'needs_confirmation') {
-			importer.runs.finish(run, 'cancelled');
+			await importer.runs.finish(run, 'cancelled');
 			const { rowCount, previousCount } = stored.value;
 			return failed(
 				`the new feed has ${rowCount.toLocaleString('en-US')} rows, under half of the ${previousCount.toLocaleString('en-US')} before; import it by hand if that is right. The catalog is unchanged.`
