@@ -38,12 +38,15 @@ export function backupApi(deps: ApiDeps) {
 			async (input) => {
 				const snapshot = await readSnapshot(deps, { includeCatalog: input.includeCatalog });
 				const tables: Record<string, unknown[]> = {};
+				// Blocks of an import still being read (stored ahead of its row) are not the catalog.
+				const feedIds = new Set(snapshot.tables.feedImports?.map((f) => String(f.id)));
 				for (const [table, rows] of Object.entries(snapshot.tables) as [
 					BackupTable,
 					Record<string, unknown>[]
 				][]) {
 					tables[table] = rows
 						.filter((r) => table !== 'settings' || !LOCAL_SETTING_KEYS.has(String(r.key)))
+						.filter((r) => table !== 'catalogBlocks' || feedIds.has(String(r.importId)))
 						.map((r) => (table === 'catalogBlocks' ? asRowBlock(r) : withoutSecrets(table, r)));
 				}
 				if (!input.includeCatalog) {
