@@ -12,6 +12,26 @@ const puFiles = puFeedFiles();
 const feedsOf = (deps: ReturnType<typeof createTestDeps>) =>
 	deps.db.feedImports.where('state').equals('complete').toArray();
 
+type Api = Awaited<ReturnType<typeof seededCatalog>>['api'];
+
+/** A 200k-row PU price file, imported under `runId` (the call's promise, not awaited). */
+const importBigPuFeed = (api: Api, runId: string) =>
+	api.catalog.importFeed({
+		runId,
+		layout: 'pu',
+		distributorId: 'pu',
+		files: [{ name: 'BasePriceFile.csv', data: strToU8(syntheticPuBaseCsv(200_000)) }]
+	});
+
+/** Polls the import's status until it has read `rows` rows, and returns that status. */
+async function whenRead(api: Api, runId: string, rows: number) {
+	for (;;) {
+		const status = await api.catalog.importStatus({ runId });
+		if (status.ok && status.value.rows >= rows) return status.value;
+		await new Promise((r) => setTimeout(r, 1));
+	}
+}
+
 describe('catalog.importFeed', () => {
 	it('imports a PU file, replaces the old feed, and search finds the part at both distributors', async () => {
 		const { deps, api } = await seededCatalog();
@@ -76,7 +96,6 @@ describe('catalog.importFeed', () => {
 
 	it('a storage failure at row 150,000 leaves the old catalog as it was', async () => {
 		const { deps, api } = await seededCatalog();
-		const csv = strToU8(syntheticPuBaseCsv(200_000));
 		const real = deps.db.catalogBlocks.bulkPut.bind(deps.db.catalogBlocks);
 		vi.spyOn(deps.db.catalogBlocks, 'bulkPut').mockImplementation(((
 			blocks: { blockNo: number }[]
@@ -85,12 +104,7 @@ describe('catalog.importFeed', () => {
 				return Promise.reject(new Error('disk error at row 150,000'));
 			return real(blocks as never);
 		}) as never);
-		const result = await api.catalog.importFeed({
-			runId: 'big',
-			layout: 'pu',
-			distributorId: 'pu',
-			files: [{ name: 'BasePriceFile.csv', data: csv }]
-		});
+		const result = await importBigPuFeed(api, 'big');
 		expect(!result.ok && result.error).toMatchObject({
 			code: 'transient',
 			message: expect.stringMatching(/previous catalog is unchanged/)
@@ -102,26 +116,12 @@ describe('catalog.importFeed', () => {
 
 	it('cancel at row 150,000 keeps the old catalog; progress reports rows and percent', async () => {
 		const { deps, api } = await seededCatalog();
-		const csv = strToU8(syntheticPuBaseCsv(200_000));
-		const running = api.catalog.importFeed({
-			runId: 'c',
-			layout: 'pu',
-			distributorId: 'pu',
-			files: [{ name: 'BasePriceFile.csv', data: csv }]
-		});
-		let seen = 0;
-		for (;;) {
-			const status = await api.catalog.importStatus({ runId: 'c' });
-			if (status.ok && status.value.rows >= 150_000) {
-				expect(status.value.percent).toBeGreaterThan(50);
-				seen = status.value.rows;
-				break;
-			}
-			await new Promise((r) => setTimeout(r, 1));
-		}
+		const running = importBigPuFeed(api, 'c');
+		const status = await whenRead(api, 'c', 150_000);
+		expect(status.percent).toBeGreaterThan(50);
 		await api.catalog.cancelImport({ runId: 'c' });
 		expect(await running).toEqual({ ok: true, value: { state: 'cancelled' } });
-		expect(seen).toBeLessThan(200_000);
+		expect(status.rows).toBeLessThan(200_000);
 		expect((await feedsOf(deps)).find((f) => f.distributorId === 'pu')?.id).toBe('old-pu');
 		// The blocks stored while it was read are gone with it: the seeded 3 + 1 are left.
 		expect(await deps.db.catalogBlocks.count()).toBe(4);
@@ -130,28 +130,15 @@ describe('catalog.importFeed', () => {
 	it('stores the blocks while the feed is read, and none of them shows before it is complete', async () => {
 		const { deps, api } = await seededCatalog();
 		expect((await api.catalog.search({ query: 'FA213HH' })).ok).toBe(true); // loads the index
-		const csv = strToU8(syntheticPuBaseCsv(200_000));
-		const running = api.catalog.importFeed({
-			runId: 's',
-			layout: 'pu',
-			distributorId: 'pu',
-			files: [{ name: 'BasePriceFile.csv', data: csv }]
-		});
+		const running = importBigPuFeed(api, 's');
 		const seeded = new Set(['old-pu', 'wps-1']);
 		const stagedCount = async () => {
 			const all = await deps.db.catalogBlocks.orderBy('importId').uniqueKeys();
 			const ids = all.map(String).filter((id) => !seeded.has(id));
 			return ids.length === 0 ? 0 : deps.db.catalogBlocks.where('importId').anyOf(ids).count();
 		};
-		let midway = 0;
-		for (;;) {
-			const status = await api.catalog.importStatus({ runId: 's' });
-			if (status.ok && status.value.rows >= 100_000) {
-				midway = await stagedCount();
-				break;
-			}
-			await new Promise((r) => setTimeout(r, 1));
-		}
+		await whenRead(api, 's', 100_000);
+		const midway = await stagedCount();
 		// Half read: blocks are stored, but the catalog is still the old one.
 		expect(midway).toBeGreaterThan(20);
 		expect((await feedsOf(deps)).map((f) => f.id).sort()).toEqual(['old-pu', 'wps-1']);
