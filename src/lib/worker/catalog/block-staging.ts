@@ -5,7 +5,8 @@ import type { ApiDeps } from '../core/deps';
 /**
  * Stores a feed's blocks while the feed is still being read, so its final transaction
  * (`replaceCatalog`) writes only the last few: IndexedDB writes in the browser's own process while
- * the worker parses (a 200k-row feed: ~0.2 s of writing no longer after the parse).
+ * the worker parses. Measured on a 200k-row feed, the wait after the parse went from 170–214 ms to
+ * 68–114 (the parse itself takes a little longer, the import as a whole ~6 % less at the median).
  *
  * The blocks sit under the import's new id, which no reader looks at before its row is complete;
  * a write that fails stops the staging and the final transaction writes everything itself (and
