@@ -1,5 +1,29 @@
+import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApp, openSession, type Session } from './support/chromium';
+
+/**
+ * Runs one step of a spec; a step that fails says which it was and what the page showed then
+ * (focus, the open dialog, alerts), for a failure seen once in a while on a loaded machine.
+ */
+async function step<T>(page: Page, name: string, run: () => Promise<T>): Promise<T> {
+	try {
+		return await run();
+	} catch (cause) {
+		const shown = await page
+			.evaluate(() => ({
+				path: location.pathname,
+				focus:
+					document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName,
+				dialog: document.querySelector('dialog[open]')?.textContent?.replace(/\s+/g, ' ').trim(),
+				alerts: [...document.querySelectorAll('[role=alert]')].map((a) => a.textContent?.trim())
+			}))
+			.catch((error: unknown) => String(error));
+		throw new Error(`${name}: ${String(cause)}\nThe page then: ${JSON.stringify(shown)}`, {
+			cause
+		});
+	}
+}
 
 /** A dealer who drop-ships with the keyboard only: Tab, Enter, Escape. */
 let session: Session;
@@ -36,17 +60,23 @@ describe('keyboard', () => {
 
 		await page.keyboard.press('Enter');
 		const dialog = page.getByRole('dialog');
-		await dialog.waitFor();
+		await step(page, 'Enter opens the dialog', () => dialog.waitFor());
 		await page.keyboard.press('Escape');
-		await dialog.waitFor({ state: 'detached' });
+		await step(page, 'Escape closes it', () => dialog.waitFor({ state: 'detached' }));
 		expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
 			label
 		);
 
 		await page.keyboard.press('Enter');
-		await dialog.waitFor();
-		await dialog.getByRole('button', { name: 'Confirm and place order' }).focus();
+		await step(page, 'Enter opens it again', () => dialog.waitFor());
+		const confirm = dialog.getByRole('button', { name: 'Confirm and place order' });
+		await step(page, 'Confirm has focus', async () => {
+			await confirm.focus();
+			expect(await confirm.evaluate((button) => button === document.activeElement)).toBe(true);
+		});
 		await page.keyboard.press('Enter');
-		await page.getByText(/Placed with .* as PO /).waitFor();
+		await step(page, 'Enter on Confirm places the PO', () =>
+			page.getByText(/Placed with .* as PO /).waitFor()
+		);
 	});
 });
