@@ -20,7 +20,7 @@ export class BlockStaging {
 
 	constructor(
 		private readonly deps: Pick<ApiDeps, 'db' | 'writes'>,
-		readonly importId: string
+		private readonly importId: string
 	) {}
 
 	add(block: ColumnarBlock): void {
