@@ -1,5 +1,17 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+/**
+ * app.html's inline scripts (the worker's early start), allowed by their hashes: computed here
+ * from the file as it is, so an edit or a reformat cannot leave the policy out of date.
+ */
+const inlineScriptHashes = [
+	...readFileSync(new URL('./src/app.html', import.meta.url), 'utf8').matchAll(
+		/<script>([\s\S]*?)<\/script>/g
+	)
+].map(([, body]) => `sha256-${createHash('sha256').update(body).digest('base64')}`);
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -18,7 +30,7 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self'],
+				'script-src': ['self', ...inlineScriptHashes],
 				// SvelteKit's route announcer carries one fixed style attribute (sveltejs/kit#11993);
 				// that exact attribute is allowed by its hash, nothing else inline.
 				'style-src': [

@@ -68,7 +68,7 @@ describe('warm start', () => {
 		try {
 			const { page } = warm;
 			await openApp(page, '/');
-			// The app's entry is held back: the worker can only be asked for by static/start-worker.js.
+			// The app's entry is held back: the worker can only be asked for by app.html's early start.
 			let release: () => void = () => undefined;
 			const released = new Promise<void>((resolve) => (release = resolve));
 			let workerRequests = 0;

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { rememberStarted } from '$lib/state/workspace';
+import { rememberStarted, rememberWorkspace } from '$lib/state/workspace';
+import { BootInput, EarlyOpenMessage } from '$lib/worker/boot';
+import appHtml from '../../app.html?raw';
 import workerUrl from '../worker/index.ts?worker&url';
 import { startWorker } from './start';
 
@@ -24,7 +26,9 @@ class FakeWorker {
 	}
 }
 
-type EarlyWindow = { dropshipDeskEarlyWorker?: { url: string; worker: unknown } };
+type EarlyWindow = {
+	dropshipDeskEarlyWorker?: { url: string; worker: unknown; workspace: string | null };
+};
 const page = globalThis as EarlyWindow;
 const URL_KEY = 'dropship-desk:worker-url';
 
@@ -46,10 +50,10 @@ afterEach(() => {
 });
 
 describe('starting the worker', () => {
-	it("adopts the worker static/start-worker.js started when it is this version's", () => {
+	it("adopts the worker app.html's early start started when it is this version's", () => {
 		const early = new FakeWorker();
 		FakeWorker.made = [];
-		page.dropshipDeskEarlyWorker = { url: workerUrl, worker: early };
+		page.dropshipDeskEarlyWorker = { url: workerUrl, worker: early, workspace: null };
 		const started = startWorker('demo');
 		expect(started.worker).toBe(early);
 		expect(FakeWorker.made).toEqual([]);
@@ -60,7 +64,11 @@ describe('starting the worker', () => {
 	it("ends an older version's early worker and starts this one, remembering its address", () => {
 		const early = new FakeWorker();
 		FakeWorker.made = [];
-		page.dropshipDeskEarlyWorker = { url: '/_app/immutable/workers/index-0ld.js', worker: early };
+		page.dropshipDeskEarlyWorker = {
+			url: '/_app/immutable/workers/index-0ld.js',
+			worker: early,
+			workspace: 'shop'
+		};
 		const started = startWorker('shop');
 		expect(early.isEnded).toBe(true);
 		expect(FakeWorker.made).toHaveLength(1);
@@ -69,11 +77,67 @@ describe('starting the worker', () => {
 		expect(localStorage.getItem(URL_KEY)).toBe(workerUrl);
 	});
 
+	it('adopts the early worker that opened this workspace, and ends one that opened the other', () => {
+		const early = new FakeWorker();
+		FakeWorker.made = [];
+		page.dropshipDeskEarlyWorker = { url: workerUrl, worker: early, workspace: 'demo' };
+		expect(startWorker('demo').worker).toBe(early);
+
+		const other = new FakeWorker();
+		FakeWorker.made = [];
+		page.dropshipDeskEarlyWorker = { url: workerUrl, worker: other, workspace: 'demo' };
+		const started = startWorker('shop');
+		expect(other.isEnded).toBe(true);
+		expect(started.worker).toBe(FakeWorker.made[0]);
+		expect(bootInput(FakeWorker.made[0] as FakeWorker)).toEqual({
+			workspace: 'shop',
+			loadCatalog: false
+		});
+	});
+
 	it('asks the worker to load the catalog at once only where the workspace has started before', () => {
 		const first = startWorker('demo').worker as unknown as FakeWorker;
 		expect(bootInput(first)).toEqual({ workspace: 'demo', loadCatalog: false });
 		rememberStarted('demo');
 		const warm = startWorker('demo').worker as unknown as FakeWorker;
 		expect(bootInput(warm)).toEqual({ workspace: 'demo', loadCatalog: true });
+	});
+});
+
+/** Runs app.html's inline early start as the browser does when the page begins to load. */
+function runEarlyStart(): void {
+	const scripts = [...appHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)];
+	expect(scripts).toHaveLength(1);
+	new Function(scripts[0]?.[1] as string)();
+}
+
+describe("app.html's early start", () => {
+	it('starts the remembered worker and tells it the saved workspace and whether to load the catalog', () => {
+		startWorker('demo'); // a start remembers this version's address
+		rememberWorkspace('demo');
+		rememberStarted('demo');
+		FakeWorker.made = [];
+		runEarlyStart();
+		const [early] = FakeWorker.made;
+		expect(early?.url).toBe(workerUrl);
+		const message = EarlyOpenMessage.parse(early?.sent[0]);
+		expect(BootInput.parse(message.input)).toEqual({ workspace: 'demo', loadCatalog: true });
+		expect(startWorker('demo').worker).toBe(early);
+	});
+
+	it('starts the worker without opening anything where no workspace was saved', () => {
+		startWorker('demo');
+		FakeWorker.made = [];
+		runEarlyStart();
+		const [early] = FakeWorker.made;
+		expect(early?.sent).toEqual([]);
+		expect(page.dropshipDeskEarlyWorker?.workspace).toBeNull();
+		expect(startWorker('shop').worker).toBe(early);
+	});
+
+	it('starts nothing before any start has remembered an address', () => {
+		rememberWorkspace('shop');
+		runEarlyStart();
+		expect(FakeWorker.made).toEqual([]);
 	});
 });

@@ -5,7 +5,7 @@ import type { WorkerApi } from '$lib/worker/api';
 import type { WorkerBoot } from '$lib/worker/boot';
 import { hasStartedBefore } from '$lib/state/workspace';
 import { wrapRemote, type Client } from './client.svelte';
-// The built worker's address (it changes with every version): the static early start reads it.
+// The built worker's address (it changes with every version): app.html's early start reads it.
 import workerUrl from '../worker/index.ts?worker&url';
 
 export interface StartedWorker {
@@ -26,7 +26,8 @@ export interface StartedWorker {
  */
 export function startWorker(workspace: Workspace): StartedWorker {
 	const worker =
-		adoptEarlyWorker() ?? new Worker(workerUrl, { type: 'module', name: 'dropship-desk-backend' });
+		adoptEarlyWorker(workspace) ??
+		new Worker(workerUrl, { type: 'module', name: 'dropship-desk-backend' });
 	rememberWorkerUrl();
 	const remote = Comlink.wrap<WorkerApi>(worker);
 	// Comlink types nested plain objects as promises; at run time `boot.open` is a remote call.
@@ -45,20 +46,24 @@ export function startWorker(workspace: Workspace): StartedWorker {
 	};
 }
 
-/** Where static/start-worker.js finds the worker's address, and leaves the worker it started. */
+/** Where app.html's early start finds the worker's address, and leaves the worker it started. */
 const URL_KEY = 'dropship-desk:worker-url';
-type EarlyWindow = { dropshipDeskEarlyWorker?: { url: string; worker: Worker } };
+type EarlyWindow = {
+	dropshipDeskEarlyWorker?: { url: string; worker: Worker; workspace: Workspace | null };
+};
 
 /**
- * The worker static/start-worker.js started as the page began to load, if it is this version's
- * (the address it remembered is from the last start: after an update it is the old one's, ended).
+ * The worker app.html's early start started as the page began to load, if it is this version's
+ * (the address it remembered is from the last start: after an update it is the old one's, ended)
+ * and opened this workspace or none (it opens the one saved, as the page does, unless changed
+ * between).
  */
-function adoptEarlyWorker(): Worker | null {
+function adoptEarlyWorker(workspace: Workspace): Worker | null {
 	const page = globalThis as EarlyWindow;
 	const found = page.dropshipDeskEarlyWorker;
 	delete page.dropshipDeskEarlyWorker;
 	if (!found) return null;
-	if (found.url === workerUrl) return found.worker;
+	if (found.url === workerUrl && (found.workspace ?? workspace) === workspace) return found.worker;
 	found.worker.terminate();
 	return null;
 }
@@ -74,9 +79,10 @@ function rememberWorkerUrl(): void {
 let early: { workspace: Workspace; started: StartedWorker } | null = null;
 
 /**
- * Starts the worker as the app starts (hooks.client.ts), before SvelteKit loads the page: the
- * worker's script loads, compiles and opens the database while the page's own code does, instead
- * of after it. The app frame takes it (`takeWorker`).
+ * Starts the worker as the app starts (hooks.client.ts), before SvelteKit loads the page, or
+ * adopts the one app.html's early start started sooner: the worker's script loads, compiles and
+ * opens the database while the page's own code does, instead of after it. The app frame takes it
+ * (`takeWorker`).
  */
 export function startWorkerEarly(workspace: Workspace): void {
 	early ??= { workspace, started: startWorker(workspace) };

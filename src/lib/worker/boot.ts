@@ -11,6 +11,18 @@ export const BootInput = z.object({
 	 */
 	loadCatalog: z.boolean().default(false)
 });
+export type BootInput = z.output<typeof BootInput>;
+
+/**
+ * The message app.html's early start posts to the worker as the page begins to load, before the
+ * page's own code (and Comlink) has arrived, with the workspace and the catalog flag it read
+ * where the page reads them (localStorage, `$lib/state/workspace`): the worker opens the database
+ * and starts the catalog's reads ~100–150 ms sooner than `boot.open` could ask. The page's
+ * `boot.open` that follows, for the same workspace, finds it open.
+ */
+export const EARLY_OPEN = 'dropship-desk:early-open';
+
+export const EarlyOpenMessage = z.object({ type: z.literal(EARLY_OPEN), input: z.unknown() });
 
 /**
  * What the worker answers before it has a database: the page says which one to open, once. The
@@ -19,7 +31,10 @@ export const BootInput = z.object({
  */
 export interface WorkerBoot {
 	boot: {
-		/** Opens the workspace's database. `conflict` when this worker already opened one. */
+		/**
+		 * Opens the workspace's database (again: answered at once, as when the early start opened
+		 * it). `conflict` when this worker opened another one.
+		 */
 		open(input: z.input<typeof BootInput>): Promise<Result<{ workspace: Workspace }>>;
 	};
 }

@@ -2,11 +2,11 @@ import * as Comlink from 'comlink';
 import { openDb, reopenAfterLoss } from '$lib/db/db';
 import { writeSetting } from '$lib/db/setting-rows';
 import { createAdapter } from '$lib/distributors/registry';
-import { err, fromZodError, ok } from '$lib/domain/result';
 import { DATABASE_NAMES, type Workspace } from '$lib/domain/workspace';
 import { createApi } from './api';
 import { catalogKeeper } from './catalog/sync';
-import { BootInput, type WorkerBoot } from './boot';
+import { EarlyOpenMessage, type WorkerBoot } from './boot';
+import { openOnce } from './open-once';
 import { Circuits } from './core/circuits';
 import type { ApiDeps, DemoControl } from './core/deps';
 import { memoryLocks, webLocks } from './core/locks';
@@ -67,23 +67,26 @@ function depsFor(workspace: Workspace): ApiDeps {
 	};
 }
 
-const exposed: Record<string, unknown> = {
-	boot: {
-		open: async (input: unknown) => {
-			const parsed = BootInput.safeParse(input);
-			if (!parsed.success) return fromZodError(parsed.error);
-			if ('orders' in exposed) return err('conflict', 'This worker has opened its database.');
-			const deps = depsFor(parsed.data.workspace);
-			// On a warm start the catalog's reads go out first, before the API is built: they are the
-			// longest wait (600k offers: ~300 ms in IndexedDB), and work meanwhile costs it nothing.
-			if (parsed.data.loadCatalog) catalogKeeper(deps.db).warm();
-			const api = createApi(deps);
-			Object.assign(exposed, api);
-			// Sync goes live again on a device where it is on (off by default).
-			void api.sync.resume({});
-			return ok({ workspace: parsed.data.workspace });
-		}
-	} satisfies WorkerBoot['boot']
-};
+const exposed: Record<string, unknown> = {};
+
+const open = openOnce(({ workspace, loadCatalog }) => {
+	const deps = depsFor(workspace);
+	const keeper = catalogKeeper(deps.db);
+	// On a warm start the catalog's reads go out first, before the API is built: they are the
+	// longest wait (600k offers: ~300 ms in IndexedDB), and work meanwhile costs it nothing.
+	if (loadCatalog) keeper.warm();
+	const api = createApi(deps);
+	Object.assign(exposed, api);
+	// Sync goes live again on a device where it is on (off by default).
+	void api.sync.resume({});
+	return { warmCatalog: () => keeper.warm() };
+});
+exposed.boot = { open } satisfies WorkerBoot['boot'];
+
+// The early start's message (app.html) arrives first, if the page sent one; Comlink ignores it.
+self.addEventListener('message', (event: MessageEvent<unknown>) => {
+	const early = EarlyOpenMessage.safeParse(event.data);
+	if (early.success) void open(early.data.input);
+});
 
 Comlink.expose(exposed);
