@@ -21,4 +21,22 @@ describe('FeedProgress', () => {
 		await userEvent.setup().click(screen.getByRole('button', { name: 'Cancel' }));
 		expect(oncancel).toHaveBeenCalledOnce();
 	});
+
+	it('says Cancel no longer applies once the catalog is being saved, and keeps the button', async () => {
+		const oncancel = vi.fn();
+		render(FeedProgress, {
+			rows: 200_000,
+			percent: 100,
+			rowsPerSecond: 0,
+			stage: 'storing',
+			oncancel
+		});
+		const button = screen.getByRole('button', { name: 'Cancel' });
+		expect(button).toHaveAttribute('aria-disabled', 'true');
+		expect(button).toHaveAccessibleDescription(
+			'Almost done: the new catalog is being saved and can no longer be cancelled.'
+		);
+		await userEvent.setup().click(button);
+		expect(oncancel).not.toHaveBeenCalled();
+	});
 });
