@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { displaySku } from '$lib/domain/distributor';
 import { syntheticPuBaseCsv } from '$lib/feeds/synthetic';
 import { demoOffers } from '$lib/mocks/demo-data';
+import type { Page } from 'playwright-core';
 import { openApp, openSession, type Session } from './support/chromium';
 
 /**
@@ -59,6 +60,11 @@ function puFileWithWpsPart(): { path: string; wpsSku: string; mpn: string } {
 	return { path, wpsSku: wps.sku, mpn: wps.mpn };
 }
 
+/** The text of the element that has the keyboard's focus. */
+function focusedText(page: Page): Promise<string> {
+	return page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+}
+
 describe('catalog', () => {
 	it('imports a PU feed by upload with a progress bar, then finds a part at PU and WPS', async () => {
 		const { page } = session;
@@ -69,8 +75,10 @@ describe('catalog', () => {
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
 
 		await page.getByRole('progressbar').waitFor({ state: 'visible' });
-		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'visible' });
+		// Import is disabled while it runs: the keyboard's focus moves to Cancel, then to the result.
+		await expect.poll(() => focusedText(page)).toBe('Cancel');
 		await page.getByText('Imported 150,001 items').waitFor({ timeout: 30_000 });
+		await expect.poll(() => focusedText(page)).toMatch(/^Imported 150,001 items/);
 
 		await page.getByRole('link', { name: 'Back to the catalog' }).click();
 		await page.getByText(/Parts Unlimited\s*today .*150,001 items/).waitFor();

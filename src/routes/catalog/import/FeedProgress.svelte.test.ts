@@ -22,6 +22,20 @@ describe('FeedProgress', () => {
 		expect(oncancel).toHaveBeenCalledOnce();
 	});
 
+	it('takes the focus when it was lost (Import disabled as the import starts), not otherwise', () => {
+		const props = { rows: 0, percent: 0, rowsPerSecond: 0, stage: 'reading', oncancel: vi.fn() };
+		const first = render(FeedProgress, props);
+		expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
+		first.unmount();
+
+		const elsewhere = document.createElement('input');
+		document.body.append(elsewhere);
+		elsewhere.focus();
+		render(FeedProgress, props);
+		expect(document.activeElement).toBe(elsewhere);
+		elsewhere.remove();
+	});
+
 	it('says Cancel no longer applies once the catalog is being saved, and keeps the button', async () => {
 		const oncancel = vi.fn();
 		render(FeedProgress, {
