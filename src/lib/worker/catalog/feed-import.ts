@@ -135,16 +135,16 @@ export class FeedImporter {
 		if (!parsed) return err('conflict', 'This import has nothing to save.');
 		const id = run.importId;
 		run.stage = 'storing';
-		// Encoded once (while parsing, when the parse had the run's sink): the same columns are
-		// stored and indexed.
-		const columns =
-			parsed.sink instanceof OfferColumnsBuilder
-				? parsed.sink.finish(id)
-				: await OfferColumns.encode(id, parsed.offers, yieldToEventLoop);
-		this.keeper.expect(id, columns);
-		const staged = parsed.sink instanceof OfferColumnsBuilder ? await run.staging?.settled() : 0;
 		let feed: FeedImport;
 		try {
+			// Encoded once (while parsing, when the parse had the run's sink): the same columns are
+			// stored and indexed.
+			const columns =
+				parsed.sink instanceof OfferColumnsBuilder
+					? parsed.sink.finish(id)
+					: await OfferColumns.encode(id, parsed.offers, yieldToEventLoop);
+			this.keeper.expect(id, columns);
+			const staged = parsed.sink instanceof OfferColumnsBuilder ? await run.staging?.settled() : 0;
 			feed = await this.deps.writes.run(() =>
 				replaceCatalog(
 					this.deps.db,
@@ -166,11 +166,13 @@ export class FeedImporter {
 				await run.staging?.drop();
 				throw cause;
 			}
+			// Whatever failed (the last block's encoding included), the blocks stored ahead go too.
 			await this.runs.finish(run, 'failed');
 			const message = 'The feed could not be saved. The previous catalog is unchanged; try again.';
 			return err('transient', message, { detail: String(cause) });
 		} finally {
-			run.stage = 'indexing';
+			// Only a save that went through is indexed: a failed one keeps saying so.
+			if (run.stage === 'storing') run.stage = 'indexing';
 			await this.keeper.settle(id);
 		}
 		await this.runs.finish(run, 'complete');

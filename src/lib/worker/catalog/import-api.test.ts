@@ -1,5 +1,6 @@
 import { strToU8 } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
+import { OfferColumnsBuilder } from '$lib/db/offer-columns';
 import { replaceCatalog } from '$lib/db/writes';
 import { syntheticPuBaseCsv } from '$lib/feeds/synthetic';
 import { createApi } from '../api';
@@ -112,6 +113,25 @@ describe('catalog.importFeed', () => {
 		expect((await feedsOf(deps)).find((f) => f.distributorId === 'pu')?.id).toBe('old-pu');
 		expect(await deps.db.catalogBlocks.where('importId').equals('old-pu').count()).toBe(3);
 		expect(await deps.db.catalogBlocks.count()).toBe(4);
+		const status = await api.catalog.importStatus({ runId: 'big' });
+		expect(status.ok && status.value.stage).toBe('failed');
+	}, 60_000);
+
+	it('a failure before the final write (the last block) leaves neither the feed nor its stored blocks', async () => {
+		const { deps, api } = await seededCatalog();
+		vi.spyOn(OfferColumnsBuilder.prototype, 'finish').mockImplementationOnce(() => {
+			throw new Error('the last block could not be encoded');
+		});
+		const result = await importBigPuFeed(api, 'e');
+		expect(!result.ok && result.error).toMatchObject({
+			code: 'transient',
+			message: expect.stringMatching(/previous catalog is unchanged/)
+		});
+		expect((await feedsOf(deps)).find((f) => f.distributorId === 'pu')?.id).toBe('old-pu');
+		// ~199 blocks were stored while the feed was read: none is left, the seeded 3 + 1 are.
+		expect(await deps.db.catalogBlocks.count()).toBe(4);
+		const status = await api.catalog.importStatus({ runId: 'e' });
+		expect(status.ok && status.value.stage).toBe('failed');
 	}, 60_000);
 
 	it('cancel at row 150,000 keeps the old catalog; progress reports rows and percent', async () => {
