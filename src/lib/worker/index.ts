@@ -84,9 +84,10 @@ const open = openOnce(({ workspace, loadCatalog }) => {
 exposed.boot = { open } satisfies WorkerBoot['boot'];
 
 // The early start's message (app.html) arrives first, if the page sent one; Comlink ignores it.
+// An open that throws here throws again on the page's `boot.open`, which reports it.
 self.addEventListener('message', (event: MessageEvent<unknown>) => {
 	const early = EarlyOpenMessage.safeParse(event.data);
-	if (early.success) void open(early.data.input);
+	if (early.success) open(early.data.input).catch(() => undefined);
 });
 
 Comlink.expose(exposed);
