@@ -162,12 +162,10 @@ export class FeedImporter {
 				)
 			);
 		} catch (cause) {
-			if (isQuotaError(cause)) {
-				await run.staging?.drop();
-				throw cause;
-			}
 			// Whatever failed (the last block's encoding included), the blocks stored ahead go too.
 			await this.runs.finish(run, 'failed');
+			// A full disk is the handler's to say, in the same words as every other full-disk save.
+			if (isQuotaError(cause)) throw cause;
 			const message = 'The feed could not be saved. The previous catalog is unchanged; try again.';
 			return err('transient', message, { detail: String(cause) });
 		} finally {

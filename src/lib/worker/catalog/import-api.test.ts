@@ -117,6 +117,21 @@ describe('catalog.importFeed', () => {
 		expect(status.ok && status.value.stage).toBe('failed');
 	}, 60_000);
 
+	it('a full disk at the final write says so, and leaves neither the feed nor its stored blocks', async () => {
+		const { deps, api } = await seededCatalog();
+		const real = deps.db.feedImports.put.bind(deps.db.feedImports);
+		vi.spyOn(deps.db.feedImports, 'put').mockImplementation(((row: { state?: string }) =>
+			row.state === 'complete'
+				? Promise.reject(new DOMException('The disk is full', 'QuotaExceededError'))
+				: real(row as never)) as never);
+		const result = await importBigPuFeed(api, 'q');
+		expect(!result.ok && result.error.code).toBe('storage_full');
+		expect((await feedsOf(deps)).find((f) => f.distributorId === 'pu')?.id).toBe('old-pu');
+		expect(await deps.db.catalogBlocks.count()).toBe(4);
+		const status = await api.catalog.importStatus({ runId: 'q' });
+		expect(status.ok && status.value.stage).toBe('failed');
+	}, 60_000);
+
 	it('a failure before the final write (the last block) leaves neither the feed nor its stored blocks', async () => {
 		const { deps, api } = await seededCatalog();
 		vi.spyOn(OfferColumnsBuilder.prototype, 'finish').mockImplementationOnce(() => {
